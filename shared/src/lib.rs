@@ -1,0 +1,7 @@
+//! Rekam's shared crate: the one source of truth used by the browser app and the edge worker.
+//!
+//! It holds the domain model, validation, the application life cycle, the HTTP API types and the
+//! fingerprint engine. It does no I/O, reads no clock (callers pass `today`) and depends on neither
+//! `worker`, `leptos` nor `web-sys`; CI checks that.
+
+pub mod biometrics;
