@@ -1,0 +1,2 @@
+-- placeholder table, replaced below
+CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY);

@@ -1,0 +1,128 @@
+//! One running instance of the Rekam worker on the real local Workers runtime.
+
+use crate::process_group::GroupChild;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub struct Runtime {
+    pub base_url: String,
+    pub state_dir: PathBuf,
+    port: u16,
+    _state: Option<tempfile::TempDir>,
+    process: Option<GroupChild>,
+}
+
+impl Runtime {
+    /// Starts wrangler dev with fresh local state (migrations applied). The worker and app must
+    /// already be built (`tools/build.sh`), as the test command does.
+    pub async fn start() -> Self {
+        let state = tempfile::tempdir().expect("tempdir");
+        let state_dir = state.path().to_path_buf();
+        apply_migrations(&state_dir);
+        let mut rt = Self { base_url: String::new(), state_dir, port: 0, _state: Some(state), process: None };
+        rt.launch().await;
+        rt
+    }
+
+    /// Stops the runtime (all of workerd) and starts it again on the same local state.
+    pub async fn restart(&mut self) {
+        self.process = None;
+        self.launch().await;
+    }
+
+    async fn launch(&mut self) {
+        self.port = crate::free_port();
+        self.base_url = format!("http://127.0.0.1:{}", self.port);
+        let log = self.state_dir.join(format!("wrangler-{}.log", self.port));
+        let args = wrangler_args(&[
+            "dev",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            &self.port.to_string(),
+            "--inspector-port",
+            &crate::free_port().to_string(),
+            "--persist-to",
+            &self.state_dir.to_string_lossy(),
+            "--log-level",
+            "warn",
+        ]);
+        self.process = Some(GroupChild::spawn("npx", &args, &envs(), &log));
+        wait_ready(&self.base_url, &log).await;
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// Runs one SQL statement against the local D1 database and returns the rows as JSON.
+    pub fn d1_query(&self, sql: &str) -> serde_json::Value {
+        let args = wrangler_args(&[
+            "d1",
+            "execute",
+            "DB",
+            "--local",
+            "--persist-to",
+            &self.state_dir.to_string_lossy(),
+            "--json",
+            "--command",
+            sql,
+        ]);
+        let out = std::process::Command::new("npx").args(&args).envs(envs()).output().expect("wrangler d1 execute");
+        assert!(out.status.success(), "d1 execute failed: {}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("d1 json");
+        v[0]["results"].clone()
+    }
+}
+
+fn wrangler_args(rest: &[&str]) -> Vec<String> {
+    let config = crate::repo_root().join("edge/wrangler.toml");
+    let mut v = vec!["--no-install".to_string(), "wrangler".to_string()];
+    v.extend(rest.iter().map(|s| s.to_string()));
+    v.push("--config".into());
+    v.push(config.to_string_lossy().into_owned());
+    v
+}
+
+fn envs() -> Vec<(&'static str, String)> {
+    let root = crate::repo_root();
+    vec![
+        ("WRANGLER_SEND_METRICS", "false".into()),
+        ("WRANGLER_SEND_ERROR_REPORTS", "false".into()),
+        ("WRANGLER_HIDE_BANNER", "true".into()),
+        ("CLOUDFLARE_CF_FETCH_ENABLED", "false".into()),
+        ("XDG_CONFIG_HOME", root.join(".state/xdg").to_string_lossy().into_owned()),
+        ("WRANGLER_LOG_PATH", root.join(".state/logs").to_string_lossy().into_owned()),
+        ("CI", "true".into()),
+    ]
+}
+
+pub(crate) fn apply_migrations(state_dir: &Path) {
+    let args = wrangler_args(&["d1", "migrations", "apply", "DB", "--local", "--persist-to", &state_dir.to_string_lossy()]);
+    let out = std::process::Command::new("npx")
+        .current_dir(crate::repo_root())
+        .args(&args)
+        .envs(envs())
+        .output()
+        .expect("run wrangler d1 migrations apply");
+    assert!(
+        out.status.success(),
+        "migrations failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+async fn wait_ready(base: &str, log: &Path) {
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(r) = client.get(format!("{base}/api/health")).send().await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("wrangler dev did not become ready:\n{}", std::fs::read_to_string(log).unwrap_or_default());
+}
