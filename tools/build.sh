@@ -8,7 +8,7 @@ source tools/env.sh
 what="${1:-all}"
 
 build_app() {
-  local out="$root/dist/app" wasm="$root/target/wasm32-unknown-unknown/release-app"
+  local out="$root/dist/app" wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release-app"
   cargo build -p app --lib --target wasm32-unknown-unknown --profile release-app --quiet
   mkdir -p "$out/pkg"
   wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$wasm/app.wasm"

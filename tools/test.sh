@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+#! Runs every check and test: format, lints, architecture boundaries, unit tests, wasm builds,
+#! system tests on the real Workers runtime and browser tests in headless Chromium.
+# Idempotent; the first run on a fresh machine installs the tools (tools/setup.sh).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+tools/setup.sh
+source tools/env.sh
+step() { printf '\n[test] %s\n' "$*" >&2; }
+start=$(date +%s)
+
+step "format"
+cargo fmt --all --check
+
+step "lints (warnings are errors)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "architecture: shared depends on neither worker, leptos nor web-sys"
+for forbidden in worker leptos web-sys; do
+  if cargo tree -p shared -e normal,build -i "$forbidden" 2>/dev/null | grep -q .; then
+    echo "shared must not depend on $forbidden:" >&2
+    cargo tree -p shared -e normal,build -i "$forbidden" >&2
+    exit 1
+  fi
+done
+cargo build -p shared --target wasm32-unknown-unknown --quiet
+
+step "unit tests (native)"
+cargo test --workspace --exclude tests --quiet
+
+step "build app and worker bundles"
+tools/build.sh all
+
+step "system and browser tests (real workerd, real Chromium)"
+cargo test -p tests --quiet -- --test-threads=2
+
+echo "[test] all checks passed in $(( $(date +%s) - start )) s" >&2
