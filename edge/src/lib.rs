@@ -1,11 +1,16 @@
 //! Entry points of the Rekam worker. Only dispatch lives here; everything else is in modules.
 
+mod bindings;
+mod durable;
+mod handlers;
+mod http;
+mod router;
+mod services;
+mod storage;
+
 use worker::{event, Context, Env, Request, Response, Result};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    if req.path().starts_with("/api/") {
-        return Response::ok("api");
-    }
-    env.assets("ASSETS")?.fetch_request(req).await
+    router::handle(req, env).await
 }

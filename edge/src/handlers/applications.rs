@@ -1,0 +1,72 @@
+//! `POST /api/applications`: a resident's pre-filled application, multipart with its documents.
+
+use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::services::submit_application::{self, Outcome, Submission, Upload};
+use shared::api::{ApplicationForm, AttachmentKind, ErrorCode};
+use worker::{FormEntry, Request, Response};
+
+/// Whole-body ceiling; the per-file limits are shared validation rules.
+const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+
+pub async fn submit(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    let max_body = ctx
+        .env
+        .var("MAX_BODY_BYTES")
+        .ok()
+        .and_then(|v| v.to_string().parse().ok())
+        .unwrap_or(DEFAULT_MAX_BODY_BYTES);
+    // A declared length over the limit is refused before reading a byte of the body.
+    let declared: Option<usize> = req.headers().get("content-length")?.and_then(|v| v.parse().ok());
+    if declared.is_some_and(|n| n > max_body) {
+        return Err(ApiError::TooLarge);
+    }
+    let idempotency_key = idempotency_key(&req)?;
+    let body = req.bytes().await?;
+    if body.len() > max_body {
+        return Err(ApiError::TooLarge);
+    }
+    let content_type = req.headers().get("content-type")?.unwrap_or_default();
+    let form_data = parse_multipart(body, &content_type).await?;
+
+    let form: ApplicationForm = match form_data.get("application") {
+        Some(FormEntry::Field(json)) => {
+            serde_json::from_str(&json).map_err(|_| ApiError::BadRequest(ErrorCode::MalformedRequest))?
+        }
+        _ => return Err(ApiError::BadRequest(ErrorCode::MalformedRequest)),
+    };
+    let mut uploads = Vec::new();
+    for kind in AttachmentKind::ALL {
+        if let Some(FormEntry::File(file)) = form_data.get(kind.as_str()) {
+            uploads.push(Upload { kind, content_type: file.type_(), bytes: file.bytes().await? });
+        }
+    }
+
+    let (status, body) = match submit_application::submit(ctx, Submission { idempotency_key, form, uploads }).await? {
+        Outcome::Created(body) => (201, body),
+        Outcome::Replayed(body) => (200, body),
+    };
+    Ok(Response::from_json(&body)?.with_status(status))
+}
+
+/// Clients send a random key per draft so that a retry after a lost answer creates nothing new.
+fn idempotency_key(req: &Request) -> ApiResult<String> {
+    let key = req.headers().get("idempotency-key")?.unwrap_or_default();
+    let ok = (16..=128).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(key)
+    } else {
+        Err(ApiError::BadRequest(ErrorCode::MissingIdempotencyKey))
+    }
+}
+
+/// Parses a multipart body already size-checked, through the runtime's own parser.
+async fn parse_multipart(body: Vec<u8>, content_type: &str) -> ApiResult<worker::FormData> {
+    if !content_type.starts_with("multipart/form-data") {
+        return Err(ApiError::BadRequest(ErrorCode::MalformedRequest));
+    }
+    let headers = worker::Headers::new();
+    headers.set("content-type", content_type)?;
+    let init = worker::RequestInit { method: worker::Method::Post, headers, body: Some(js_sys::Uint8Array::from(body.as_slice()).into()), ..Default::default() };
+    let mut inner = Request::new_with_init("https://parse.invalid/", &init)?;
+    inner.form_data().await.map_err(|_| ApiError::BadRequest(ErrorCode::MalformedRequest))
+}

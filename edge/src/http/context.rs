@@ -1,0 +1,40 @@
+//! What every handler knows about the request it serves: id, language, client, time, bindings.
+
+use shared::domain::Date;
+use shared::i18n::Lang;
+use worker::{Env, Request};
+
+pub struct RequestContext {
+    pub env: Env,
+    pub request_id: String,
+    pub lang: Lang,
+    /// A key for per-client limits: the client address as the platform reports it.
+    pub client_key: String,
+    /// Current instant as an ISO 8601 UTC timestamp.
+    pub now: String,
+    /// Today's civil date in Indonesia's western time zone (WIB, UTC+7, no daylight saving), where
+    /// Grobogan lies: ages and eligibility are decided on the local date, not UTC's.
+    pub today: Date,
+}
+
+const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
+
+impl RequestContext {
+    pub fn new(req: &Request, env: Env) -> Self {
+        let headers = req.headers();
+        let lang = match headers.get("accept-language").ok().flatten() {
+            Some(v) if v.trim_start().to_ascii_lowercase().starts_with("en") => Lang::En,
+            _ => Lang::Id,
+        };
+        let client_key = headers
+            .get("cf-connecting-ip")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "local".to_string());
+        let now_ms = js_sys::Date::now();
+        let now = String::from(js_sys::Date::new(&now_ms.into()).to_iso_string());
+        let wib = String::from(js_sys::Date::new(&(now_ms + WIB_OFFSET_MS).into()).to_iso_string());
+        let today = Date::parse_iso(&wib[..10]).expect("the runtime's clock gives a valid date");
+        Self { request_id: super::request_id::request_id(req), lang, client_key, now, today, env }
+    }
+}

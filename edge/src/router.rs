@@ -1,0 +1,50 @@
+//! The route table: every API path in one place. Non-API paths go to the app's static files.
+
+use crate::bindings;
+use crate::handlers;
+use crate::http::{security_headers, ApiError, ApiResult, RequestContext};
+use worker::{Env, Method, Request, Response, Result};
+
+pub async fn handle(req: Request, env: Env) -> Result<Response> {
+    let path = req.path();
+    let resp = if let Some(api_path) = path.strip_prefix("/api/") {
+        let ctx = RequestContext::new(&req, env);
+        let segments: Vec<String> = api_path.split('/').map(str::to_string).collect();
+        match route(req, &ctx, &segments).await {
+            Ok(resp) => resp,
+            Err(e) => e.into_response(ctx.lang, &ctx.request_id)?,
+        }
+        .with_headers_added(&ctx)?
+    } else {
+        env.assets(bindings::ASSETS)?.fetch_request(req).await?
+    };
+    security_headers::secure(resp)
+}
+
+async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiResult<Response> {
+    let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let method = req.method();
+    match (method, segs.as_slice()) {
+        (Method::Get, ["health"]) => Ok(Response::ok("ok")?),
+        (Method::Post, ["applications"]) => handlers::applications::submit(req, ctx).await,
+        (Method::Get, ["status", code]) => handlers::status::get(code, ctx).await,
+        (Method::Get, ["regions", code]) => handlers::regions::children(code, ctx).await,
+        (_, ["health"] | ["applications"] | ["status", _] | ["regions", _]) => Err(ApiError::MethodNotAllowed),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+trait WithRequestId {
+    fn with_headers_added(self, ctx: &RequestContext) -> Result<Response>;
+}
+
+impl WithRequestId for Response {
+    /// Every API response names its request id, so a resident's complaint can be traced in logs.
+    fn with_headers_added(mut self, ctx: &RequestContext) -> Result<Response> {
+        self.headers_mut().set("X-Request-Id", &ctx.request_id)?;
+        if self.headers().get("cache-control")?.is_none() {
+            self.headers_mut().set("Cache-Control", "no-store")?;
+        }
+        Ok(self)
+    }
+}

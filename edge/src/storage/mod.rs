@@ -1,0 +1,5 @@
+//! Storage: one module per table or bucket, holding all of its SQL with bound parameters.
+
+pub mod applications;
+pub mod documents;
+pub mod files;
