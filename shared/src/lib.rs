@@ -4,4 +4,10 @@
 //! fingerprint engine. It does no I/O, reads no clock (callers pass `today`) and depends on neither
 //! `worker`, `leptos` nor `web-sys`; CI checks that.
 
+pub mod api;
 pub mod biometrics;
+pub mod domain;
+pub mod i18n;
+pub mod lifecycle;
+pub mod regions;
+pub mod validation;

@@ -3,7 +3,16 @@
 //! Pure computation: no I/O, no clock, no threads. It builds natively and for `wasm32-unknown-unknown`.
 
 pub mod codec;
+mod extractor;
+mod image;
+mod matcher;
+pub mod params;
+mod primitives;
 pub mod template;
+pub mod trace;
 mod types;
 
+pub use extractor::{extract, extract_traced};
+pub use image::resample::resample_to_standard;
+pub use matcher::{MatcherProbe, SearchTemplate};
 pub use types::{GrayImage, Minutia, MinutiaKind, Template, STANDARD_PPI};

@@ -28,6 +28,7 @@
 //! in [`MinutiaKind`]; it is imported as an ending, the more common class, and exported never.
 
 use super::reader::Reader;
+use super::wire;
 use super::TemplateError;
 use crate::biometrics::{Minutia, MinutiaKind, Template, STANDARD_PPI};
 
@@ -136,16 +137,20 @@ pub fn from_iso(bytes: &[u8]) -> Result<Vec<IsoFinger>, TemplateError> {
         }
         let extended = usize::from(r.u16()?);
         r.take(extended)?;
+        let template = Template {
+            width: frame_width,
+            height: frame_height,
+            quality,
+            minutiae,
+        };
+        // An imported template must be storable: the same limits as our wire form (a 4096-pixel
+        // frame is 20 cm at 500 ppi, far beyond any finger).
+        wire::validate(&template)?;
         fingers.push(IsoFinger {
             finger_position,
             view_number,
             impression_type,
-            template: Template {
-                width: frame_width,
-                height: frame_height,
-                quality,
-                minutiae,
-            },
+            template,
         });
     }
     if r.remaining() != 0 {

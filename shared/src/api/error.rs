@@ -1,0 +1,148 @@
+//! The one error body every API failure returns.
+
+use crate::i18n::Lang;
+use crate::validation::{FieldCode, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+/// Every non-2xx API response carries this body.
+///
+/// JSON:
+/// ```json
+/// {
+///   "code": "validation_failed",
+///   "message": "Beberapa isian perlu diperbaiki.",
+///   "fields": [{"field": "nik", "code": "nik_no_such_day"},
+///              {"field": "address.rt", "code": "rt_format"}],
+///   "request_id": "01HV..."
+/// }
+/// ```
+/// `fields` is empty unless `code` is `validation_failed`. `message` is for people, in the
+/// request's language; clients branch on `code`, never on `message`. Internal detail never
+/// appears here; it is logged under `request_id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(default)]
+    pub fields: Vec<FieldError>,
+    pub request_id: String,
+}
+
+impl ErrorBody {
+    /// A body with the code's standard message.
+    pub fn new(code: ErrorCode, lang: Lang, request_id: impl Into<String>) -> ErrorBody {
+        ErrorBody { code, message: code.message(lang).to_string(), fields: Vec::new(), request_id: request_id.into() }
+    }
+
+    /// A `validation_failed` body listing every field problem.
+    pub fn validation(errors: &FieldErrors, lang: Lang, request_id: impl Into<String>) -> ErrorBody {
+        let mut body = ErrorBody::new(ErrorCode::ValidationFailed, lang, request_id);
+        body.fields = errors
+            .errors
+            .iter()
+            .map(|e| FieldError { field: e.field.path().to_string(), code: e.code })
+            .collect();
+        body
+    }
+}
+
+/// One problem with one field. `field` is a path such as `"nik"` or `"address.rt"` (see
+/// [`crate::api::ApplicationForm`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: FieldCode,
+}
+
+/// Machine-readable error kinds, serialised as snake_case strings. Each maps to one HTTP status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// 400: the body is not the JSON this endpoint expects.
+    MalformedRequest,
+    /// 422: the form has field problems, listed in `fields`.
+    ValidationFailed,
+    /// 400: the registration code is malformed or fails its check character.
+    InvalidRegistrationCode,
+    /// 401: not signed in, or the session expired.
+    Unauthenticated,
+    /// 403: signed in, but this role or kecamatan may not do this.
+    Forbidden,
+    /// 404: no such application, code or resource.
+    NotFound,
+    /// 409: the life cycle refuses this step in the current stage.
+    TransitionRefused,
+    /// 409: someone else changed the record first; reload and retry.
+    Conflict,
+    /// 413: an upload or body is too large.
+    PayloadTooLarge,
+    /// 429: too many requests; wait and retry.
+    RateLimited,
+    /// 500: our fault; details are in the log under `request_id`.
+    Internal,
+    /// 503: a dependency is unavailable; retry later.
+    Unavailable,
+}
+
+impl ErrorCode {
+    /// The HTTP status this code is sent with.
+    pub const fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::MalformedRequest | ErrorCode::InvalidRegistrationCode => 400,
+            ErrorCode::Unauthenticated => 401,
+            ErrorCode::Forbidden => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::TransitionRefused | ErrorCode::Conflict => 409,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::ValidationFailed => 422,
+            ErrorCode::RateLimited => 429,
+            ErrorCode::Internal => 500,
+            ErrorCode::Unavailable => 503,
+        }
+    }
+
+    /// A short, friendly message for people.
+    pub const fn message(self, lang: Lang) -> &'static str {
+        match self {
+            ErrorCode::MalformedRequest => lang.pick(
+                "Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.",
+                "The request could not be read. Reload the page and try again.",
+            ),
+            ErrorCode::ValidationFailed => {
+                lang.pick("Beberapa isian perlu diperbaiki.", "Some fields need to be corrected.")
+            }
+            ErrorCode::InvalidRegistrationCode => lang.pick(
+                "Kode pendaftaran tidak valid. Periksa kembali setiap hurufnya.",
+                "The registration code is not valid. Check each character again.",
+            ),
+            ErrorCode::Unauthenticated => {
+                lang.pick("Silakan masuk terlebih dahulu.", "Please sign in first.")
+            }
+            ErrorCode::Forbidden => {
+                lang.pick("Anda tidak berwenang melakukan ini.", "You are not allowed to do this.")
+            }
+            ErrorCode::NotFound => lang.pick("Data tidak ditemukan.", "Not found."),
+            ErrorCode::TransitionRefused => lang.pick(
+                "Langkah ini tidak dapat dilakukan pada tahap permohonan saat ini.",
+                "This step is not possible at the application's current stage.",
+            ),
+            ErrorCode::Conflict => lang.pick(
+                "Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.",
+                "Someone else changed this record. Reload and try again.",
+            ),
+            ErrorCode::PayloadTooLarge => lang.pick("Berkas terlalu besar.", "The file is too large."),
+            ErrorCode::RateLimited => lang.pick(
+                "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.",
+                "Too many requests. Wait a moment and try again.",
+            ),
+            ErrorCode::Internal => lang.pick(
+                "Terjadi kesalahan pada sistem. Coba lagi nanti.",
+                "Something went wrong on our side. Please try again later.",
+            ),
+            ErrorCode::Unavailable => lang.pick(
+                "Layanan sedang tidak tersedia. Coba lagi nanti.",
+                "The service is unavailable. Please try again later.",
+            ),
+        }
+    }
+}

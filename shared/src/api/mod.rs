@@ -1,0 +1,22 @@
+//! HTTP API contract types: plain serde DTOs shared by the app (client) and the edge (server).
+//!
+//! Only types here (and the few domain enums that appear in them) derive `Serialize`; a change to
+//! a derive here is a change to the wire format.
+
+mod attachment;
+mod error;
+mod form;
+mod region;
+mod status;
+mod submit;
+
+pub use attachment::{required_attachments, AttachmentKind};
+pub use error::{ErrorBody, ErrorCode, FieldError};
+pub use form::{AddressForm, ApplicationForm};
+pub use region::RegionEntry;
+pub use status::{StatusView, TimelineEntry};
+pub use submit::SubmitResponse;
+
+// The status page's enums live with the life cycle; re-exported so clients find the whole contract here.
+pub use crate::lifecycle::{NextAction, ReturnReason, Stage};
+pub use crate::validation::FieldCode;

@@ -1,0 +1,3 @@
+//! Image-level helpers that are not decoding: resolution changes.
+
+pub(crate) mod resample;

@@ -1,0 +1,155 @@
+//! From local cylinder similarities to one global score: Local Similarity Sort with Relaxation
+//! (LSS-R, Cappelli, Ferrara & Maltoni 2010). Pairs whose geometry agrees with other good pairs
+//! keep their similarity; isolated coincidences are relaxed away.
+
+use super::cylinder;
+use super::search_template::SearchTemplate;
+use crate::biometrics::params::{
+    COMPATIBILITY_DIRECTION_MID_RAD, COMPATIBILITY_DIRECTION_SLOPE_PER_RAD,
+    COMPATIBILITY_DISTANCE_MID_PX, COMPATIBILITY_DISTANCE_SLOPE_PER_PX,
+    COMPATIBILITY_RADIAL_MID_RAD, COMPATIBILITY_RADIAL_SLOPE_PER_RAD, CONSOLIDATION_MAX_PAIRS,
+    CONSOLIDATION_MIN_PAIRS, CONSOLIDATION_PAIRS_SIGMOID_MID, CONSOLIDATION_PAIRS_SIGMOID_SLOPE,
+    CYLINDER_MAX_DIRECTION_DIFF_RAD, RELAXATION_ITERATIONS, RELAXATION_MAX_PAIRS,
+    RELAXATION_SELF_WEIGHT,
+};
+use crate::biometrics::primitives::angle;
+
+#[inline]
+fn sigmoid(v: f32, mid: f32, slope: f32) -> f32 {
+    1.0 / (1.0 + (-slope * (v - mid)).exp())
+}
+
+/// A candidate correspondence: minutia `a` of the probe with minutia `b` of the candidate.
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    a: usize,
+    b: usize,
+    similarity: f32,
+}
+
+/// Global similarity 0..1 of two search templates.
+pub(crate) fn score(probe: &SearchTemplate, candidate: &SearchTemplate) -> f32 {
+    let (na, nb) = (probe.cylinders.len(), candidate.cylinders.len());
+    if na == 0 || nb == 0 {
+        return 0.0;
+    }
+    let mut pairs = Vec::with_capacity(na * 4);
+    for (ia, ca) in &probe.cylinders {
+        let theta_a = probe.points[*ia].angle;
+        for (ib, cb) in &candidate.cylinders {
+            if angle::distance(theta_a, candidate.points[*ib].angle)
+                > CYLINDER_MAX_DIRECTION_DIFF_RAD
+            {
+                continue;
+            }
+            let s = cylinder::similarity(ca, cb);
+            if s > 0.0 {
+                pairs.push(Pair {
+                    a: *ia,
+                    b: *ib,
+                    similarity: s,
+                });
+            }
+        }
+    }
+    let wanted = CONSOLIDATION_MIN_PAIRS
+        + (sigmoid(
+            na.min(nb) as f32,
+            CONSOLIDATION_PAIRS_SIGMOID_MID,
+            CONSOLIDATION_PAIRS_SIGMOID_SLOPE,
+        ) * (CONSOLIDATION_MAX_PAIRS - CONSOLIDATION_MIN_PAIRS) as f32)
+            .round() as usize;
+    let relax_count = na.min(nb).min(RELAXATION_MAX_PAIRS);
+    let selected = best_distinct_pairs(&mut pairs, relax_count, probe.len(), candidate.len());
+    if selected.is_empty() {
+        return 0.0;
+    }
+    let relaxed = relax(&selected, probe, candidate);
+    // Efficiency: how well each pair kept its similarity through relaxation.
+    let mut order: Vec<usize> = (0..selected.len()).collect();
+    order.sort_by(|&i, &j| {
+        let ei = relaxed[i] / selected[i].similarity;
+        let ej = relaxed[j] / selected[j].similarity;
+        ej.total_cmp(&ei)
+    });
+    order.iter().take(wanted).map(|&i| relaxed[i]).sum::<f32>() / wanted as f32
+}
+
+/// Greedy one-to-one assignment from the most similar pairs down, `count` pairs at most.
+fn best_distinct_pairs(pairs: &mut [Pair], count: usize, na: usize, nb: usize) -> Vec<Pair> {
+    // Only the best few can be chosen: partially order them first, then sort that head.
+    let head = (count * 3).min(pairs.len());
+    if head < pairs.len() && head > 0 {
+        pairs.select_nth_unstable_by(head - 1, |x, y| y.similarity.total_cmp(&x.similarity));
+    }
+    let head = &mut pairs[..head];
+    head.sort_by(|x, y| y.similarity.total_cmp(&x.similarity));
+    let mut used_a = vec![false; na];
+    let mut used_b = vec![false; nb];
+    let mut out = Vec::with_capacity(count);
+    for p in head.iter() {
+        if out.len() == count {
+            break;
+        }
+        if !used_a[p.a] && !used_b[p.b] {
+            used_a[p.a] = true;
+            used_b[p.b] = true;
+            out.push(*p);
+        }
+    }
+    out
+}
+
+fn relax(pairs: &[Pair], probe: &SearchTemplate, candidate: &SearchTemplate) -> Vec<f32> {
+    let n = pairs.len();
+    let (pn, cn) = (probe.len(), candidate.len());
+    let mut rho = vec![0.0f32; n * n];
+    for t in 0..n {
+        for k in t + 1..n {
+            let (at, bt, ak, bk) = (pairs[t].a, pairs[t].b, pairs[k].a, pairs[k].b);
+            let d1 = (probe.distance[at * pn + ak] - candidate.distance[bt * cn + bk]).abs();
+            let z1 = sigmoid(
+                d1,
+                COMPATIBILITY_DISTANCE_MID_PX,
+                COMPATIBILITY_DISTANCE_SLOPE_PER_PX,
+            );
+            if z1 < 1e-4 {
+                continue;
+            }
+            let da = angle::signed_diff(probe.points[at].angle, probe.points[ak].angle);
+            let db = angle::signed_diff(candidate.points[bt].angle, candidate.points[bk].angle);
+            let d2 = angle::distance(da, db);
+            let d3 = angle::distance(probe.radial[at * pn + ak], candidate.radial[bt * cn + bk]);
+            let value =
+                z1 * sigmoid(
+                    d2,
+                    COMPATIBILITY_DIRECTION_MID_RAD,
+                    COMPATIBILITY_DIRECTION_SLOPE_PER_RAD,
+                ) * sigmoid(
+                    d3,
+                    COMPATIBILITY_RADIAL_MID_RAD,
+                    COMPATIBILITY_RADIAL_SLOPE_PER_RAD,
+                );
+            rho[t * n + k] = value;
+            rho[k * n + t] = value;
+        }
+    }
+    let mut lambda: Vec<f32> = pairs.iter().map(|p| p.similarity).collect();
+    if n < 2 {
+        return lambda;
+    }
+    let mut next = vec![0.0f32; n];
+    for _ in 0..RELAXATION_ITERATIONS {
+        for t in 0..n {
+            let support: f32 = rho[t * n..(t + 1) * n]
+                .iter()
+                .zip(&lambda)
+                .map(|(r, l)| r * l)
+                .sum();
+            next[t] = RELAXATION_SELF_WEIGHT * lambda[t]
+                + (1.0 - RELAXATION_SELF_WEIGHT) * support / (n - 1) as f32;
+        }
+        std::mem::swap(&mut lambda, &mut next);
+    }
+    lambda
+}

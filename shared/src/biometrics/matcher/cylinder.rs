@@ -1,0 +1,197 @@
+//! Minutia Cylinder-Code descriptors (Cappelli, Ferrara & Maltoni 2010), bit-vector form: for each
+//! minutia, which cells of a cylinder around it (space x relative direction) hold neighbours.
+//! Compared by XOR and popcount, they are invariant to rotation and translation by construction.
+
+use super::hull;
+use crate::biometrics::params::{
+    CYLINDER_BIT_THRESHOLD, CYLINDER_DIRECTIONAL_CELLS, CYLINDER_HULL_OFFSET_PX,
+    CYLINDER_MIN_COMMON_CELL_FRACTION, CYLINDER_MIN_NEIGHBOURS, CYLINDER_MIN_VALID_CELL_FRACTION,
+    CYLINDER_RADIUS_PX, CYLINDER_SIGMA_DIRECTIONAL_RAD, CYLINDER_SIGMA_SPATIAL_PX,
+    CYLINDER_SPATIAL_CELLS,
+};
+use crate::biometrics::primitives::angle::{self, TAU};
+
+const NS: usize = CYLINDER_SPATIAL_CELLS;
+const ND: usize = CYLINDER_DIRECTIONAL_CELLS;
+pub(crate) const WORDS: usize = (NS * NS * ND).div_ceil(64);
+
+/// A minutia in the matcher's frame: x right, y up, direction counter-clockwise from x.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Point {
+    pub x: f32,
+    pub y: f32,
+    pub angle: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cylinder {
+    pub bits: [u64; WORDS],
+    pub valid: [u64; WORDS],
+    /// Number of valid bits (cells x layers).
+    pub valid_count: u32,
+}
+
+/// Cylinders for every minutia; `None` where too little of the cylinder is inside the print or it
+/// holds too few neighbours to say anything.
+pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
+    let hull = hull::convex_hull(&points.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>());
+    let cell = 2.0 * CYLINDER_RADIUS_PX / NS as f32;
+    let reach = 3.0 * CYLINDER_SIGMA_SPATIAL_PX;
+    let two_ss = 2.0 * CYLINDER_SIGMA_SPATIAL_PX * CYLINDER_SIGMA_SPATIAL_PX;
+    let two_sd = 2.0 * CYLINDER_SIGMA_DIRECTIONAL_RAD * CYLINDER_SIGMA_DIRECTIONAL_RAD;
+    let spatial_norm = 1.0 / (CYLINDER_SIGMA_SPATIAL_PX * TAU.sqrt());
+    // The directional term integrates a Gaussian over the layer's width; for a layer narrower
+    // than the Gaussian, height x width is a close approximation.
+    let layer = TAU / ND as f32;
+    let directional_norm = layer / (CYLINDER_SIGMA_DIRECTIONAL_RAD * TAU.sqrt());
+    let disk_cells = (0..NS * NS)
+        .filter(|&c| {
+            let (u, v) = cell_offset(c, cell);
+            u.hypot(v) <= CYLINDER_RADIUS_PX
+        })
+        .count();
+
+    points
+        .iter()
+        .enumerate()
+        .map(|(m, centre)| {
+            let neighbours: Vec<(f32, f32, f32)> = points
+                .iter()
+                .enumerate()
+                .filter(|&(t, p)| {
+                    t != m && (p.x - centre.x).hypot(p.y - centre.y) <= CYLINDER_RADIUS_PX + reach
+                })
+                .map(|(_, p)| (p.x, p.y, angle::signed_diff(centre.angle, p.angle)))
+                .collect();
+            if neighbours.len() < CYLINDER_MIN_NEIGHBOURS {
+                return None;
+            }
+            let (c, s) = (centre.angle.cos(), centre.angle.sin());
+            let mut cyl = Cylinder {
+                bits: [0; WORDS],
+                valid: [0; WORDS],
+                valid_count: 0,
+            };
+            let mut valid_cells = 0;
+            for cell_index in 0..NS * NS {
+                let (u, v) = cell_offset(cell_index, cell);
+                if u.hypot(v) > CYLINDER_RADIUS_PX {
+                    continue;
+                }
+                let px = centre.x + u * c - v * s;
+                let py = centre.y + u * s + v * c;
+                if hull::distance_outside(&hull, (px, py)) > CYLINDER_HULL_OFFSET_PX {
+                    continue;
+                }
+                valid_cells += 1;
+                let mut layers = [0.0f32; ND];
+                for &(nx, ny, dtheta) in &neighbours {
+                    let d2 = (nx - px) * (nx - px) + (ny - py) * (ny - py);
+                    if d2 > reach * reach {
+                        continue;
+                    }
+                    let spatial = spatial_norm * (-d2 / two_ss).exp();
+                    for (k, l) in layers.iter_mut().enumerate() {
+                        let layer_angle = -std::f32::consts::PI + (k as f32 + 0.5) * layer;
+                        let a = angle::signed_diff(layer_angle, dtheta);
+                        *l += spatial * directional_norm * (-a * a / two_sd).exp();
+                    }
+                }
+                for (k, &l) in layers.iter().enumerate() {
+                    let bit = cell_index * ND + k;
+                    cyl.valid[bit / 64] |= 1 << (bit % 64);
+                    if l > CYLINDER_BIT_THRESHOLD {
+                        cyl.bits[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+            }
+            if (valid_cells as f32) < CYLINDER_MIN_VALID_CELL_FRACTION * disk_cells as f32 {
+                return None;
+            }
+            cyl.valid_count = (valid_cells * ND) as u32;
+            Some(cyl)
+        })
+        .collect()
+}
+
+/// Offset of a cell centre from the cylinder centre, in the minutia's own frame.
+fn cell_offset(cell_index: usize, cell: f32) -> (f32, f32) {
+    let (i, j) = (cell_index % NS, cell_index / NS);
+    (
+        (i as f32 + 0.5 - NS as f32 / 2.0) * cell,
+        (j as f32 + 0.5 - NS as f32 / 2.0) * cell,
+    )
+}
+
+/// Similarity 0..1 of two cylinders over the cells valid in both (0 when they share too few).
+#[inline]
+pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
+    let (mut common, mut na, mut nb, mut nx) = (0u32, 0u32, 0u32, 0u32);
+    for w in 0..WORDS {
+        let v = a.valid[w] & b.valid[w];
+        let (x, y) = (a.bits[w] & v, b.bits[w] & v);
+        common += v.count_ones();
+        na += x.count_ones();
+        nb += y.count_ones();
+        nx += (x ^ y).count_ones();
+    }
+    let min_common = CYLINDER_MIN_COMMON_CELL_FRACTION * a.valid_count.max(b.valid_count) as f32;
+    if (common as f32) < min_common || na + nb == 0 {
+        return 0.0;
+    }
+    1.0 - (nx as f32).sqrt() / ((na as f32).sqrt() + (nb as f32).sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid_points(rotation: f32, shift: (f32, f32)) -> Vec<Point> {
+        let (c, s) = (rotation.cos(), rotation.sin());
+        (0..25)
+            .map(|i| {
+                let (x, y) = (
+                    (i % 5) as f32 * 30.0 + (i * 7 % 11) as f32,
+                    (i / 5) as f32 * 30.0 + (i * 3 % 7) as f32,
+                );
+                Point {
+                    x: x * c - y * s + shift.0,
+                    y: x * s + y * c + shift.1,
+                    angle: angle::wrap(i as f32 * 0.7 + rotation),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cylinders_are_invariant_to_rotation_and_translation() {
+        let a = cylinders(&grid_points(0.0, (0.0, 0.0)));
+        let b = cylinders(&grid_points(1.1, (40.0, -25.0)));
+        let centre = 12;
+        let (ca, cb) = (a[centre].as_ref().unwrap(), b[centre].as_ref().unwrap());
+        assert!(
+            similarity(ca, cb) > 0.8,
+            "same minutia: {}",
+            similarity(ca, cb)
+        );
+        assert!(similarity(ca, a[0].as_ref().unwrap_or(ca)) < similarity(ca, cb));
+        assert_eq!(similarity(ca, ca), 1.0);
+    }
+
+    #[test]
+    fn lone_minutiae_have_no_cylinder() {
+        let lone = [
+            Point {
+                x: 0.0,
+                y: 0.0,
+                angle: 0.0,
+            },
+            Point {
+                x: 500.0,
+                y: 0.0,
+                angle: 0.0,
+            },
+        ];
+        assert!(cylinders(&lone).iter().all(Option::is_none));
+    }
+}

@@ -1,0 +1,39 @@
+//! Matching: a probe prepared once, then scored cheaply against any number of candidates.
+//!
+//! Local descriptors (Minutia Cylinder-Code) make the comparison invariant to rotation and
+//! translation and tolerant of partial overlap; relaxation-based consolidation checks that the
+//! matched minutiae agree on a common geometry, with slack for skin distortion.
+
+mod consolidation;
+mod cylinder;
+mod hull;
+mod search_template;
+
+pub use search_template::SearchTemplate;
+
+use crate::biometrics::Template;
+
+/// A probe template prepared for 1:1 and 1:N comparison.
+#[derive(Clone, Debug)]
+pub struct MatcherProbe {
+    search: SearchTemplate,
+}
+
+impl MatcherProbe {
+    pub fn new(probe: &Template) -> Self {
+        Self {
+            search: SearchTemplate::new(probe),
+        }
+    }
+
+    /// Similarity to a prepared candidate, 0 (nothing in common) to 1. Compare with the
+    /// `THRESHOLD_FMR_*` constants in [`crate::biometrics::params`]. Never fails.
+    pub fn score(&self, candidate: &SearchTemplate) -> f32 {
+        consolidation::score(&self.search, candidate)
+    }
+
+    /// [`Self::score`] for a candidate that has not been prepared (prepares it on the fly).
+    pub fn score_template(&self, candidate: &Template) -> f32 {
+        self.score(&SearchTemplate::new(candidate))
+    }
+}

@@ -1,0 +1,13 @@
+//! Form validation shared by app and edge: every problem as a `(field path, code)` pair, with
+//! messages in Indonesian and English.
+
+mod application;
+mod as_you_type;
+mod codes;
+mod field;
+
+pub use crate::domain::ValidApplication;
+pub use application::{validate_application, ELIGIBLE_AGE_YEARS, MAX_AGE_YEARS, PLACE_MAX_CHARS, STREET_MAX_CHARS};
+pub use as_you_type::validate_field;
+pub use codes::{FieldCode, FieldErrors, FieldProblem, Warning, WarningCode};
+pub use field::Field;
