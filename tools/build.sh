@@ -18,7 +18,7 @@ build_app() {
 }
 
 build_edge() {
-  (cd edge && worker-build --release >/dev/null)
+  (cd edge && worker-build --release >/dev/null 2>&1) || (cd edge && worker-build --release)
 }
 
 case "$what" in

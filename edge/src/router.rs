@@ -29,8 +29,8 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["applications"]) => handlers::applications::submit(req, ctx).await,
         (Method::Get, ["status", code]) => handlers::status::get(code, ctx).await,
         (Method::Get, ["regions", code]) => handlers::regions::children(code, ctx).await,
-        (_, ["health"] | ["applications"] | ["status", _] | ["regions", _]) => Err(ApiError::MethodNotAllowed),
-        _ => Err(ApiError::NotFound),
+        (_, ["health"] | ["applications"] | ["status", _] | ["regions", _]) => Err(ApiError::Code(shared::api::ErrorCode::MethodNotAllowed)),
+        _ => Err(ApiError::NOT_FOUND),
     }
 }
 

@@ -18,21 +18,21 @@ pub async fn submit(mut req: Request, ctx: &RequestContext) -> ApiResult<Respons
     // A declared length over the limit is refused before reading a byte of the body.
     let declared: Option<usize> = req.headers().get("content-length")?.and_then(|v| v.parse().ok());
     if declared.is_some_and(|n| n > max_body) {
-        return Err(ApiError::TooLarge);
+        return Err(ApiError::TOO_LARGE);
     }
     let idempotency_key = idempotency_key(&req)?;
     let body = req.bytes().await?;
     if body.len() > max_body {
-        return Err(ApiError::TooLarge);
+        return Err(ApiError::TOO_LARGE);
     }
     let content_type = req.headers().get("content-type")?.unwrap_or_default();
     let form_data = parse_multipart(body, &content_type).await?;
 
     let form: ApplicationForm = match form_data.get("application") {
         Some(FormEntry::Field(json)) => {
-            serde_json::from_str(&json).map_err(|_| ApiError::BadRequest(ErrorCode::MalformedRequest))?
+            serde_json::from_str(&json).map_err(|_| ApiError::MALFORMED)?
         }
-        _ => return Err(ApiError::BadRequest(ErrorCode::MalformedRequest)),
+        _ => return Err(ApiError::MALFORMED),
     };
     let mut uploads = Vec::new();
     for kind in AttachmentKind::ALL {
@@ -55,18 +55,18 @@ fn idempotency_key(req: &Request) -> ApiResult<String> {
     if ok {
         Ok(key)
     } else {
-        Err(ApiError::BadRequest(ErrorCode::MissingIdempotencyKey))
+        Err(ApiError::Code(ErrorCode::MissingIdempotencyKey))
     }
 }
 
 /// Parses a multipart body already size-checked, through the runtime's own parser.
 async fn parse_multipart(body: Vec<u8>, content_type: &str) -> ApiResult<worker::FormData> {
     if !content_type.starts_with("multipart/form-data") {
-        return Err(ApiError::BadRequest(ErrorCode::MalformedRequest));
+        return Err(ApiError::MALFORMED);
     }
     let headers = worker::Headers::new();
     headers.set("content-type", content_type)?;
     let init = worker::RequestInit { method: worker::Method::Post, headers, body: Some(js_sys::Uint8Array::from(body.as_slice()).into()), ..Default::default() };
     let mut inner = Request::new_with_init("https://parse.invalid/", &init)?;
-    inner.form_data().await.map_err(|_| ApiError::BadRequest(ErrorCode::MalformedRequest))
+    inner.form_data().await.map_err(|_| ApiError::MALFORMED)
 }

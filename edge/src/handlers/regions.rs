@@ -2,16 +2,15 @@
 //! which the browser does not bundle).
 
 use crate::http::{ApiError, ApiResult, RequestContext};
-use shared::api::ErrorCode;
 use shared::domain::RegionCode;
 use shared::regions::BundledRegions;
 use worker::Response;
 
 pub async fn children(code: &str, _ctx: &RequestContext) -> ApiResult<Response> {
-    let code = RegionCode::parse(code).map_err(|_| ApiError::BadRequest(ErrorCode::MalformedRequest))?;
+    let code = RegionCode::parse(code).map_err(|_| ApiError::MALFORMED)?;
     let children = BundledRegions.children(code);
     if children.is_empty() {
-        return Err(ApiError::NotFound);
+        return Err(ApiError::NOT_FOUND);
     }
     let mut resp = Response::from_json(&children)?;
     // The region list changes by decree, a few times a year: let browsers and the edge cache it.

@@ -14,9 +14,9 @@ const LOOKUPS_PER_MINUTE: u32 = 30;
 
 pub async fn get(code: &str, ctx: &RequestContext) -> ApiResult<Response> {
     rate_limit::spend(ctx, "status", LOOKUPS_PER_MINUTE, 60).await?;
-    let code = RegistrationCode::parse(code).map_err(|_| ApiError::BadRequest(ErrorCode::InvalidRegistrationCode))?;
+    let code = RegistrationCode::parse(code).map_err(|_| ApiError::Code(ErrorCode::InvalidRegistrationCode))?;
     let db = ctx.env.d1(bindings::DB)?;
-    let app = applications::find_by_code(&db, &code.compact()).await?.ok_or(ApiError::NotFound)?;
+    let app = applications::find_by_code(&db, &code.compact()).await?.ok_or(ApiError::NOT_FOUND)?;
     let events = applications::events(&db, &app.id).await?;
     let stage = parse_stage(&app.stage)?;
     let mut timeline = Vec::with_capacity(events.len());

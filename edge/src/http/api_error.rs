@@ -1,5 +1,5 @@
-//! The one place where errors cross HTTP: every failure becomes an `ErrorBody` with a status code
-//! and the request id. Internal detail is logged under that id and never sent to the client.
+//! The one place where errors cross HTTP: every failure becomes an `ErrorBody` with its status
+//! (from `shared`) and the request id. Internal detail is logged under that id, never sent.
 
 use shared::api::{ErrorBody, ErrorCode, FieldError};
 use shared::i18n::Lang;
@@ -7,16 +7,10 @@ use worker::Response;
 
 #[derive(Debug)]
 pub enum ApiError {
-    /// 400 with a specific code (malformed JSON, missing idempotency key, bad registration code...).
-    BadRequest(ErrorCode),
+    /// Any error fully described by its code (400 malformed, 404, 405, 409, 413...).
+    Code(ErrorCode),
     /// 422: every field problem at once.
     Validation(Vec<FieldError>),
-    NotFound,
-    MethodNotAllowed,
-    /// 413: body or a file over its limit.
-    TooLarge,
-    /// 409: an idempotency key reused with different content.
-    Conflict(ErrorCode),
     /// 429 with the seconds to wait.
     RateLimited { retry_after_s: u64 },
     /// 500: logged with the request id, shown to the client only as "something went wrong".
@@ -24,28 +18,28 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    fn status_and_code(&self) -> (u16, ErrorCode) {
+    pub const NOT_FOUND: ApiError = ApiError::Code(ErrorCode::NotFound);
+    pub const MALFORMED: ApiError = ApiError::Code(ErrorCode::MalformedRequest);
+    pub const TOO_LARGE: ApiError = ApiError::Code(ErrorCode::PayloadTooLarge);
+
+    fn code(&self) -> ErrorCode {
         match self {
-            ApiError::BadRequest(code) => (400, *code),
-            ApiError::Validation(_) => (422, ErrorCode::ValidationFailed),
-            ApiError::NotFound => (404, ErrorCode::NotFound),
-            ApiError::MethodNotAllowed => (405, ErrorCode::MethodNotAllowed),
-            ApiError::TooLarge => (413, ErrorCode::PayloadTooLarge),
-            ApiError::Conflict(code) => (409, *code),
-            ApiError::RateLimited { .. } => (429, ErrorCode::RateLimited),
-            ApiError::Internal(_) => (500, ErrorCode::Internal),
+            ApiError::Code(code) => *code,
+            ApiError::Validation(_) => ErrorCode::ValidationFailed,
+            ApiError::RateLimited { .. } => ErrorCode::RateLimited,
+            ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
 
     pub fn into_response(self, lang: Lang, request_id: &str) -> worker::Result<Response> {
-        let (status, code) = self.status_and_code();
+        let code = self.code();
         let mut body = ErrorBody::new(code, lang, request_id);
-        match self {
-            ApiError::Validation(fields) => body.fields = fields,
+        match &self {
+            ApiError::Validation(fields) => body.fields = fields.clone(),
             ApiError::Internal(detail) => worker::console_error!("request {request_id}: {detail}"),
             _ => {}
         }
-        let mut resp = Response::from_json(&body)?.with_status(status);
+        let mut resp = Response::from_json(&body)?.with_status(code.http_status());
         if let ApiError::RateLimited { retry_after_s } = self {
             resp.headers_mut().set("Retry-After", &retry_after_s.to_string())?;
         }

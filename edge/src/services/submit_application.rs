@@ -67,8 +67,12 @@ pub async fn submit(ctx: &RequestContext, sub: Submission) -> ApiResult<Outcome>
         stored.push((upload, key, sha));
     }
 
-    let form_json = serde_json::to_string(&valid.form).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let warnings_json = serde_json::to_string(&valid.warnings).map_err(|e| ApiError::Internal(e.to_string()))?;
+    // Stored normalised (uppercase names, padded RT/RW), as staff will see and print it.
+    let form = ApplicationForm::from(&valid);
+    let form_json = serde_json::to_string(&form).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let warnings: Vec<_> =
+        valid.warnings.iter().map(|w| serde_json::json!({ "field": w.field.path(), "code": w.code })).collect();
+    let warnings_json = serde_json::Value::from(warnings).to_string();
     let stage = Stage::PreFilled;
     let row = applications::NewApplication {
         id: &id,
@@ -76,11 +80,11 @@ pub async fn submit(ctx: &RequestContext, sub: Submission) -> ApiResult<Outcome>
         idempotency_key: &key_hash,
         request_hash: &request_hash,
         stage: stage.as_str(),
-        application_type: valid.form.application_type.as_str(),
-        district_code: valid.form.address.district.as_str(),
-        village_code: valid.form.address.village.as_str(),
-        nik: valid.form.nik.as_str(),
-        full_name: valid.form.full_name.as_str(),
+        application_type: &form.application_type,
+        district_code: &form.address.district,
+        village_code: &form.address.village,
+        nik: &form.nik,
+        full_name: &form.full_name,
         form_json: &form_json,
         warnings_json: &warnings_json,
         actor: "RESIDENT",
@@ -118,7 +122,7 @@ pub async fn submit(ctx: &RequestContext, sub: Submission) -> ApiResult<Outcome>
 
 fn replay(existing: applications::ApplicationSummary, request_hash: &str) -> ApiResult<Outcome> {
     if existing.request_hash != request_hash {
-        return Err(ApiError::Conflict(ErrorCode::Conflict));
+        return Err(ApiError::Code(ErrorCode::Conflict));
     }
     let code = RegistrationCode::parse(&existing.registration_code)
         .map_err(|e| ApiError::Internal(format!("stored code unreadable: {e}")))?;

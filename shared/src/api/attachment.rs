@@ -38,6 +38,25 @@ impl AttachmentKind {
         AttachmentKind::Skpwni,
     ];
 
+    /// The serialised name, also the multipart part name and the storage key segment.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AttachmentKind::CoverLetter => "cover_letter",
+            AttachmentKind::Photo3x4 => "photo_3x4",
+            AttachmentKind::OldKtp => "old_ktp",
+            AttachmentKind::KkCopy => "kk_copy",
+            AttachmentKind::PoliceLossReport => "police_loss_report",
+            AttachmentKind::DamagedCard => "damaged_card",
+            AttachmentKind::ProofOfDataChange => "proof_of_data_change",
+            AttachmentKind::Skpwni => "skpwni",
+        }
+    }
+
+    /// The kind with this name.
+    pub fn parse(text: &str) -> Option<AttachmentKind> {
+        AttachmentKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
     /// Indonesian and English name for document checklists.
     pub const fn label(self, lang: crate::i18n::Lang) -> &'static str {
         use AttachmentKind::*;
@@ -99,5 +118,18 @@ mod tests {
             json,
             r#"["cover_letter","photo_3x4","old_ktp","kk_copy","police_loss_report","damaged_card","proof_of_data_change","skpwni"]"#
         );
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn as_str_is_the_serialised_name_and_parses_back() {
+        for kind in AttachmentKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+            assert_eq!(AttachmentKind::parse(kind.as_str()), Some(kind));
+        }
     }
 }

@@ -76,6 +76,10 @@ pub enum ErrorCode {
     Conflict,
     /// 413: an upload or body is too large.
     PayloadTooLarge,
+    /// 400: a write without the `Idempotency-Key` header that makes retries safe.
+    MissingIdempotencyKey,
+    /// 405: the path exists but not with this method.
+    MethodNotAllowed,
     /// 429: too many requests; wait and retry.
     RateLimited,
     /// 500: our fault; details are in the log under `request_id`.
@@ -88,10 +92,11 @@ impl ErrorCode {
     /// The HTTP status this code is sent with.
     pub const fn http_status(self) -> u16 {
         match self {
-            ErrorCode::MalformedRequest | ErrorCode::InvalidRegistrationCode => 400,
+            ErrorCode::MalformedRequest | ErrorCode::InvalidRegistrationCode | ErrorCode::MissingIdempotencyKey => 400,
             ErrorCode::Unauthenticated => 401,
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
+            ErrorCode::MethodNotAllowed => 405,
             ErrorCode::TransitionRefused | ErrorCode::Conflict => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::ValidationFailed => 422,
@@ -122,6 +127,13 @@ impl ErrorCode {
                 lang.pick("Anda tidak berwenang melakukan ini.", "You are not allowed to do this.")
             }
             ErrorCode::NotFound => lang.pick("Data tidak ditemukan.", "Not found."),
+            ErrorCode::MissingIdempotencyKey => lang.pick(
+                "Permintaan tidak lengkap. Muat ulang halaman lalu kirim lagi; data Anda tetap tersimpan.",
+                "The request is incomplete. Reload the page and send again; your data is kept.",
+            ),
+            ErrorCode::MethodNotAllowed => {
+                lang.pick("Permintaan ini tidak didukung.", "This request is not supported.")
+            }
             ErrorCode::TransitionRefused => lang.pick(
                 "Langkah ini tidak dapat dilakukan pada tahap permohonan saat ini.",
                 "This step is not possible at the application's current stage.",

@@ -85,6 +85,32 @@ impl Stage {
         Stage::Cancelled,
     ];
 
+    /// The stored and serialised name (`"PRINT_READY_RECORD"`), as in the national system.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Stage::Draft => "DRAFT",
+            Stage::PreFilled => "PRE_FILLED",
+            Stage::Returned => "RETURNED",
+            Stage::DocumentsVerified => "DOCUMENTS_VERIFIED",
+            Stage::BioCaptured => "BIO_CAPTURED",
+            Stage::SentForEnrollment => "SENT_FOR_ENROLLMENT",
+            Stage::PrintReadyRecord => "PRINT_READY_RECORD",
+            Stage::AdjudicateRecord => "ADJUDICATE_RECORD",
+            Stage::DuplicateRecord => "DUPLICATE_RECORD",
+            Stage::EnrollFailure => "ENROLL_FAILURE",
+            Stage::SentForCardPrinting => "SENT_FOR_CARD_PRINTING",
+            Stage::CardPrinted => "CARD_PRINTED",
+            Stage::CardShipped => "CARD_SHIPPED",
+            Stage::CardIssued => "CARD_ISSUED",
+            Stage::Cancelled => "CANCELLED",
+        }
+    }
+
+    /// The stage with this stored name.
+    pub fn parse(text: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
     /// No event leaves a terminal stage.
     pub const fn is_terminal(self) -> bool {
         matches!(self, Stage::CardIssued | Stage::Cancelled)
@@ -207,5 +233,19 @@ impl NextAction {
             ),
             NextAction::None => lang.pick("Tidak ada tindakan lagi.", "Nothing more to do."),
         }
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn as_str_is_the_serialised_name_and_parses_back() {
+        for stage in Stage::ALL {
+            assert_eq!(serde_json::to_value(stage).unwrap(), stage.as_str());
+            assert_eq!(Stage::parse(stage.as_str()), Some(stage));
+        }
+        assert_eq!(Stage::parse("PRINTED"), None);
     }
 }

@@ -69,6 +69,11 @@ pub enum FieldCode {
     PostalCodeFormat,
     /// Phone number is not an Indonesian number.
     PhoneFormat,
+    /// An uploaded document is not a JPEG, PNG or PDF (the photo: not a JPEG or PNG), or its
+    /// content does not match its declared type.
+    AttachmentFileType,
+    /// An uploaded document is over its size limit.
+    AttachmentTooLarge,
 }
 
 impl FieldCode {
@@ -168,6 +173,14 @@ impl FieldCode {
             PhoneFormat => lang.pick(
                 "Nomor telepon Indonesia, mis. 0812 3456 7890 atau +62 812 3456 7890.",
                 "An Indonesian phone number, e.g. 0812 3456 7890 or +62 812 3456 7890.",
+            ),
+            AttachmentFileType => lang.pick(
+                "Berkas harus berupa foto (JPG/PNG) atau PDF; pas foto harus JPG/PNG.",
+                "The file must be a photo (JPG/PNG) or a PDF; the 3x4 photo must be JPG/PNG.",
+            ),
+            AttachmentTooLarge => lang.pick(
+                "Berkas terlalu besar. Pas foto paling besar 200 KB, dokumen lain 1 MB.",
+                "The file is too large. The photo may be at most 200 KB, other documents 1 MB.",
             ),
         }
     }
