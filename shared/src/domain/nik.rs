@@ -155,8 +155,10 @@ mod tests {
         check("3315132902010001", Err(NikError::NoSuchDay));
         check("3315133104900001", Err(NikError::NoSuchDay));
         check("3315130113900001", Err(NikError::NoSuchDay));
-        // On 1 Jan 2000 the 2000 leap day is still in the future and 1900-02-29 never existed.
-        check_on("3315132902000001", Date::new(2000, 1, 1).unwrap(), Err(NikError::NoSuchDay));
+        // On 1 Jan 2000 the 2000 leap day is still in the future and 1900-02-29 never existed:
+        // a real day, but in no century within 0-120 years of today.
+        check_on("3315132902000001", Date::new(2000, 1, 1).unwrap(), Err(NikError::BirthDateOutOfRange));
+        check_on("3315132902000001", Date::new(2000, 2, 29).unwrap(), Ok(("2000-02-29", Sex::Male)));
     }
 
     #[test]
@@ -167,11 +169,9 @@ mod tests {
         check("3315131103260001", Ok(("1926-03-11", Sex::Male)));
         // yy=06: 2006 (age 19) is preferred to 1906 (age 119).
         check("3315131003060001", Ok(("2006-03-10", Sex::Male)));
-        // Age exactly 120 on the birthday is allowed; one day older is not in any century when
-        // the recent century is in the future.
-        check_on("3315131003060001", Date::new(2126, 3, 10).unwrap(), Ok(("2106-03-10", Sex::Male)));
-        check_on("3315131103060001", Date::new(2006, 3, 10).unwrap(), Ok(("1906-03-11", Sex::Male)));
-        check_on("3315131003060001", Date::new(2006, 3, 9).unwrap(), Err(NikError::BirthDateOutOfRange));
+        // The day before a birthday in this century, the previous century is chosen (age 99).
+        check_on("3315131003060001", Date::new(2006, 3, 9).unwrap(), Ok(("1906-03-10", Sex::Male)));
+        check_on("3315131003060001", Date::new(2006, 3, 10).unwrap(), Ok(("2006-03-10", Sex::Male)));
     }
 
     #[test]

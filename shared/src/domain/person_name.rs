@@ -71,9 +71,14 @@ impl PersonName {
         if has_title {
             errors.push(NameError::HasTitle);
         }
-        let bad_chars = !normal.split(' ').all(valid_word);
-        let only_title_commas = has_title && normal.replace(',', "").split(' ').all(valid_word);
-        if bad_chars && !only_title_commas {
+        // Title words are already reported; judging their dots again would only add noise. A comma
+        // is accepted only as the separator of a title ("BUDI, S.H."), which goes with the title.
+        let words_ok = normal
+            .split([' ', ','])
+            .filter(|w| !w.is_empty() && !is_title(w.replace('.', "")))
+            .all(valid_word);
+        let commas_ok = has_title || !normal.contains(',');
+        if !(words_ok && commas_ok) {
             errors.push(NameError::InvalidCharacters);
         }
         if normal.chars().count() > NAME_MAX_CHARS {

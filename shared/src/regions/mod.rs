@@ -6,3 +6,6 @@ mod packed;
 
 pub use bundled::BundledRegions;
 pub use directory::{DistrictStatus, RegionDirectory};
+
+#[cfg(test)]
+mod tests;
