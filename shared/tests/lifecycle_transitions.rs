@@ -1,7 +1,8 @@
 //! Exhaustive tests of the life cycle: every (stage, actor, event) against an explicit table.
 
 use shared::lifecycle::{
-    allowed_events, transition, Actor, Adjudication, Event, Refusal, ReturnReason, ReturnReasons, Stage,
+    allowed_events, transition, Actor, Adjudication, Event, Refusal, ReturnReason, ReturnReasons,
+    Stage,
 };
 use std::collections::BTreeSet;
 
@@ -21,24 +22,79 @@ fn expected_table() -> Vec<(Stage, Actor, Event, Stage)> {
     let mut t = vec![
         (Draft, Resident, Event::Submit, PreFilled),
         (Draft, KecamatanOperator, Event::Submit, PreFilled),
-        (PreFilled, KecamatanOperator, Event::VerifyDocuments, DocumentsVerified),
+        (
+            PreFilled,
+            KecamatanOperator,
+            Event::VerifyDocuments,
+            DocumentsVerified,
+        ),
         (PreFilled, KecamatanOperator, ret, Returned),
         (DocumentsVerified, KecamatanOperator, ret, Returned),
         (Returned, Resident, Event::Resubmit, PreFilled),
         (Returned, KecamatanOperator, Event::Resubmit, PreFilled),
-        (DocumentsVerified, KecamatanOperator, Event::RecordBiometrics, BioCaptured),
-        (EnrollFailure, KecamatanOperator, Event::Rerecord, BioCaptured),
-        (BioCaptured, KecamatanOperator, Event::SendForEnrollment, SentForEnrollment),
-        (BioCaptured, DinasOperator, Event::SendForEnrollment, SentForEnrollment),
-        (SentForEnrollment, MatchingWorker, Event::MatchUnique, PrintReadyRecord),
-        (SentForEnrollment, MatchingWorker, Event::MatchAmbiguous, AdjudicateRecord),
-        (SentForEnrollment, MatchingWorker, Event::MatchDuplicate, DuplicateRecord),
-        (SentForEnrollment, MatchingWorker, Event::EnrollFailed, EnrollFailure),
+        (
+            DocumentsVerified,
+            KecamatanOperator,
+            Event::RecordBiometrics,
+            BioCaptured,
+        ),
+        (
+            EnrollFailure,
+            KecamatanOperator,
+            Event::Rerecord,
+            BioCaptured,
+        ),
+        (
+            BioCaptured,
+            KecamatanOperator,
+            Event::SendForEnrollment,
+            SentForEnrollment,
+        ),
+        (
+            BioCaptured,
+            DinasOperator,
+            Event::SendForEnrollment,
+            SentForEnrollment,
+        ),
+        (
+            SentForEnrollment,
+            MatchingWorker,
+            Event::MatchUnique,
+            PrintReadyRecord,
+        ),
+        (
+            SentForEnrollment,
+            MatchingWorker,
+            Event::MatchAmbiguous,
+            AdjudicateRecord,
+        ),
+        (
+            SentForEnrollment,
+            MatchingWorker,
+            Event::MatchDuplicate,
+            DuplicateRecord,
+        ),
+        (
+            SentForEnrollment,
+            MatchingWorker,
+            Event::EnrollFailed,
+            EnrollFailure,
+        ),
         (AdjudicateRecord, DinasSupervisor, not_dup, PrintReadyRecord),
         (AdjudicateRecord, DinasSupervisor, dup, DuplicateRecord),
         (DuplicateRecord, DinasSupervisor, not_dup, PrintReadyRecord),
-        (PrintReadyRecord, DinasOperator, Event::SendForPrinting, SentForCardPrinting),
-        (SentForCardPrinting, DinasOperator, Event::MarkPrinted, CardPrinted),
+        (
+            PrintReadyRecord,
+            DinasOperator,
+            Event::SendForPrinting,
+            SentForCardPrinting,
+        ),
+        (
+            SentForCardPrinting,
+            DinasOperator,
+            Event::MarkPrinted,
+            CardPrinted,
+        ),
         (CardPrinted, DinasOperator, Event::Ship, CardShipped),
         (CardPrinted, DinasOperator, Event::HandOver, CardIssued),
         (CardShipped, KecamatanOperator, Event::HandOver, CardIssued),
@@ -48,7 +104,12 @@ fn expected_table() -> Vec<(Stage, Actor, Event, Stage)> {
         (Returned, Resident, Event::Cancel, Cancelled),
         (Returned, KecamatanOperator, Event::Cancel, Cancelled),
         (Returned, DinasSupervisor, Event::Cancel, Cancelled),
-        (DocumentsVerified, KecamatanOperator, Event::Cancel, Cancelled),
+        (
+            DocumentsVerified,
+            KecamatanOperator,
+            Event::Cancel,
+            Cancelled,
+        ),
         (DocumentsVerified, DinasSupervisor, Event::Cancel, Cancelled),
     ];
     let recorded = [
@@ -66,7 +127,14 @@ fn expected_table() -> Vec<(Stage, Actor, Event, Stage)> {
         t.push((s, DinasSupervisor, Event::Cancel, Cancelled));
         t.push((s, DinasSupervisor, Event::RevokeCertificate, s));
     }
-    for s in [BioCaptured, SentForEnrollment, PrintReadyRecord, SentForCardPrinting, CardPrinted, CardShipped] {
+    for s in [
+        BioCaptured,
+        SentForEnrollment,
+        PrintReadyRecord,
+        SentForCardPrinting,
+        CardPrinted,
+        CardShipped,
+    ] {
         t.push((s, DinasOperator, Event::IssueCertificate, s));
     }
     t
@@ -83,14 +151,26 @@ fn all_events() -> Vec<Event> {
 fn check(stage: Stage, actor: Actor, event: Event, table: &[(Stage, Actor, Event, Stage)]) {
     let got = transition(stage, actor, event);
     let empty_return = matches!(event, Event::ReturnForCorrection(r) if r.is_empty());
-    let lookup_event = if empty_return { Event::ReturnForCorrection(reasons()) } else { event };
-    let row = table.iter().find(|(s, a, e, _)| *s == stage && *a == actor && *e == lookup_event);
-    let someone_may = table.iter().any(|(s, _, e, _)| *s == stage && *e == lookup_event);
+    let lookup_event = if empty_return {
+        Event::ReturnForCorrection(reasons())
+    } else {
+        event
+    };
+    let row = table
+        .iter()
+        .find(|(s, a, e, _)| *s == stage && *a == actor && *e == lookup_event);
+    let someone_may = table
+        .iter()
+        .any(|(s, _, e, _)| *s == stage && *e == lookup_event);
     let expected = match row {
         _ if stage.is_terminal() => Err(Refusal::Terminal { stage }),
         Some(_) if empty_return => Err(Refusal::NoReasonGiven),
         Some((_, _, _, to)) => Ok(*to),
-        None if someone_may => Err(Refusal::ActorNotPermitted { stage, actor, event }),
+        None if someone_may => Err(Refusal::ActorNotPermitted {
+            stage,
+            actor,
+            event,
+        }),
         None => Err(Refusal::NotInStage { stage, event }),
     };
     assert_eq!(got, expected, "{stage:?} / {actor:?} / {event:?}");
@@ -123,8 +203,10 @@ fn allowed_set_equals_the_table_exactly() {
             }
         }
     }
-    let table: BTreeSet<String> =
-        expected_table().into_iter().map(|(s, a, e, t)| format!("{s:?} {a:?} {e:?} -> {t:?}")).collect();
+    let table: BTreeSet<String> = expected_table()
+        .into_iter()
+        .map(|(s, a, e, t)| format!("{s:?} {a:?} {e:?} -> {t:?}"))
+        .collect();
     assert_eq!(allowed, table);
 }
 
@@ -133,7 +215,10 @@ fn terminal_stages_refuse_everything() {
     for stage in [CardIssued, Cancelled] {
         for actor in Actor::ALL {
             for event in all_events() {
-                assert_eq!(transition(stage, actor, event), Err(Refusal::Terminal { stage }));
+                assert_eq!(
+                    transition(stage, actor, event),
+                    Err(Refusal::Terminal { stage })
+                );
             }
         }
     }
@@ -149,8 +234,16 @@ fn administrator_has_no_power_over_applications() {
 #[test]
 fn only_the_matcher_reports_match_outcomes() {
     for actor in Actor::ALL.into_iter().filter(|a| *a != MatchingWorker) {
-        for event in [Event::MatchUnique, Event::MatchAmbiguous, Event::MatchDuplicate, Event::EnrollFailed] {
-            assert!(transition(SentForEnrollment, actor, event).is_err(), "{actor:?} {event:?}");
+        for event in [
+            Event::MatchUnique,
+            Event::MatchAmbiguous,
+            Event::MatchDuplicate,
+            Event::EnrollFailed,
+        ] {
+            assert!(
+                transition(SentForEnrollment, actor, event).is_err(),
+                "{actor:?} {event:?}"
+            );
         }
     }
     // And the matcher does nothing else.
@@ -158,7 +251,10 @@ fn only_the_matcher_reports_match_outcomes() {
         for event in allowed_events(stage, MatchingWorker) {
             assert!(matches!(
                 event,
-                Event::MatchUnique | Event::MatchAmbiguous | Event::MatchDuplicate | Event::EnrollFailed
+                Event::MatchUnique
+                    | Event::MatchAmbiguous
+                    | Event::MatchDuplicate
+                    | Event::EnrollFailed
             ));
         }
     }
@@ -194,9 +290,15 @@ fn every_non_terminal_stored_stage_can_reach_a_terminal_stage() {
                 }
             }
         }
-        assert!(seen.contains(&CardIssued) || seen.contains(&Cancelled), "{start:?} is stuck");
+        assert!(
+            seen.contains(&CardIssued) || seen.contains(&Cancelled),
+            "{start:?} is stuck"
+        );
         if start != Draft {
-            assert!(seen.contains(&Cancelled), "{start:?} cannot be cancelled eventually");
+            assert!(
+                seen.contains(&Cancelled),
+                "{start:?} cannot be cancelled eventually"
+            );
         }
     }
 }
@@ -207,9 +309,17 @@ fn happy_path_from_pre_fill_to_card_issued() {
         (Resident, Event::Submit, PreFilled),
         (KecamatanOperator, Event::VerifyDocuments, DocumentsVerified),
         (KecamatanOperator, Event::RecordBiometrics, BioCaptured),
-        (KecamatanOperator, Event::SendForEnrollment, SentForEnrollment),
+        (
+            KecamatanOperator,
+            Event::SendForEnrollment,
+            SentForEnrollment,
+        ),
         (MatchingWorker, Event::MatchAmbiguous, AdjudicateRecord),
-        (DinasSupervisor, Event::Adjudicate(Adjudication::NotDuplicate), PrintReadyRecord),
+        (
+            DinasSupervisor,
+            Event::Adjudicate(Adjudication::NotDuplicate),
+            PrintReadyRecord,
+        ),
         (DinasOperator, Event::SendForPrinting, SentForCardPrinting),
         (DinasOperator, Event::MarkPrinted, CardPrinted),
         (DinasOperator, Event::Ship, CardShipped),
@@ -225,7 +335,11 @@ fn happy_path_from_pre_fill_to_card_issued() {
 #[test]
 fn resident_codes_and_next_actions_follow_the_stage() {
     let check = |stage: Stage, code: &str, action: shared::lifecycle::NextAction| {
-        assert_eq!((stage.short_code(), stage.next_action()), (code, action), "{stage:?}");
+        assert_eq!(
+            (stage.short_code(), stage.next_action()),
+            (code, action),
+            "{stage:?}"
+        );
     };
     use shared::lifecycle::NextAction as N;
     check(SentForEnrollment, "SFE", N::Wait);
@@ -243,8 +357,17 @@ fn resident_codes_and_next_actions_follow_the_stage() {
 
 #[test]
 fn stage_json_names_are_the_national_ones() {
-    let json = serde_json::to_string(&[SentForEnrollment, PrintReadyRecord, DuplicateRecord, EnrollFailure]).unwrap();
-    assert_eq!(json, r#"["SENT_FOR_ENROLLMENT","PRINT_READY_RECORD","DUPLICATE_RECORD","ENROLL_FAILURE"]"#);
+    let json = serde_json::to_string(&[
+        SentForEnrollment,
+        PrintReadyRecord,
+        DuplicateRecord,
+        EnrollFailure,
+    ])
+    .unwrap();
+    assert_eq!(
+        json,
+        r#"["SENT_FOR_ENROLLMENT","PRINT_READY_RECORD","DUPLICATE_RECORD","ENROLL_FAILURE"]"#
+    );
     for stage in Stage::ALL {
         let text = serde_json::to_string(&stage).unwrap();
         assert_eq!(serde_json::from_str::<Stage>(&text).unwrap(), stage);

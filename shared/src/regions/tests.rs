@@ -8,7 +8,11 @@ fn code(text: &str) -> RegionCode {
 }
 
 fn check_status(input: &str, expected: DistrictStatus) {
-    assert_eq!(BundledRegions.district_status(code(input)), expected, "{input}");
+    assert_eq!(
+        BundledRegions.district_status(code(input)),
+        expected,
+        "{input}"
+    );
 }
 
 #[test]
@@ -16,7 +20,14 @@ fn counts_match_provenance() {
     let (core, retired, villages) = BundledRegions.counts();
     assert_eq!(core, 38 + 514 + 7_285);
     assert_eq!(retired, 594);
-    assert_eq!(villages, if cfg!(feature = "villages") { 83_762 } else { 0 });
+    assert_eq!(
+        villages,
+        if cfg!(feature = "villages") {
+            83_762
+        } else {
+            0
+        }
+    );
 }
 
 #[test]
@@ -31,7 +42,10 @@ fn district_status_current_retired_unknown() {
 #[test]
 fn names_come_from_the_csv() {
     assert_eq!(BundledRegions.name(code("33")), Some("Jawa Tengah"));
-    assert_eq!(BundledRegions.name(code("33.15")), Some("Kabupaten Grobogan"));
+    assert_eq!(
+        BundledRegions.name(code("33.15")),
+        Some("Kabupaten Grobogan")
+    );
     assert_eq!(BundledRegions.name(code("33.15.13")), Some("Purwodadi"));
     assert_eq!(BundledRegions.name(code("91.01.01")), Some("Merauke"));
     assert_eq!(BundledRegions.name(code("33.15.99")), None);
@@ -41,13 +55,24 @@ fn names_come_from_the_csv() {
 fn pickers_list_children_in_code_order() {
     let provinces = BundledRegions.provinces();
     assert_eq!(provinces.len(), 38);
-    assert_eq!((provinces[0].code.as_str(), provinces[0].name.as_str()), ("11", "Aceh"));
+    assert_eq!(
+        (provinces[0].code.as_str(), provinces[0].name.as_str()),
+        ("11", "Aceh")
+    );
     let grobogan = BundledRegions.children(code("33.15"));
     assert_eq!(grobogan.len(), 19);
-    assert_eq!((grobogan[0].code.as_str(), grobogan[0].name.as_str()), ("33.15.01", "Kedungjati"));
-    assert_eq!((grobogan[18].code.as_str(), grobogan[18].name.as_str()), ("33.15.19", "Tanggungharjo"));
+    assert_eq!(
+        (grobogan[0].code.as_str(), grobogan[0].name.as_str()),
+        ("33.15.01", "Kedungjati")
+    );
+    assert_eq!(
+        (grobogan[18].code.as_str(), grobogan[18].name.as_str()),
+        ("33.15.19", "Tanggungharjo")
+    );
     let jateng = BundledRegions.children(code("33"));
-    assert!(jateng.iter().all(|e| e.code.starts_with("33.") && e.code.len() == 5));
+    assert!(jateng
+        .iter()
+        .all(|e| e.code.starts_with("33.") && e.code.len() == 5));
     assert_eq!(jateng.len(), 35);
 }
 
@@ -64,15 +89,34 @@ fn existence_by_level() {
 #[cfg(feature = "villages")]
 #[test]
 fn villages_are_known_with_the_feature() {
-    assert_eq!(BundledRegions.village_exists(code("33.15.13.2001")), Some(true));
-    assert_eq!(BundledRegions.name(code("33.15.13.2001")), Some("Candisari"));
-    assert_eq!(BundledRegions.village_exists(code("33.15.13.2999")), Some(false));
-    assert_eq!(BundledRegions.village_exists(code("33.15.99.2001")), Some(false));
+    assert_eq!(
+        BundledRegions.village_exists(code("33.15.13.2001")),
+        Some(true)
+    );
+    assert_eq!(
+        BundledRegions.name(code("33.15.13.2001")),
+        Some("Candisari")
+    );
+    assert_eq!(
+        BundledRegions.village_exists(code("33.15.13.2999")),
+        Some(false)
+    );
+    assert_eq!(
+        BundledRegions.village_exists(code("33.15.99.2001")),
+        Some(false)
+    );
     assert_eq!(BundledRegions.children(code("33.15.13")).len(), 17);
-    let total: usize = BundledRegions.children(code("33.15")).iter().map(|d| BundledRegions.children(code(&d.code)).len()).sum();
+    let total: usize = BundledRegions
+        .children(code("33.15"))
+        .iter()
+        .map(|d| BundledRegions.children(code(&d.code)).len())
+        .sum();
     assert_eq!(total, 280);
     // Names with commas were quoted in the CSV.
-    assert_eq!(BundledRegions.name(code("14.02.09.2010")), Some("Lambang Sari I, II, III"));
+    assert_eq!(
+        BundledRegions.name(code("14.02.09.2010")),
+        Some("Lambang Sari I, II, III")
+    );
 }
 
 #[cfg(not(feature = "villages"))]
