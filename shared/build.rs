@@ -2,8 +2,8 @@
 //!
 //! Output (in OUT_DIR), never hand-typed:
 //! - `regions_core.rs`: provinces, regencies and districts (code + name), and retired district
-//!   codes. Always built; the phone app bundles it, so it is packed: one name string plus
-//!   parallel arrays of codes and name end offsets.
+//!   codes. Always built; the phone app bundles it, so it is packed: one name string, sorted
+//!   codes, one length byte per name and a sparse start index.
 //! - `regions_villages.rs`: every village, grouped by district (for the `villages` feature; the
 //!   file is always generated, only compiled in when the feature is on).
 
@@ -149,7 +149,12 @@ fn village_tables(rows: &[Row]) -> String {
     out
 }
 
-/// Emits `<P>_CODES`, `<P>_ENDS` (end offset of each name in `<P>_NAMES`) and `<P>_NAMES`.
+/// Names per block in the sparse start index; must equal `regions::packed::BLOCK`.
+const BLOCK: usize = 32;
+
+/// Emits `<P>_CODES`, `<P>_LENS` (byte length of each name, u8), `<P>_STARTS` (offset of every
+/// BLOCK-th name) and `<P>_NAMES`. One byte per name plus a sparse index is a quarter of what a
+/// u32 offset per name would take; a lookup adds at most BLOCK - 1 lengths.
 fn push_table(
     out: &mut String,
     prefix: &str,
@@ -164,12 +169,19 @@ fn push_table(
         rows.iter().map(|r| code(r)),
     );
     let mut names = String::new();
-    let mut ends = Vec::with_capacity(rows.len());
-    for r in rows {
+    let mut lens = Vec::with_capacity(rows.len());
+    let mut starts = Vec::with_capacity(rows.len() / BLOCK + 1);
+    for (i, r) in rows.iter().enumerate() {
+        if i % BLOCK == 0 {
+            starts.push(names.len().to_string());
+        }
+        let len = u8::try_from(r.name.len())
+            .unwrap_or_else(|_| panic!("region name over 255 bytes: {:?}", r.name));
+        lens.push(len.to_string());
         names.push_str(&r.name);
-        ends.push(names.len().to_string());
     }
-    push_array(out, &format!("{prefix}_ENDS"), "u32", ends.into_iter());
+    push_array(out, &format!("{prefix}_LENS"), "u8", lens.into_iter());
+    push_array(out, &format!("{prefix}_STARTS"), "u32", starts.into_iter());
     writeln!(out, "pub(crate) static {prefix}_NAMES: &str = {names:?};").unwrap();
 }
 

@@ -1,7 +1,7 @@
 //! The one error body every API failure returns.
 
 use crate::i18n::Lang;
-use crate::validation::{FieldCode, FieldErrors};
+use crate::validation::{FieldCode, FieldErrors, Warning, WarningCode};
 use serde::{Deserialize, Serialize};
 
 /// Every non-2xx API response carries this body.
@@ -64,6 +64,23 @@ impl ErrorBody {
 pub struct FieldError {
     pub field: String,
     pub code: FieldCode,
+}
+
+/// A non-blocking remark on one field, shown to staff (e.g. the NIK's date differs from the
+/// declared one). JSON: `{"field": "nik", "code": "nik_birth_date_mismatch"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldWarning {
+    pub field: String,
+    pub code: WarningCode,
+}
+
+impl From<&Warning> for FieldWarning {
+    fn from(w: &Warning) -> FieldWarning {
+        FieldWarning {
+            field: w.field.path().to_string(),
+            code: w.code,
+        }
+    }
 }
 
 /// Machine-readable error kinds, serialised as snake_case strings. Each maps to one HTTP status.

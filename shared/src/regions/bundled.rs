@@ -18,13 +18,15 @@ mod village_data {
 /// collide (2, 4 and 6 digits, none starting with 0), and sorting numerically groups each level.
 static CORE: Packed<u32> = Packed {
     codes: &core_data::CORE_CODES,
-    ends: &core_data::CORE_ENDS,
+    lens: &core_data::CORE_LENS,
+    starts: &core_data::CORE_STARTS,
     names: core_data::CORE_NAMES,
 };
 
 static RETIRED: Packed<u32> = Packed {
     codes: &core_data::RETIRED_CODES,
-    ends: &core_data::RETIRED_ENDS,
+    lens: &core_data::RETIRED_LENS,
+    starts: &core_data::RETIRED_STARTS,
     names: core_data::RETIRED_NAMES,
 };
 
@@ -141,7 +143,8 @@ mod villages {
 
     static VILLAGES: Packed<u16> = Packed {
         codes: &data::VILLAGE_CODES,
-        ends: &data::VILLAGE_ENDS,
+        lens: &data::VILLAGE_LENS,
+        starts: &data::VILLAGE_STARTS,
         names: data::VILLAGE_NAMES,
     };
 

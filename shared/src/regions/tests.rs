@@ -133,3 +133,33 @@ fn bundled_size_stays_small_for_the_phone_app() {
     // Measured on the Kepmendagri 2025 list; a budget, so growth is noticed in review.
     assert!(core < 160_000, "core region data grew to {core} bytes");
 }
+
+/// The CSV itself, read independently of build.rs, to check every generated entry.
+const CSV: &str = include_str!("../../../../shared/data/wilayah/wilayah.csv");
+
+#[test]
+fn every_csv_row_is_found_with_its_exact_name() {
+    let mut checked = 0;
+    for line in CSV.lines().skip(1) {
+        let (code_text, rest) = line.split_once(',').unwrap();
+        let (name, level) = rest.rsplit_once(',').unwrap();
+        let name = name.trim_matches('"');
+        if level == "village" && !cfg!(feature = "villages") {
+            continue;
+        }
+        assert_eq!(
+            BundledRegions.name(code(code_text)),
+            Some(name),
+            "{code_text}"
+        );
+        checked += 1;
+    }
+    assert_eq!(
+        checked,
+        if cfg!(feature = "villages") {
+            91_599
+        } else {
+            7_837
+        }
+    );
+}
