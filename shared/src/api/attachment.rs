@@ -68,10 +68,16 @@ impl AttachmentKind {
             Photo3x4 => lang.pick("Pas foto 3x4", "3x4 photo"),
             OldKtp => lang.pick("KTP lama", "Old identity card (KTP)"),
             KkCopy => lang.pick("Fotokopi Kartu Keluarga", "Copy of the family card (KK)"),
-            PoliceLossReport => lang.pick("Surat keterangan kehilangan dari kepolisian", "Police loss report"),
+            PoliceLossReport => lang.pick(
+                "Surat keterangan kehilangan dari kepolisian",
+                "Police loss report",
+            ),
             DamagedCard => lang.pick("KTP-el yang rusak", "The damaged card"),
             ProofOfDataChange => lang.pick("Bukti perubahan data", "Proof of the data change"),
-            Skpwni => lang.pick("Surat Keterangan Pindah WNI (SKPWNI)", "Moving certificate (SKPWNI)"),
+            Skpwni => lang.pick(
+                "Surat Keterangan Pindah WNI (SKPWNI)",
+                "Moving certificate (SKPWNI)",
+            ),
         }
     }
 }
@@ -88,7 +94,9 @@ pub const fn required_attachments(kind: ApplicationType) -> &'static [Attachment
         ApplicationType::Baru => &[CoverLetter, Photo3x4, KkCopy],
         ApplicationType::Hilang => &[CoverLetter, Photo3x4, KkCopy, PoliceLossReport],
         ApplicationType::Rusak => &[CoverLetter, Photo3x4, KkCopy, DamagedCard],
-        ApplicationType::PerubahanData => &[CoverLetter, Photo3x4, KkCopy, OldKtp, ProofOfDataChange],
+        ApplicationType::PerubahanData => {
+            &[CoverLetter, Photo3x4, KkCopy, OldKtp, ProofOfDataChange]
+        }
         ApplicationType::PindahDatang => &[CoverLetter, Photo3x4, KkCopy, OldKtp, Skpwni],
     }
 }
@@ -105,10 +113,22 @@ mod tests {
     fn each_type_needs_its_evidence() {
         use AttachmentKind::*;
         check(ApplicationType::Baru, &[CoverLetter, Photo3x4, KkCopy]);
-        check(ApplicationType::Hilang, &[CoverLetter, Photo3x4, KkCopy, PoliceLossReport]);
-        check(ApplicationType::Rusak, &[CoverLetter, Photo3x4, KkCopy, DamagedCard]);
-        check(ApplicationType::PerubahanData, &[CoverLetter, Photo3x4, KkCopy, OldKtp, ProofOfDataChange]);
-        check(ApplicationType::PindahDatang, &[CoverLetter, Photo3x4, KkCopy, OldKtp, Skpwni]);
+        check(
+            ApplicationType::Hilang,
+            &[CoverLetter, Photo3x4, KkCopy, PoliceLossReport],
+        );
+        check(
+            ApplicationType::Rusak,
+            &[CoverLetter, Photo3x4, KkCopy, DamagedCard],
+        );
+        check(
+            ApplicationType::PerubahanData,
+            &[CoverLetter, Photo3x4, KkCopy, OldKtp, ProofOfDataChange],
+        );
+        check(
+            ApplicationType::PindahDatang,
+            &[CoverLetter, Photo3x4, KkCopy, OldKtp, Skpwni],
+        );
     }
 
     #[test]

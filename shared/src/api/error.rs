@@ -1,7 +1,7 @@
 //! The one error body every API failure returns.
 
 use crate::i18n::Lang;
-use crate::validation::{FieldCode, FieldErrors};
+use crate::validation::{FieldCode, FieldErrors, Warning, WarningCode};
 use serde::{Deserialize, Serialize};
 
 /// Every non-2xx API response carries this body.
@@ -31,16 +31,28 @@ pub struct ErrorBody {
 impl ErrorBody {
     /// A body with the code's standard message.
     pub fn new(code: ErrorCode, lang: Lang, request_id: impl Into<String>) -> ErrorBody {
-        ErrorBody { code, message: code.message(lang).to_string(), fields: Vec::new(), request_id: request_id.into() }
+        ErrorBody {
+            code,
+            message: code.message(lang).to_string(),
+            fields: Vec::new(),
+            request_id: request_id.into(),
+        }
     }
 
     /// A `validation_failed` body listing every field problem.
-    pub fn validation(errors: &FieldErrors, lang: Lang, request_id: impl Into<String>) -> ErrorBody {
+    pub fn validation(
+        errors: &FieldErrors,
+        lang: Lang,
+        request_id: impl Into<String>,
+    ) -> ErrorBody {
         let mut body = ErrorBody::new(ErrorCode::ValidationFailed, lang, request_id);
         body.fields = errors
             .errors
             .iter()
-            .map(|e| FieldError { field: e.field.path().to_string(), code: e.code })
+            .map(|e| FieldError {
+                field: e.field.path().to_string(),
+                code: e.code,
+            })
             .collect();
         body
     }
@@ -52,6 +64,23 @@ impl ErrorBody {
 pub struct FieldError {
     pub field: String,
     pub code: FieldCode,
+}
+
+/// A non-blocking remark on one field, shown to staff (e.g. the NIK's date differs from the
+/// declared one). JSON: `{"field": "nik", "code": "nik_birth_date_mismatch"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldWarning {
+    pub field: String,
+    pub code: WarningCode,
+}
+
+impl From<&Warning> for FieldWarning {
+    fn from(w: &Warning) -> FieldWarning {
+        FieldWarning {
+            field: w.field.path().to_string(),
+            code: w.code,
+        }
+    }
 }
 
 /// Machine-readable error kinds, serialised as snake_case strings. Each maps to one HTTP status.
@@ -113,9 +142,10 @@ impl ErrorCode {
                 "Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.",
                 "The request could not be read. Reload the page and try again.",
             ),
-            ErrorCode::ValidationFailed => {
-                lang.pick("Beberapa isian perlu diperbaiki.", "Some fields need to be corrected.")
-            }
+            ErrorCode::ValidationFailed => lang.pick(
+                "Beberapa isian perlu diperbaiki.",
+                "Some fields need to be corrected.",
+            ),
             ErrorCode::InvalidRegistrationCode => lang.pick(
                 "Kode pendaftaran tidak valid. Periksa kembali setiap hurufnya.",
                 "The registration code is not valid. Check each character again.",
@@ -123,9 +153,10 @@ impl ErrorCode {
             ErrorCode::Unauthenticated => {
                 lang.pick("Silakan masuk terlebih dahulu.", "Please sign in first.")
             }
-            ErrorCode::Forbidden => {
-                lang.pick("Anda tidak berwenang melakukan ini.", "You are not allowed to do this.")
-            }
+            ErrorCode::Forbidden => lang.pick(
+                "Anda tidak berwenang melakukan ini.",
+                "You are not allowed to do this.",
+            ),
             ErrorCode::NotFound => lang.pick("Data tidak ditemukan.", "Not found."),
             ErrorCode::MissingIdempotencyKey => lang.pick(
                 "Permintaan tidak lengkap. Muat ulang halaman lalu kirim lagi; data Anda tetap tersimpan.",
@@ -142,7 +173,9 @@ impl ErrorCode {
                 "Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.",
                 "Someone else changed this record. Reload and try again.",
             ),
-            ErrorCode::PayloadTooLarge => lang.pick("Berkas terlalu besar.", "The file is too large."),
+            ErrorCode::PayloadTooLarge => {
+                lang.pick("Berkas terlalu besar.", "The file is too large.")
+            }
             ErrorCode::RateLimited => lang.pick(
                 "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.",
                 "Too many requests. Wait a moment and try again.",

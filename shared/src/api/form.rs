@@ -91,6 +91,9 @@ mod tests {
         assert_eq!(draft.nik, "");
         assert_eq!(draft.phone, None);
         let json = serde_json::to_string(&draft).unwrap();
-        assert_eq!(serde_json::from_str::<ApplicationForm>(&json).unwrap(), draft);
+        assert_eq!(
+            serde_json::from_str::<ApplicationForm>(&json).unwrap(),
+            draft
+        );
     }
 }

@@ -11,7 +11,7 @@ mod status;
 mod submit;
 
 pub use attachment::{required_attachments, AttachmentKind};
-pub use error::{ErrorBody, ErrorCode, FieldError};
+pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
 pub use region::RegionEntry;
 pub use status::{StatusView, TimelineEntry};
@@ -19,4 +19,4 @@ pub use submit::SubmitResponse;
 
 // The status page's enums live with the life cycle; re-exported so clients find the whole contract here.
 pub use crate::lifecycle::{NextAction, ReturnReason, Stage};
-pub use crate::validation::FieldCode;
+pub use crate::validation::{FieldCode, WarningCode};

@@ -31,13 +31,21 @@ pub struct StatusView {
 
 impl StatusView {
     /// Fills `stage_code` and `next_action` from the stage, so they can never disagree with it.
-    pub fn new(stage: Stage, timeline: Vec<TimelineEntry>, returned_reasons: Vec<ReturnReason>) -> StatusView {
+    pub fn new(
+        stage: Stage,
+        timeline: Vec<TimelineEntry>,
+        returned_reasons: Vec<ReturnReason>,
+    ) -> StatusView {
         StatusView {
             stage,
             stage_code: stage.short_code().to_string(),
             timeline,
             next_action: stage.next_action(),
-            returned_reasons: if stage == Stage::Returned { returned_reasons } else { Vec::new() },
+            returned_reasons: if stage == Stage::Returned {
+                returned_reasons
+            } else {
+                Vec::new()
+            },
         }
     }
 }
@@ -58,7 +66,10 @@ mod tests {
     fn status_view_json_shape() {
         let view = StatusView::new(
             Stage::Returned,
-            vec![TimelineEntry { stage: Stage::PreFilled, at: "2026-03-01".into() }],
+            vec![TimelineEntry {
+                stage: Stage::PreFilled,
+                at: "2026-03-01".into(),
+            }],
             vec![ReturnReason::PhotoUnsuitable],
         );
         let json = serde_json::to_value(&view).unwrap();
@@ -76,7 +87,11 @@ mod tests {
 
     #[test]
     fn reasons_are_dropped_outside_returned() {
-        let view = StatusView::new(Stage::PrintReadyRecord, vec![], vec![ReturnReason::PhotoUnsuitable]);
+        let view = StatusView::new(
+            Stage::PrintReadyRecord,
+            vec![],
+            vec![ReturnReason::PhotoUnsuitable],
+        );
         assert!(view.returned_reasons.is_empty());
         assert_eq!(view.stage_code, "PRR");
     }

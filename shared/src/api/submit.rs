@@ -18,6 +18,9 @@ pub struct SubmitResponse {
 impl SubmitResponse {
     /// Builds the response for a code; the status page lives at `/s/{code}`.
     pub fn for_code(code: &crate::domain::RegistrationCode) -> SubmitResponse {
-        SubmitResponse { registration_code: code.to_string(), status_path: format!("/s/{code}") }
+        SubmitResponse {
+            registration_code: code.to_string(),
+            status_path: format!("/s/{code}"),
+        }
     }
 }

@@ -4,7 +4,6 @@
 
 pub mod codec;
 mod extractor;
-mod image;
 mod matcher;
 pub mod params;
 mod primitives;
@@ -13,6 +12,5 @@ pub mod trace;
 mod types;
 
 pub use extractor::{extract, extract_traced};
-pub use image::resample::resample_to_standard;
 pub use matcher::{MatcherProbe, SearchTemplate};
 pub use types::{GrayImage, Minutia, MinutiaKind, Template, STANDARD_PPI};

@@ -56,11 +56,19 @@ mod tests {
     use super::*;
 
     fn check_unit(input: &str, expected: Option<&str>) {
-        assert_eq!(UnitNumber::parse(input).map(|u| u.to_string()).as_deref(), expected, "input {input:?}");
+        assert_eq!(
+            UnitNumber::parse(input).map(|u| u.to_string()).as_deref(),
+            expected,
+            "input {input:?}"
+        );
     }
 
     fn check_postal(input: &str, expected: Option<&str>) {
-        assert_eq!(PostalCode::parse(input).map(|p| p.to_string()).as_deref(), expected, "input {input:?}");
+        assert_eq!(
+            PostalCode::parse(input).map(|p| p.to_string()).as_deref(),
+            expected,
+            "input {input:?}"
+        );
     }
 
     #[test]

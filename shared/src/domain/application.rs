@@ -2,15 +2,17 @@
 
 use super::address::{PostalCode, UnitNumber};
 use super::{
-    ApplicationType, BloodType, Citizenship, Date, KkNumber, MaritalStatus, Nik, Occupation, PersonName, Phone,
-    RegionCode, Religion, Sex,
+    ApplicationType, BloodType, Citizenship, Date, KkNumber, MaritalStatus, Nik, Occupation,
+    PersonName, Phone, RegionCode, Religion, Sex,
 };
 use crate::api::{AddressForm, ApplicationForm};
 use crate::validation::Warning;
 
 /// An application whose every field has been parsed and checked by
-/// [`crate::validation::validate_application`]; the only way to build one.
+/// [`crate::validation::validate_application`]; the only way to build one (`non_exhaustive`
+/// stops other crates from writing a struct literal, while they can still read every field).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ValidApplication {
     pub application_type: ApplicationType,
     pub full_name: PersonName,
@@ -31,8 +33,6 @@ pub struct ValidApplication {
     pub signed_on: Option<Date>,
     /// Things staff should check that do not block the application.
     pub warnings: Vec<Warning>,
-    /// Private, so code outside this crate can read the fields but not build the struct.
-    pub(crate) _built_by_validation: (),
 }
 
 /// A validated address. The village code implies district, regency and province.
@@ -50,7 +50,13 @@ pub struct Address {
 /// the edge hand a stored application back to a staff form.
 impl From<&ValidApplication> for ApplicationForm {
     fn from(v: &ValidApplication) -> ApplicationForm {
-        let level = |l| v.address.village.ancestor(l).map(|c| c.to_string()).unwrap_or_default();
+        let level = |l| {
+            v.address
+                .village
+                .ancestor(l)
+                .map(|c| c.to_string())
+                .unwrap_or_default()
+        };
         use super::RegionLevel::*;
         ApplicationForm {
             application_type: v.application_type.code().to_string(),

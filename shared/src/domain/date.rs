@@ -36,7 +36,7 @@ impl std::error::Error for DateError {}
 /// Gregorian leap-year rule: every 4th year, except centuries, except every 4th century (2000 is
 /// leap, 1900 is not).
 pub const fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Number of days in a month of a year; 0 for a month outside 1..=12.
@@ -175,7 +175,15 @@ mod tests {
 
     #[test]
     fn only_strict_iso_form_is_accepted() {
-        for bad in ["", "2024-1-01", "24-01-01", "2024/01/01", "2024-01-01 ", "2024-0a-01", "+024-01-01"] {
+        for bad in [
+            "",
+            "2024-1-01",
+            "24-01-01",
+            "2024/01/01",
+            "2024-01-01 ",
+            "2024-0a-01",
+            "+024-01-01",
+        ] {
             check(bad, Err(DateError::Format));
         }
     }
@@ -207,8 +215,14 @@ mod tests {
     fn add_months_clamps_to_month_end() {
         let d = Date::new(2025, 8, 31).unwrap();
         assert_eq!(d.add_months(6), Date::new(2026, 2, 28).ok());
-        assert_eq!(Date::new(2023, 8, 31).unwrap().add_months(6), Date::new(2024, 2, 29).ok());
-        assert_eq!(Date::new(2025, 1, 15).unwrap().add_months(6), Date::new(2025, 7, 15).ok());
+        assert_eq!(
+            Date::new(2023, 8, 31).unwrap().add_months(6),
+            Date::new(2024, 2, 29).ok()
+        );
+        assert_eq!(
+            Date::new(2025, 1, 15).unwrap().add_months(6),
+            Date::new(2025, 7, 15).ok()
+        );
         assert_eq!(Date::new(9999, 12, 1).unwrap().add_months(1), None);
     }
 

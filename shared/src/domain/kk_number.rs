@@ -53,15 +53,20 @@ impl KkNumber {
     pub fn parse(text: &str, today: Date) -> Result<KkNumber, KkError> {
         let parts = sixteen::parse_parts(text).ok_or(KkError::Format)?;
         let district = sixteen::district_code(&parts).ok_or(KkError::DistrictFormat)?;
-        let recorded_on = match sixteen::pick_century(parts.dd, parts.mm, parts.yy, today, KK_MAX_AGE_YEARS) {
-            Century::Found(date) => date,
-            Century::OutOfRange => return Err(KkError::DateInFuture),
-            Century::NoSuchDay => return Err(KkError::NoSuchDay),
-        };
+        let recorded_on =
+            match sixteen::pick_century(parts.dd, parts.mm, parts.yy, today, KK_MAX_AGE_YEARS) {
+                Century::Found(date) => date,
+                Century::OutOfRange => return Err(KkError::DateInFuture),
+                Century::NoSuchDay => return Err(KkError::NoSuchDay),
+            };
         if parts.serial == 0 {
             return Err(KkError::SerialZero);
         }
-        Ok(KkNumber { digits: parts.digits, district, recorded_on })
+        Ok(KkNumber {
+            digits: parts.digits,
+            district,
+            recorded_on,
+        })
     }
 
     /// The kecamatan that issued the card.

@@ -64,15 +64,21 @@ impl Nik {
             41..=71 => (parts.dd - 40, Sex::Female),
             _ => return Err(NikError::DayOutOfRange),
         };
-        let birth_date = match sixteen::pick_century(day, parts.mm, parts.yy, today, NIK_MAX_AGE_YEARS) {
-            Century::Found(date) => date,
-            Century::OutOfRange => return Err(NikError::BirthDateOutOfRange),
-            Century::NoSuchDay => return Err(NikError::NoSuchDay),
-        };
+        let birth_date =
+            match sixteen::pick_century(day, parts.mm, parts.yy, today, NIK_MAX_AGE_YEARS) {
+                Century::Found(date) => date,
+                Century::OutOfRange => return Err(NikError::BirthDateOutOfRange),
+                Century::NoSuchDay => return Err(NikError::NoSuchDay),
+            };
         if parts.serial == 0 {
             return Err(NikError::SerialZero);
         }
-        Ok(Nik { digits: parts.digits, district, birth_date, sex })
+        Ok(Nik {
+            digits: parts.digits,
+            district,
+            birth_date,
+            sex,
+        })
     }
 
     /// The kecamatan of first registration (never changes when the holder moves).
@@ -143,7 +149,10 @@ mod tests {
         check("3315137112900001", Ok(("1990-12-31", Sex::Female)));
         check("3315133112900001", Ok(("1990-12-31", Sex::Male)));
         for day in ["00", "32", "35", "40", "72", "99"] {
-            check(&format!("331513{day}0190 0001"), Err(NikError::DayOutOfRange));
+            check(
+                &format!("331513{day}0190 0001"),
+                Err(NikError::DayOutOfRange),
+            );
         }
     }
 
@@ -155,8 +164,18 @@ mod tests {
         check("3315132902010001", Err(NikError::NoSuchDay));
         check("3315133104900001", Err(NikError::NoSuchDay));
         check("3315130113900001", Err(NikError::NoSuchDay));
-        // On 1 Jan 2000 the 2000 leap day is still in the future and 1900-02-29 never existed.
-        check_on("3315132902000001", Date::new(2000, 1, 1).unwrap(), Err(NikError::NoSuchDay));
+        // On 1 Jan 2000 the 2000 leap day is still in the future and 1900-02-29 never existed:
+        // a real day, but in no century within 0-120 years of today.
+        check_on(
+            "3315132902000001",
+            Date::new(2000, 1, 1).unwrap(),
+            Err(NikError::BirthDateOutOfRange),
+        );
+        check_on(
+            "3315132902000001",
+            Date::new(2000, 2, 29).unwrap(),
+            Ok(("2000-02-29", Sex::Male)),
+        );
     }
 
     #[test]
@@ -167,11 +186,17 @@ mod tests {
         check("3315131103260001", Ok(("1926-03-11", Sex::Male)));
         // yy=06: 2006 (age 19) is preferred to 1906 (age 119).
         check("3315131003060001", Ok(("2006-03-10", Sex::Male)));
-        // Age exactly 120 on the birthday is allowed; one day older is not in any century when
-        // the recent century is in the future.
-        check_on("3315131003060001", Date::new(2126, 3, 10).unwrap(), Ok(("2106-03-10", Sex::Male)));
-        check_on("3315131103060001", Date::new(2006, 3, 10).unwrap(), Ok(("1906-03-11", Sex::Male)));
-        check_on("3315131003060001", Date::new(2006, 3, 9).unwrap(), Err(NikError::BirthDateOutOfRange));
+        // The day before a birthday in this century, the previous century is chosen (age 99).
+        check_on(
+            "3315131003060001",
+            Date::new(2006, 3, 9).unwrap(),
+            Ok(("1906-03-10", Sex::Male)),
+        );
+        check_on(
+            "3315131003060001",
+            Date::new(2006, 3, 10).unwrap(),
+            Ok(("2006-03-10", Sex::Male)),
+        );
     }
 
     #[test]

@@ -52,12 +52,21 @@ const TABLE: [(&str, &str); 89] = [
     ("USTADZ/MUBALIGH", "Islamic teacher / preacher"),
     ("JURU MASAK", "Cook"),
     ("PROMOTOR ACARA", "Event promoter"),
-    ("ANGGOTA DPR-RI", "Member of the House of Representatives (DPR-RI)"),
-    ("ANGGOTA DPD", "Member of the Regional Representative Council (DPD)"),
+    (
+        "ANGGOTA DPR-RI",
+        "Member of the House of Representatives (DPR-RI)",
+    ),
+    (
+        "ANGGOTA DPD",
+        "Member of the Regional Representative Council (DPD)",
+    ),
     ("ANGGOTA BPK", "Member of the Audit Board (BPK)"),
     ("PRESIDEN", "President"),
     ("WAKIL PRESIDEN", "Vice President"),
-    ("ANGGOTA MAHKAMAH KONSTITUSI", "Constitutional Court justice"),
+    (
+        "ANGGOTA MAHKAMAH KONSTITUSI",
+        "Constitutional Court justice",
+    ),
     ("ANGGOTA KABINET KEMENTERIAN", "Cabinet minister"),
     ("DUTA BESAR", "Ambassador"),
     ("GUBERNUR", "Governor"),
@@ -66,8 +75,14 @@ const TABLE: [(&str, &str); 89] = [
     ("WAKIL BUPATI", "Vice regent"),
     ("WALIKOTA", "Mayor"),
     ("WAKIL WALIKOTA", "Vice mayor"),
-    ("ANGGOTA DPRD PROVINSI", "Member of a provincial council (DPRD)"),
-    ("ANGGOTA DPRD KABUPATEN/KOTA", "Member of a regency/city council (DPRD)"),
+    (
+        "ANGGOTA DPRD PROVINSI",
+        "Member of a provincial council (DPRD)",
+    ),
+    (
+        "ANGGOTA DPRD KABUPATEN/KOTA",
+        "Member of a regency/city council (DPRD)",
+    ),
     ("DOSEN", "Lecturer"),
     ("GURU", "Teacher"),
     ("PILOT", "Pilot"),
@@ -164,7 +179,10 @@ mod tests {
     #[test]
     fn numbering_follows_the_official_order() {
         let check = |n: u8, label: &str| {
-            assert_eq!(Occupation::from_number(n).map(Occupation::label_id), Some(label))
+            assert_eq!(
+                Occupation::from_number(n).map(Occupation::label_id),
+                Some(label)
+            )
         };
         check(1, "BELUM/TIDAK BEKERJA");
         check(9, "PETANI/PEKEBUN");
@@ -179,7 +197,10 @@ mod tests {
     #[test]
     fn parse_takes_number_or_label() {
         assert_eq!(Occupation::parse("88").map(Occupation::number), Some(88));
-        assert_eq!(Occupation::parse("petani/pekebun").map(Occupation::number), Some(9));
+        assert_eq!(
+            Occupation::parse("petani/pekebun").map(Occupation::number),
+            Some(9)
+        );
         assert_eq!(Occupation::parse("0"), None);
         assert_eq!(Occupation::parse("ASTRONOT"), None);
     }

@@ -101,7 +101,10 @@ mod tests {
         assert_eq!(Sex::parse(" Laki-Laki "), Some(Sex::Male));
         assert_eq!(BloodType::parse("AB-"), Some(BloodType::AbNeg));
         assert_eq!(BloodType::parse("ab_neg"), Some(BloodType::AbNeg));
-        assert_eq!(Religion::parse("kepercayaan terhadap tuhan yme"), Some(Religion::Kepercayaan));
+        assert_eq!(
+            Religion::parse("kepercayaan terhadap tuhan yme"),
+            Some(Religion::Kepercayaan)
+        );
         assert_eq!(Sex::parse("pria"), None);
         assert_eq!(BloodType::parse(""), None);
     }
@@ -116,14 +119,32 @@ mod tests {
                 }
             }
         }
-        unique(&BloodType::ALL.iter().map(|v| (v.code(), v.label_id())).collect::<Vec<_>>());
-        unique(&Religion::ALL.iter().map(|v| (v.code(), v.label_id())).collect::<Vec<_>>());
-        unique(&MaritalStatus::ALL.iter().map(|v| (v.code(), v.label_id())).collect::<Vec<_>>());
+        unique(
+            &BloodType::ALL
+                .iter()
+                .map(|v| (v.code(), v.label_id()))
+                .collect::<Vec<_>>(),
+        );
+        unique(
+            &Religion::ALL
+                .iter()
+                .map(|v| (v.code(), v.label_id()))
+                .collect::<Vec<_>>(),
+        );
+        unique(
+            &MaritalStatus::ALL
+                .iter()
+                .map(|v| (v.code(), v.label_id()))
+                .collect::<Vec<_>>(),
+        );
     }
 
     #[test]
     fn only_belum_kawin_is_never_married() {
-        let never: Vec<_> = MaritalStatus::ALL.iter().filter(|m| !m.ever_married()).collect();
+        let never: Vec<_> = MaritalStatus::ALL
+            .iter()
+            .filter(|m| !m.ever_married())
+            .collect();
         assert_eq!(never, [&MaritalStatus::BelumKawin]);
     }
 

@@ -60,7 +60,11 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Option<&str>) {
-        assert_eq!(Phone::parse(input).as_ref().map(Phone::national), expected, "input {input:?}");
+        assert_eq!(
+            Phone::parse(input).as_ref().map(Phone::national),
+            expected,
+            "input {input:?}"
+        );
     }
 
     #[test]
@@ -70,12 +74,24 @@ mod tests {
         check("+62 812 3456 7890", Some("081234567890"));
         check("62812345678", Some("0812345678"));
         check("(0292) 421234", Some("0292421234"));
-        assert_eq!(Phone::parse("0812 3456 7890").unwrap().international(), "+6281234567890");
+        assert_eq!(
+            Phone::parse("0812 3456 7890").unwrap().international(),
+            "+6281234567890"
+        );
     }
 
     #[test]
     fn wrong_numbers_are_refused() {
-        for bad in ["", "12345", "0812", "00812345678", "+1 202 555 0100", "08123456789012", "0812abc45678", "812345678"] {
+        for bad in [
+            "",
+            "12345",
+            "0812",
+            "00812345678",
+            "+1 202 555 0100",
+            "08123456789012",
+            "0812abc45678",
+            "812345678",
+        ] {
             check(bad, None);
         }
     }

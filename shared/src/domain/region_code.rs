@@ -138,7 +138,10 @@ impl RegionCode {
             RegionLevel::District => (RegionLevel::Regency, 100),
             RegionLevel::Village => (RegionLevel::District, 10_000),
         };
-        Some(RegionCode { level, value: self.value / divisor })
+        Some(RegionCode {
+            level,
+            value: self.value / divisor,
+        })
     }
 
     /// This code or its ancestor at `level`; `None` if `level` is finer than this code.
@@ -223,7 +226,20 @@ mod tests {
 
     #[test]
     fn malformed_codes_are_refused() {
-        for bad in ["", "3", "331", "33151", "33.151.3", "33..15", "33.15.", ".33", "33.1513", "33-15", "33151320011", "33.15.13.201"] {
+        for bad in [
+            "",
+            "3",
+            "331",
+            "33151",
+            "33.151.3",
+            "33..15",
+            "33.15.",
+            ".33",
+            "33.1513",
+            "33-15",
+            "33151320011",
+            "33.15.13.201",
+        ] {
             check(bad, Err(RegionCodeError::Format));
         }
         check("00", Err(RegionCodeError::ZeroPart));
@@ -236,7 +252,10 @@ mod tests {
         let village = RegionCode::parse("33.15.13.2001").unwrap();
         let district = RegionCode::parse("33.15.13").unwrap();
         assert_eq!(village.parent(), Some(district));
-        assert_eq!(village.ancestor(RegionLevel::Province).unwrap().to_string(), "33");
+        assert_eq!(
+            village.ancestor(RegionLevel::Province).unwrap().to_string(),
+            "33"
+        );
         assert!(village.is_within(district));
         assert!(village.is_within(RegionCode::parse("33").unwrap()));
         assert!(!village.is_within(RegionCode::parse("33.15.12").unwrap()));

@@ -40,7 +40,10 @@ impl fmt::Display for RegistrationCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RegistrationCodeError::Length { found } => {
-                write!(f, "registration code has {found} characters, expected {CODE_CHARS}")
+                write!(
+                    f,
+                    "registration code has {found} characters, expected {CODE_CHARS}"
+                )
             }
             RegistrationCodeError::InvalidCharacter { found } => {
                 write!(f, "registration code contains {found:?}")
@@ -83,7 +86,10 @@ const fn weight(i: usize) -> u8 {
 
 /// The weighted GF(32) sum (XOR of products) of the given symbols.
 fn weighted_sum(symbols: &[u8]) -> u8 {
-    symbols.iter().enumerate().fold(0, |acc, (i, &s)| acc ^ gf32_mul(weight(i), s))
+    symbols
+        .iter()
+        .enumerate()
+        .fold(0, |acc, (i, &s)| acc ^ gf32_mul(weight(i), s))
 }
 
 impl RegistrationCode {
@@ -114,7 +120,8 @@ impl RegistrationCode {
             if matches!(ch, '-' | ' ' | '\u{2010}'..='\u{2015}') {
                 continue;
             }
-            let value = symbol_value(ch).ok_or(RegistrationCodeError::InvalidCharacter { found: ch })?;
+            let value =
+                symbol_value(ch).ok_or(RegistrationCodeError::InvalidCharacter { found: ch })?;
             if n < CODE_CHARS {
                 symbols[n] = value;
             }
@@ -131,7 +138,10 @@ impl RegistrationCode {
 
     /// The 13 characters without grouping, e.g. `K7Q49XMT2HCE8`: a storage key.
     pub fn compact(&self) -> String {
-        self.symbols.iter().map(|&s| char::from(ALPHABET[usize::from(s)])).collect()
+        self.symbols
+            .iter()
+            .map(|&s| char::from(ALPHABET[usize::from(s)]))
+            .collect()
     }
 }
 
@@ -141,14 +151,24 @@ fn symbol_value(ch: char) -> Option<u8> {
         'I' | 'L' => '1',
         c => c,
     };
-    ALPHABET.iter().position(|&a| char::from(a) == upper).map(|p| p as u8)
+    ALPHABET
+        .iter()
+        .position(|&a| char::from(a) == upper)
+        .map(|p| p as u8)
 }
 
 /// Grouped for reading aloud: `K7Q4-9XMT-2HCE-8`.
 impl fmt::Display for RegistrationCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let compact = self.compact();
-        write!(f, "{}-{}-{}-{}", &compact[0..4], &compact[4..8], &compact[8..12], &compact[12..])
+        write!(
+            f,
+            "{}-{}-{}-{}",
+            &compact[0..4],
+            &compact[4..8],
+            &compact[8..12],
+            &compact[12..]
+        )
     }
 }
 
@@ -244,11 +264,23 @@ mod tests {
 
     #[test]
     fn malformed_input_gets_a_typed_error() {
-        check("K7Q4-9XMT-2HCE", Err(RegistrationCodeError::Length { found: 12 }));
+        check(
+            "K7Q4-9XMT-2HCE",
+            Err(RegistrationCodeError::Length { found: 12 }),
+        );
         check("", Err(RegistrationCodeError::Length { found: 0 }));
-        check("K7Q4-9XMT-2HCE-88", Err(RegistrationCodeError::Length { found: 14 }));
-        check("K7Q4-9XMT-2HCE-U", Err(RegistrationCodeError::InvalidCharacter { found: 'U' }));
-        check("K7Q4*9XMT-2HCE-8", Err(RegistrationCodeError::InvalidCharacter { found: '*' }));
+        check(
+            "K7Q4-9XMT-2HCE-88",
+            Err(RegistrationCodeError::Length { found: 14 }),
+        );
+        check(
+            "K7Q4-9XMT-2HCE-U",
+            Err(RegistrationCodeError::InvalidCharacter { found: 'U' }),
+        );
+        check(
+            "K7Q4*9XMT-2HCE-8",
+            Err(RegistrationCodeError::InvalidCharacter { found: '*' }),
+        );
     }
 
     #[test]
@@ -260,7 +292,11 @@ mod tests {
                     let mut typo = compact.clone();
                     typo[pos] = replacement;
                     let typo = String::from_utf8(typo).unwrap();
-                    assert_eq!(RegistrationCode::parse(&typo), Err(RegistrationCodeError::CheckFailed), "{typo}");
+                    assert_eq!(
+                        RegistrationCode::parse(&typo),
+                        Err(RegistrationCodeError::CheckFailed),
+                        "{typo}"
+                    );
                 }
             }
         }
@@ -278,7 +314,11 @@ mod tests {
                     let mut swapped = compact.clone();
                     swapped.swap(i, j);
                     let swapped = String::from_utf8(swapped).unwrap();
-                    assert_eq!(RegistrationCode::parse(&swapped), Err(RegistrationCodeError::CheckFailed), "{swapped}");
+                    assert_eq!(
+                        RegistrationCode::parse(&swapped),
+                        Err(RegistrationCodeError::CheckFailed),
+                        "{swapped}"
+                    );
                 }
             }
         }

@@ -31,7 +31,11 @@ pub(crate) fn parse_parts(text: &str) -> Option<Parts> {
     if n != 16 {
         return None;
     }
-    let num = |range: std::ops::Range<usize>| digits[range].iter().fold(0u64, |a, &d| a * 10 + u64::from(d));
+    let num = |range: std::ops::Range<usize>| {
+        digits[range]
+            .iter()
+            .fold(0u64, |a, &d| a * 10 + u64::from(d))
+    };
     Some(Parts {
         digits,
         district: num(0..6),
@@ -65,8 +69,12 @@ pub(crate) fn pick_century(dd: u8, mm: u8, yy: u8, today: Date, max_years: u16) 
     let mut any_real = false;
     let this_century = today.year() / 100 * 100;
     for back in 0..=(max_years / 100 + 1) {
-        let Some(base) = this_century.checked_sub(back * 100) else { break };
-        let Ok(date) = Date::new(base + u16::from(yy), mm, dd) else { continue };
+        let Some(base) = this_century.checked_sub(back * 100) else {
+            break;
+        };
+        let Ok(date) = Date::new(base + u16::from(yy), mm, dd) else {
+            continue;
+        };
         any_real = true;
         if date <= today && date.age_on(today) <= max_years {
             return Century::Found(date);

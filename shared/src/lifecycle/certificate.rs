@@ -26,9 +26,15 @@ pub struct Certificate {
 /// and expiry, never identity).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CertificateStatus {
-    Valid { expires_on: Date },
-    Expired { expired_on: Date },
-    Revoked { revoked_on: Date },
+    Valid {
+        expires_on: Date,
+    },
+    Expired {
+        expired_on: Date,
+    },
+    Revoked {
+        revoked_on: Date,
+    },
     /// The card was issued or the application cancelled.
     Superseded,
 }
@@ -78,9 +84,13 @@ impl Certificate {
         } else if stage.is_terminal() {
             CertificateStatus::Superseded
         } else if today >= self.expires_on {
-            CertificateStatus::Expired { expired_on: self.expires_on }
+            CertificateStatus::Expired {
+                expired_on: self.expires_on,
+            }
         } else {
-            CertificateStatus::Valid { expires_on: self.expires_on }
+            CertificateStatus::Valid {
+                expires_on: self.expires_on,
+            }
         }
     }
 
@@ -100,11 +110,19 @@ pub fn issue_certificate(
 ) -> Result<Certificate, CertificateRefusal> {
     transition(stage, actor, Event::IssueCertificate).map_err(CertificateRefusal::Lifecycle)?;
     if let Some(c) = current.filter(|c| c.is_valid(stage, today)) {
-        return Err(CertificateRefusal::AlreadyValid { expires_on: c.expires_on });
+        return Err(CertificateRefusal::AlreadyValid {
+            expires_on: c.expires_on,
+        });
     }
     // `Date` tops out at 9999; a certificate issued in December 9999 simply ends on the last day.
-    let expires_on = today.add_months(CERTIFICATE_VALIDITY_MONTHS).unwrap_or(today);
-    Ok(Certificate { issued_on: today, expires_on, revoked_on: None })
+    let expires_on = today
+        .add_months(CERTIFICATE_VALIDITY_MONTHS)
+        .unwrap_or(today);
+    Ok(Certificate {
+        issued_on: today,
+        expires_on,
+        revoked_on: None,
+    })
 }
 
 /// Revokes a valid certificate on `today`, if the life cycle allows `RevokeCertificate`.
@@ -118,7 +136,10 @@ pub fn revoke_certificate(
     if !certificate.is_valid(stage, today) {
         return Err(CertificateRefusal::NotValid);
     }
-    Ok(Certificate { revoked_on: Some(today), ..*certificate })
+    Ok(Certificate {
+        revoked_on: Some(today),
+        ..*certificate
+    })
 }
 
 #[cfg(test)]
@@ -131,10 +152,26 @@ mod tests {
 
     #[test]
     fn issued_certificate_is_valid_for_six_months() {
-        let c = issue_certificate(Stage::PrintReadyRecord, Actor::DinasOperator, None, d(2026, 3, 10)).unwrap();
+        let c = issue_certificate(
+            Stage::PrintReadyRecord,
+            Actor::DinasOperator,
+            None,
+            d(2026, 3, 10),
+        )
+        .unwrap();
         assert_eq!(c.expires_on(), d(2026, 9, 10));
-        assert_eq!(c.status(Stage::PrintReadyRecord, d(2026, 9, 9)), CertificateStatus::Valid { expires_on: d(2026, 9, 10) });
-        assert_eq!(c.status(Stage::PrintReadyRecord, d(2026, 9, 10)), CertificateStatus::Expired { expired_on: d(2026, 9, 10) });
+        assert_eq!(
+            c.status(Stage::PrintReadyRecord, d(2026, 9, 9)),
+            CertificateStatus::Valid {
+                expires_on: d(2026, 9, 10)
+            }
+        );
+        assert_eq!(
+            c.status(Stage::PrintReadyRecord, d(2026, 9, 10)),
+            CertificateStatus::Expired {
+                expired_on: d(2026, 9, 10)
+            }
+        );
     }
 
     #[test]
@@ -148,10 +185,14 @@ mod tests {
         }
         assert!(matches!(
             issue_certificate(Stage::BioCaptured, Actor::KecamatanOperator, None, today),
-            Err(CertificateRefusal::Lifecycle(Refusal::ActorNotPermitted { .. }))
+            Err(CertificateRefusal::Lifecycle(
+                Refusal::ActorNotPermitted { .. }
+            ))
         ));
         // Identity in doubt: no certificate while a duplicate is being clarified.
-        assert!(issue_certificate(Stage::DuplicateRecord, Actor::DinasOperator, None, today).is_err());
+        assert!(
+            issue_certificate(Stage::DuplicateRecord, Actor::DinasOperator, None, today).is_err()
+        );
     }
 
     #[test]
@@ -161,32 +202,69 @@ mod tests {
         assert_eq!(c.expires_on(), d(2026, 7, 31));
         assert_eq!(
             issue_certificate(stage, Actor::DinasOperator, Some(&c), d(2026, 2, 1)),
-            Err(CertificateRefusal::AlreadyValid { expires_on: d(2026, 7, 31) })
+            Err(CertificateRefusal::AlreadyValid {
+                expires_on: d(2026, 7, 31)
+            })
         );
         assert!(issue_certificate(stage, Actor::DinasOperator, Some(&c), d(2026, 7, 31)).is_ok());
         let revoked = revoke_certificate(stage, Actor::DinasSupervisor, &c, d(2026, 2, 1)).unwrap();
-        assert_eq!(revoked.status(stage, d(2026, 2, 2)), CertificateStatus::Revoked { revoked_on: d(2026, 2, 1) });
-        assert!(issue_certificate(stage, Actor::DinasOperator, Some(&revoked), d(2026, 2, 2)).is_ok());
+        assert_eq!(
+            revoked.status(stage, d(2026, 2, 2)),
+            CertificateStatus::Revoked {
+                revoked_on: d(2026, 2, 1)
+            }
+        );
+        assert!(
+            issue_certificate(stage, Actor::DinasOperator, Some(&revoked), d(2026, 2, 2)).is_ok()
+        );
     }
 
     #[test]
     fn revocation_needs_a_supervisor_and_a_valid_certificate() {
-        let c = issue_certificate(Stage::BioCaptured, Actor::DinasOperator, None, d(2026, 3, 10)).unwrap();
+        let c = issue_certificate(
+            Stage::BioCaptured,
+            Actor::DinasOperator,
+            None,
+            d(2026, 3, 10),
+        )
+        .unwrap();
         assert!(matches!(
             revoke_certificate(Stage::BioCaptured, Actor::DinasOperator, &c, d(2026, 3, 11)),
-            Err(CertificateRefusal::Lifecycle(Refusal::ActorNotPermitted { .. }))
+            Err(CertificateRefusal::Lifecycle(
+                Refusal::ActorNotPermitted { .. }
+            ))
         ));
         // Revocable after a duplicate is found, the main reason to revoke.
-        assert!(revoke_certificate(Stage::DuplicateRecord, Actor::DinasSupervisor, &c, d(2026, 3, 11)).is_ok());
+        assert!(revoke_certificate(
+            Stage::DuplicateRecord,
+            Actor::DinasSupervisor,
+            &c,
+            d(2026, 3, 11)
+        )
+        .is_ok());
         assert_eq!(
-            revoke_certificate(Stage::DuplicateRecord, Actor::DinasSupervisor, &c, d(2026, 9, 10)),
+            revoke_certificate(
+                Stage::DuplicateRecord,
+                Actor::DinasSupervisor,
+                &c,
+                d(2026, 9, 10)
+            ),
             Err(CertificateRefusal::NotValid)
         );
     }
 
     #[test]
     fn card_issue_supersedes_the_certificate() {
-        let c = issue_certificate(Stage::CardShipped, Actor::DinasOperator, None, d(2026, 3, 10)).unwrap();
-        assert_eq!(c.status(Stage::CardIssued, d(2026, 3, 11)), CertificateStatus::Superseded);
+        let c = issue_certificate(
+            Stage::CardShipped,
+            Actor::DinasOperator,
+            None,
+            d(2026, 3, 10),
+        )
+        .unwrap();
+        assert_eq!(
+            c.status(Stage::CardIssued, d(2026, 3, 11)),
+            CertificateStatus::Superseded
+        );
     }
 }

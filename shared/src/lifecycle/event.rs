@@ -157,7 +157,10 @@ impl ReturnReasons {
 
     /// The reasons in a stable order, for storage and the status page.
     pub fn to_vec(self) -> Vec<ReturnReason> {
-        ReturnReason::ALL.into_iter().filter(|r| self.contains(*r)).collect()
+        ReturnReason::ALL
+            .into_iter()
+            .filter(|r| self.contains(*r))
+            .collect()
     }
 }
 
@@ -173,8 +176,13 @@ mod tests {
 
     #[test]
     fn reason_sets_round_trip_in_stable_order() {
-        let set: ReturnReasons = [ReturnReason::NotEligible, ReturnReason::CoverLetterMissing].into_iter().collect();
-        assert_eq!(set.to_vec(), [ReturnReason::CoverLetterMissing, ReturnReason::NotEligible]);
+        let set: ReturnReasons = [ReturnReason::NotEligible, ReturnReason::CoverLetterMissing]
+            .into_iter()
+            .collect();
+        assert_eq!(
+            set.to_vec(),
+            [ReturnReason::CoverLetterMissing, ReturnReason::NotEligible]
+        );
         assert!(ReturnReasons::default().is_empty());
         let all = ReturnReasons::from_slice(&ReturnReason::ALL);
         assert_eq!(all.to_vec(), ReturnReason::ALL);

@@ -182,17 +182,26 @@ impl Stage {
         match self {
             Stage::Draft => lang.pick("Belum dikirim", "Not yet submitted"),
             Stage::PreFilled => lang.pick("Permohonan diterima", "Application received"),
-            Stage::Returned => lang.pick("Dikembalikan untuk diperbaiki", "Returned for correction"),
+            Stage::Returned => {
+                lang.pick("Dikembalikan untuk diperbaiki", "Returned for correction")
+            }
             Stage::DocumentsVerified => lang.pick("Berkas terverifikasi", "Documents verified"),
             Stage::BioCaptured => lang.pick("Sudah perekaman", "Biometrics recorded"),
             Stage::SentForEnrollment => lang.pick("Dikirim ke pusat data", "Sent for enrolment"),
             Stage::AdjudicateRecord => lang.pick("Sedang diproses", "Processing"),
             Stage::PrintReadyRecord => lang.pick("Siap cetak", "Ready to print"),
-            Stage::DuplicateRecord => lang.pick("Data ganda: perlu klarifikasi", "Duplicate record: clarification needed"),
-            Stage::EnrollFailure => lang.pick("Perlu perekaman ulang", "Biometrics must be recorded again"),
+            Stage::DuplicateRecord => lang.pick(
+                "Data ganda: perlu klarifikasi",
+                "Duplicate record: clarification needed",
+            ),
+            Stage::EnrollFailure => {
+                lang.pick("Perlu perekaman ulang", "Biometrics must be recorded again")
+            }
             Stage::SentForCardPrinting => lang.pick("Dalam antrean cetak", "Queued for printing"),
             Stage::CardPrinted => lang.pick("KTP-el sudah dicetak", "Card printed"),
-            Stage::CardShipped => lang.pick("KTP-el dikirim ke kecamatan", "Card sent to the kecamatan"),
+            Stage::CardShipped => {
+                lang.pick("KTP-el dikirim ke kecamatan", "Card sent to the kecamatan")
+            }
             Stage::CardIssued => lang.pick("KTP-el sudah diserahkan", "Card handed over"),
             Stage::Cancelled => lang.pick("Dibatalkan", "Cancelled"),
         }

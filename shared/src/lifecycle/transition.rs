@@ -14,7 +14,11 @@ pub enum Refusal {
     /// The event makes no sense in this stage, whoever asks.
     NotInStage { stage: Stage, event: Event },
     /// The event is possible in this stage, but not for this role.
-    ActorNotPermitted { stage: Stage, actor: Actor, event: Event },
+    ActorNotPermitted {
+        stage: Stage,
+        actor: Actor,
+        event: Event,
+    },
     /// `ReturnForCorrection` needs at least one reason to show the resident.
     NoReasonGiven,
 }
@@ -23,8 +27,14 @@ impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Refusal::Terminal { stage } => write!(f, "application is {stage:?}: no further steps"),
-            Refusal::NotInStage { stage, event } => write!(f, "{event:?} is not possible in {stage:?}"),
-            Refusal::ActorNotPermitted { stage, actor, event } => {
+            Refusal::NotInStage { stage, event } => {
+                write!(f, "{event:?} is not possible in {stage:?}")
+            }
+            Refusal::ActorNotPermitted {
+                stage,
+                actor,
+                event,
+            } => {
                 write!(f, "{actor:?} may not {event:?} in {stage:?}")
             }
             Refusal::NoReasonGiven => f.write_str("a return needs at least one reason"),
@@ -63,17 +73,25 @@ fn rule(stage: Stage, event: Event) -> Option<(&'static [Actor], Stage)> {
         (S::DocumentsVerified, Event::RecordBiometrics) => (&[KecamatanOperator], S::BioCaptured),
         (S::EnrollFailure, Event::Rerecord) => (&[KecamatanOperator], S::BioCaptured),
         // Either the kecamatan uploads, or the dinas sends what the operator brought (seed step 4).
-        (S::BioCaptured, Event::SendForEnrollment) => (&[KecamatanOperator, DinasOperator], S::SentForEnrollment),
+        (S::BioCaptured, Event::SendForEnrollment) => {
+            (&[KecamatanOperator, DinasOperator], S::SentForEnrollment)
+        }
         // Only the matcher reports 1:N outcomes: no person can declare a record unique.
         (S::SentForEnrollment, Event::MatchUnique) => (&[MatchingWorker], S::PrintReadyRecord),
         (S::SentForEnrollment, Event::MatchAmbiguous) => (&[MatchingWorker], S::AdjudicateRecord),
         (S::SentForEnrollment, Event::MatchDuplicate) => (&[MatchingWorker], S::DuplicateRecord),
         (S::SentForEnrollment, Event::EnrollFailed) => (&[MatchingWorker], S::EnrollFailure),
         // The supervisor approves adjudication outcomes (DESIGN.md roles).
-        (S::AdjudicateRecord, Event::Adjudicate(Adjudication::NotDuplicate)) => (&[DinasSupervisor], S::PrintReadyRecord),
-        (S::AdjudicateRecord, Event::Adjudicate(Adjudication::Duplicate)) => (&[DinasSupervisor], S::DuplicateRecord),
+        (S::AdjudicateRecord, Event::Adjudicate(Adjudication::NotDuplicate)) => {
+            (&[DinasSupervisor], S::PrintReadyRecord)
+        }
+        (S::AdjudicateRecord, Event::Adjudicate(Adjudication::Duplicate)) => {
+            (&[DinasSupervisor], S::DuplicateRecord)
+        }
         // Clarification at the dinas can show the match was wrong (e.g. twins, a matcher error).
-        (S::DuplicateRecord, Event::Adjudicate(Adjudication::NotDuplicate)) => (&[DinasSupervisor], S::PrintReadyRecord),
+        (S::DuplicateRecord, Event::Adjudicate(Adjudication::NotDuplicate)) => {
+            (&[DinasSupervisor], S::PrintReadyRecord)
+        }
         // Printing and distribution are the dinas's job.
         (S::PrintReadyRecord, Event::SendForPrinting) => (&[DinasOperator], S::SentForCardPrinting),
         (S::SentForCardPrinting, Event::MarkPrinted) => (&[DinasOperator], S::CardPrinted),
@@ -83,11 +101,18 @@ fn rule(stage: Stage, event: Event) -> Option<(&'static [Actor], Stage)> {
         (S::CardShipped, Event::HandOver) => (&[KecamatanOperator], S::CardIssued),
         // A resident may withdraw before recording; the kecamatan until recording; afterwards
         // only a supervisor, because biometrics are then on record and cancelling affects them.
-        (S::PreFilled | S::Returned, Event::Cancel) => (&[Resident, KecamatanOperator, DinasSupervisor], S::Cancelled),
-        (S::DocumentsVerified, Event::Cancel) => (&[KecamatanOperator, DinasSupervisor], S::Cancelled),
+        (S::PreFilled | S::Returned, Event::Cancel) => (
+            &[Resident, KecamatanOperator, DinasSupervisor],
+            S::Cancelled,
+        ),
+        (S::DocumentsVerified, Event::Cancel) => {
+            (&[KecamatanOperator, DinasSupervisor], S::Cancelled)
+        }
         (s, Event::Cancel) if s.has_recorded_biometrics() => (&[DinasSupervisor], S::Cancelled),
         // The Surat Keterangan is a side record: issuing or revoking leaves the stage unchanged.
-        (s, Event::IssueCertificate) if CERTIFICATE_ISSUE_STAGES.contains(&s) => (&[DinasOperator], s),
+        (s, Event::IssueCertificate) if CERTIFICATE_ISSUE_STAGES.contains(&s) => {
+            (&[DinasOperator], s)
+        }
         (s, Event::RevokeCertificate) if s.has_recorded_biometrics() => (&[DinasSupervisor], s),
         _ => return None,
     };
@@ -104,7 +129,11 @@ pub fn transition(stage: Stage, actor: Actor, event: Event) -> Result<Stage, Ref
     }
     let (actors, next) = rule(stage, event).ok_or(Refusal::NotInStage { stage, event })?;
     if !actors.contains(&actor) {
-        return Err(Refusal::ActorNotPermitted { stage, actor, event });
+        return Err(Refusal::ActorNotPermitted {
+            stage,
+            actor,
+            event,
+        });
     }
     if let Event::ReturnForCorrection(reasons) = event {
         if reasons.is_empty() {
@@ -117,5 +146,8 @@ pub fn transition(stage: Stage, actor: Actor, event: Event) -> Result<Stage, Ref
 /// The events `actor` may apply in `stage` (from [`Event::all_kinds`]): drives which buttons a
 /// console shows, so the UI and the rules cannot disagree.
 pub fn allowed_events(stage: Stage, actor: Actor) -> Vec<Event> {
-    Event::all_kinds().into_iter().filter(|&e| transition(stage, actor, e).is_ok()).collect()
+    Event::all_kinds()
+        .into_iter()
+        .filter(|&e| transition(stage, actor, e).is_ok())
+        .collect()
 }

@@ -16,11 +16,19 @@ mod village_data {
 
 /// Provinces, regencies and districts, keyed by their digits as a number. The levels do not
 /// collide (2, 4 and 6 digits, none starting with 0), and sorting numerically groups each level.
-static CORE: Packed<u32> =
-    Packed { codes: &core_data::CORE_CODES, ends: &core_data::CORE_ENDS, names: core_data::CORE_NAMES };
+static CORE: Packed<u32> = Packed {
+    codes: &core_data::CORE_CODES,
+    lens: &core_data::CORE_LENS,
+    starts: &core_data::CORE_STARTS,
+    names: core_data::CORE_NAMES,
+};
 
-static RETIRED: Packed<u32> =
-    Packed { codes: &core_data::RETIRED_CODES, ends: &core_data::RETIRED_ENDS, names: core_data::RETIRED_NAMES };
+static RETIRED: Packed<u32> = Packed {
+    codes: &core_data::RETIRED_CODES,
+    lens: &core_data::RETIRED_LENS,
+    starts: &core_data::RETIRED_STARTS,
+    names: core_data::RETIRED_NAMES,
+};
 
 /// The directory built into this binary: always provinces, regencies and districts (current and
 /// retired); villages too when the `villages` feature is on.
@@ -63,10 +71,11 @@ impl RegionDirectory for BundledRegions {
 
     fn name(&self, code: RegionCode) -> Option<&str> {
         match core_key(code) {
-            Some(key) => CORE
-                .index_of(key)
-                .map(|i| CORE.name(i))
-                .or_else(|| (code.level() == RegionLevel::District).then(|| RETIRED.index_of(key).map(|i| RETIRED.name(i))).flatten()),
+            Some(key) => CORE.index_of(key).map(|i| CORE.name(i)).or_else(|| {
+                (code.level() == RegionLevel::District)
+                    .then(|| RETIRED.index_of(key).map(|i| RETIRED.name(i)))
+                    .flatten()
+            }),
             None => villages::find(code).flatten(),
         }
     }
@@ -93,7 +102,10 @@ impl BundledRegions {
 
     /// Bytes of region data in this binary: (provinces+regencies+districts+retired, villages).
     pub fn data_size_bytes(&self) -> (usize, usize) {
-        (CORE.size_bytes() + RETIRED.size_bytes(), villages::size_bytes())
+        (
+            CORE.size_bytes() + RETIRED.size_bytes(),
+            villages::size_bytes(),
+        )
     }
 
     /// Number of (current provinces + regencies + districts, retired districts, villages).
@@ -111,8 +123,13 @@ fn entries(table: &Packed<u32>, range: std::ops::Range<usize>) -> Vec<RegionEntr
                 100..=9_999 => RegionLevel::Regency,
                 _ => RegionLevel::District,
             };
-            let code = RegionCode::from_value(level, value).map(|c| c.to_string()).unwrap_or_default();
-            RegionEntry { code, name: table.name(i).to_string() }
+            let code = RegionCode::from_value(level, value)
+                .map(|c| c.to_string())
+                .unwrap_or_default();
+            RegionEntry {
+                code,
+                name: table.name(i).to_string(),
+            }
         })
         .collect()
 }
@@ -124,8 +141,12 @@ mod villages {
     use crate::api::RegionEntry;
     use crate::domain::{RegionCode, RegionLevel};
 
-    static VILLAGES: Packed<u16> =
-        Packed { codes: &data::VILLAGE_CODES, ends: &data::VILLAGE_ENDS, names: data::VILLAGE_NAMES };
+    static VILLAGES: Packed<u16> = Packed {
+        codes: &data::VILLAGE_CODES,
+        lens: &data::VILLAGE_LENS,
+        starts: &data::VILLAGE_STARTS,
+        names: data::VILLAGE_NAMES,
+    };
 
     /// Index range of the villages of a district, empty for an unknown district.
     fn range_of(district: RegionCode) -> std::ops::Range<usize> {
@@ -138,7 +159,9 @@ mod villages {
 
     /// `Some(Some(name))` if the village exists, `Some(None)` if not.
     pub fn find(code: RegionCode) -> Option<Option<&'static str>> {
-        let Some(district) = code.parent() else { return Some(None) };
+        let Some(district) = code.parent() else {
+            return Some(None);
+        };
         let range = range_of(district);
         let part = code.last_part() as u16;
         let found = data::VILLAGE_CODES[range.clone()].binary_search(&part).ok();
@@ -149,14 +172,21 @@ mod villages {
         range_of(district)
             .map(|i| {
                 let value = district.value() * 10_000 + u64::from(VILLAGES.code(i));
-                let code = RegionCode::from_value(RegionLevel::Village, value).map(|c| c.to_string()).unwrap_or_default();
-                RegionEntry { code, name: VILLAGES.name(i).to_string() }
+                let code = RegionCode::from_value(RegionLevel::Village, value)
+                    .map(|c| c.to_string())
+                    .unwrap_or_default();
+                RegionEntry {
+                    code,
+                    name: VILLAGES.name(i).to_string(),
+                }
             })
             .collect()
     }
 
     pub fn size_bytes() -> usize {
-        VILLAGES.size_bytes() + std::mem::size_of_val(&data::VILLAGE_DISTRICTS) + std::mem::size_of_val(&data::VILLAGE_FIRST)
+        VILLAGES.size_bytes()
+            + std::mem::size_of_val(&data::VILLAGE_DISTRICTS)
+            + std::mem::size_of_val(&data::VILLAGE_FIRST)
     }
 
     pub fn count() -> usize {

@@ -1,10 +1,15 @@
-//! Read access to a packed name table: parallel arrays of codes and name end offsets over one string.
+//! Read access to a packed name table: sorted codes, one length byte per name, a sparse index.
 
-/// A view over generated arrays: entry `i` has code `codes[i]` and name
-/// `names[ends[i - 1]..ends[i]]`. Codes are sorted, so lookups are binary searches.
+/// Names per block of the sparse start index; must equal `BLOCK` in `build.rs`.
+const BLOCK: usize = 32;
+
+/// A view over generated arrays: entry `i` has code `codes[i]` and a name of `lens[i]` bytes,
+/// starting at `starts[i / BLOCK]` plus the lengths of the earlier names of its block. Codes are
+/// sorted, so lookups are binary searches.
 pub(crate) struct Packed<C: 'static> {
     pub codes: &'static [C],
-    pub ends: &'static [u32],
+    pub lens: &'static [u8],
+    pub starts: &'static [u32],
     pub names: &'static str,
 }
 
@@ -22,8 +27,13 @@ impl<C: Ord + Copy> Packed<C> {
     }
 
     pub fn name(&self, i: usize) -> &'static str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.names[start..self.ends[i] as usize]
+        let block = i / BLOCK;
+        let before: usize = self.lens[block * BLOCK..i]
+            .iter()
+            .map(|&l| usize::from(l))
+            .sum();
+        let start = self.starts[block] as usize + before;
+        &self.names[start..start + usize::from(self.lens[i])]
     }
 
     /// Indices of entries whose code lies in `lo..=hi`.
@@ -35,6 +45,9 @@ impl<C: Ord + Copy> Packed<C> {
 
     /// Bytes these arrays and names take in the binary.
     pub fn size_bytes(&self) -> usize {
-        std::mem::size_of_val(self.codes) + std::mem::size_of_val(self.ends) + self.names.len()
+        std::mem::size_of_val(self.codes)
+            + std::mem::size_of_val(self.lens)
+            + std::mem::size_of_val(self.starts)
+            + self.names.len()
     }
 }

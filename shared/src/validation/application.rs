@@ -4,9 +4,9 @@ use super::codes::{FieldCode, FieldErrors, FieldProblem, Warning, WarningCode};
 use super::field::Field;
 use crate::api::ApplicationForm;
 use crate::domain::{
-    Address, ApplicationType, BloodType, Citizenship, Date, KkError, KkNumber, MaritalStatus, NameError, Nik,
-    NikError, Occupation, PersonName, Phone, PostalCode, RegionCode, RegionLevel, Religion, Sex, UnitNumber,
-    ValidApplication,
+    Address, ApplicationType, BloodType, Citizenship, Date, KkError, KkNumber, MaritalStatus,
+    NameError, Nik, NikError, Occupation, PersonName, Phone, PostalCode, RegionCode, RegionLevel,
+    Religion, Sex, UnitNumber, ValidApplication,
 };
 use crate::regions::{DistrictStatus, RegionDirectory};
 
@@ -32,7 +32,11 @@ pub fn validate_application(
 ) -> Result<ValidApplication, FieldErrors> {
     let mut c = Collector::default();
 
-    let application_type = c.choice(Field::ApplicationType, &form.application_type, ApplicationType::parse);
+    let application_type = c.choice(
+        Field::ApplicationType,
+        &form.application_type,
+        ApplicationType::parse,
+    );
     let full_name = c.name(&form.full_name);
     let nik = c.nik(&form.nik, today, regions);
     let kk_number = c.kk(&form.kk_number, today, regions);
@@ -41,7 +45,11 @@ pub fn validate_application(
     let sex = c.choice(Field::Sex, &form.sex, Sex::parse);
     let blood_type = c.choice(Field::BloodType, &form.blood_type, BloodType::parse);
     let religion = c.choice(Field::Religion, &form.religion, Religion::parse);
-    let marital_status = c.choice(Field::MaritalStatus, &form.marital_status, MaritalStatus::parse);
+    let marital_status = c.choice(
+        Field::MaritalStatus,
+        &form.marital_status,
+        MaritalStatus::parse,
+    );
     let occupation = c.choice(Field::Occupation, &form.occupation, Occupation::parse);
     let citizenship = c.choice(Field::Citizenship, &form.citizenship, Citizenship::parse);
     if citizenship == Some(Citizenship::Wna) {
@@ -50,16 +58,34 @@ pub fn validate_application(
 
     let village = c.region_chain(form, regions);
     let street = c.text(Field::AddressStreet, &form.address.street, STREET_MAX_CHARS);
-    let rt = c.parsed(Field::AddressRt, &form.address.rt, UnitNumber::parse, FieldCode::RtFormat);
-    let rw = c.parsed(Field::AddressRw, &form.address.rw, UnitNumber::parse, FieldCode::RwFormat);
-    let postal_code =
-        c.parsed(Field::AddressPostalCode, &form.address.postal_code, PostalCode::parse, FieldCode::PostalCodeFormat);
+    let rt = c.parsed(
+        Field::AddressRt,
+        &form.address.rt,
+        UnitNumber::parse,
+        FieldCode::RtFormat,
+    );
+    let rw = c.parsed(
+        Field::AddressRw,
+        &form.address.rw,
+        UnitNumber::parse,
+        FieldCode::RwFormat,
+    );
+    let postal_code = c.parsed(
+        Field::AddressPostalCode,
+        &form.address.postal_code,
+        PostalCode::parse,
+        FieldCode::PostalCodeFormat,
+    );
 
-    let phone = c.optional(Field::Phone, form.phone.as_deref(), |t| Phone::parse(t).ok_or(FieldCode::PhoneFormat));
+    let phone = c.optional(Field::Phone, form.phone.as_deref(), |t| {
+        Phone::parse(t).ok_or(FieldCode::PhoneFormat)
+    });
     let signed_place = c.optional(Field::SignedPlace, form.signed_place.as_deref(), |t| {
         bounded_text(t, PLACE_MAX_CHARS).ok_or(FieldCode::TooLong)
     });
-    let signed_on = c.optional(Field::SignedOn, form.signed_on.as_deref(), |t| not_future_date(t, today));
+    let signed_on = c.optional(Field::SignedOn, form.signed_on.as_deref(), |t| {
+        not_future_date(t, today)
+    });
 
     // Cross-field rules, each only when the fields it reads are themselves valid.
     if let (Some(born), Some(marital)) = (birth_date, marital_status) {
@@ -74,7 +100,10 @@ pub fn validate_application(
         if sex.is_some_and(|s| s != nik.sex()) {
             c.warn(Field::Nik, WarningCode::NikSexMismatch);
         }
-        if kk_number.as_ref().is_some_and(|kk| kk.as_digits() == nik.as_digits()) {
+        if kk_number
+            .as_ref()
+            .is_some_and(|kk| kk.as_digits() == nik.as_digits())
+        {
             c.error(Field::KkNumber, FieldCode::KkSameAsNik);
         }
     }
@@ -141,12 +170,17 @@ pub fn validate_application(
         marital_status,
         occupation,
         citizenship,
-        address: Address { village, street, rt, rw, postal_code },
+        address: Address {
+            village,
+            street,
+            rt,
+            rw,
+            postal_code,
+        },
         phone,
         signed_place,
         signed_on,
         warnings: c.warnings,
-        _built_by_validation: (),
     })
 }
 
@@ -167,7 +201,10 @@ impl Collector {
     }
 
     fn finish_with_errors(self) -> FieldErrors {
-        FieldErrors { errors: self.errors, warnings: self.warnings }
+        FieldErrors {
+            errors: self.errors,
+            warnings: self.warnings,
+        }
     }
 
     /// The trimmed text, or `None` after recording `Required`.
@@ -181,7 +218,13 @@ impl Collector {
         }
     }
 
-    fn parsed<T>(&mut self, field: Field, text: &str, parse: impl Fn(&str) -> Option<T>, code: FieldCode) -> Option<T> {
+    fn parsed<T>(
+        &mut self,
+        field: Field,
+        text: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        code: FieldCode,
+    ) -> Option<T> {
         let t = self.required(field, text)?;
         let v = parse(t);
         if v.is_none() {
@@ -190,7 +233,12 @@ impl Collector {
         v
     }
 
-    fn choice<T>(&mut self, field: Field, text: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+    fn choice<T>(
+        &mut self,
+        field: Field,
+        text: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
         self.parsed(field, text, parse, FieldCode::InvalidChoice)
     }
 
@@ -313,13 +361,33 @@ impl Collector {
 
     /// Province, regency, district and village: each must be of its level, exist, and lie inside
     /// the one above. Returns the village (which implies the rest) when the whole chain holds.
-    fn region_chain(&mut self, form: &ApplicationForm, regions: &dyn RegionDirectory) -> Option<RegionCode> {
+    fn region_chain(
+        &mut self,
+        form: &ApplicationForm,
+        regions: &dyn RegionDirectory,
+    ) -> Option<RegionCode> {
         let a = &form.address;
         let levels = [
-            (Field::AddressProvince, a.province.as_str(), RegionLevel::Province),
-            (Field::AddressRegency, a.regency.as_str(), RegionLevel::Regency),
-            (Field::AddressDistrict, a.district.as_str(), RegionLevel::District),
-            (Field::AddressVillage, a.village.as_str(), RegionLevel::Village),
+            (
+                Field::AddressProvince,
+                a.province.as_str(),
+                RegionLevel::Province,
+            ),
+            (
+                Field::AddressRegency,
+                a.regency.as_str(),
+                RegionLevel::Regency,
+            ),
+            (
+                Field::AddressDistrict,
+                a.district.as_str(),
+                RegionLevel::District,
+            ),
+            (
+                Field::AddressVillage,
+                a.village.as_str(),
+                RegionLevel::Village,
+            ),
         ];
         let mut parent: Option<RegionCode> = None;
         let mut chain_ok = true;
@@ -369,7 +437,10 @@ fn bounded_text(text: &str, max: usize) -> Option<String> {
 }
 
 fn normalise_text(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase()
 }
 
 fn not_future_date(text: &str, today: Date) -> Result<Date, FieldCode> {

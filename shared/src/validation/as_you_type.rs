@@ -13,7 +13,12 @@ use crate::regions::RegionDirectory;
 /// binary searches).
 ///
 /// Cross-field rules land on one field: eligibility on `birth_date`, KK = NIK on `kk_number`.
-pub fn validate_field(form: &ApplicationForm, field: Field, today: Date, regions: &dyn RegionDirectory) -> Vec<FieldCode> {
+pub fn validate_field(
+    form: &ApplicationForm,
+    field: Field,
+    today: Date,
+    regions: &dyn RegionDirectory,
+) -> Vec<FieldCode> {
     match validate_application(form, today, regions) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.codes_for(field),

@@ -248,7 +248,11 @@ pub struct FieldErrors {
 impl FieldErrors {
     /// The codes refused for one field, in the order found.
     pub fn codes_for(&self, field: Field) -> Vec<FieldCode> {
-        self.errors.iter().filter(|e| e.field == field).map(|e| e.code).collect()
+        self.errors
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| e.code)
+            .collect()
     }
 }
 

@@ -8,7 +8,9 @@ mod codes;
 mod field;
 
 pub use crate::domain::ValidApplication;
-pub use application::{validate_application, ELIGIBLE_AGE_YEARS, MAX_AGE_YEARS, PLACE_MAX_CHARS, STREET_MAX_CHARS};
+pub use application::{
+    validate_application, ELIGIBLE_AGE_YEARS, MAX_AGE_YEARS, PLACE_MAX_CHARS, STREET_MAX_CHARS,
+};
 pub use as_you_type::validate_field;
 pub use attachments::{
     attachment_path, max_bytes, sniff, validate_attachments, AttachmentMeta, DOCUMENT_MAX_BYTES, PHOTO_MAX_BYTES,

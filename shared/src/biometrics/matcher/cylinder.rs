@@ -124,7 +124,7 @@ fn cell_offset(cell_index: usize, cell: f32) -> (f32, f32) {
 }
 
 /// Similarity 0..1 of two cylinders over the cells valid in both (0 when they share too few).
-#[inline]
+#[inline(always)]
 pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
     let (mut common, mut na, mut nb, mut nx) = (0u32, 0u32, 0u32, 0u32);
     for w in 0..WORDS {

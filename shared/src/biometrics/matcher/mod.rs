@@ -17,19 +17,21 @@ use crate::biometrics::Template;
 #[derive(Clone, Debug)]
 pub struct MatcherProbe {
     search: SearchTemplate,
+    compatibility: consolidation::Compatibility,
 }
 
 impl MatcherProbe {
     pub fn new(probe: &Template) -> Self {
         Self {
             search: SearchTemplate::new(probe),
+            compatibility: consolidation::Compatibility::new(),
         }
     }
 
     /// Similarity to a prepared candidate, 0 (nothing in common) to 1. Compare with the
     /// `THRESHOLD_FMR_*` constants in [`crate::biometrics::params`]. Never fails.
     pub fn score(&self, candidate: &SearchTemplate) -> f32 {
-        consolidation::score(&self.search, candidate)
+        consolidation::score(&self.search, candidate, &self.compatibility)
     }
 
     /// [`Self::score`] for a candidate that has not been prepared (prepares it on the fly).

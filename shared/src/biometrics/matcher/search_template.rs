@@ -12,6 +12,8 @@ pub struct SearchTemplate {
     pub(crate) points: Vec<Point>,
     /// Indices into `points` of the minutiae that have a valid cylinder, with the cylinder.
     pub(crate) cylinders: Vec<(usize, Cylinder)>,
+    /// Unit direction vectors `(cos, sin)` of the minutiae.
+    pub(crate) unit: Vec<(f32, f32)>,
     /// `n x n` distances between minutiae, row-major.
     pub(crate) distance: Vec<f32>,
     /// `n x n` radial angles: direction of the segment i->j relative to minutia i's direction.
@@ -45,9 +47,14 @@ impl SearchTemplate {
             .enumerate()
             .filter_map(|(i, c)| c.map(|c| (i, c)))
             .collect();
+        let unit = points
+            .iter()
+            .map(|p| (p.angle.cos(), p.angle.sin()))
+            .collect();
         Self {
             points,
             cylinders,
+            unit,
             distance,
             radial,
         }
