@@ -29,7 +29,9 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["applications"]) => handlers::applications::submit(req, ctx).await,
         (Method::Get, ["status", code]) => handlers::status::get(code, ctx).await,
         (Method::Get, ["regions", code]) => handlers::regions::children(code, ctx).await,
-        (_, ["health"] | ["applications"] | ["status", _] | ["regions", _]) => Err(ApiError::Code(shared::api::ErrorCode::MethodNotAllowed)),
+        (_, ["health"] | ["applications"] | ["status", _] | ["regions", _]) => {
+            Err(ApiError::Code(shared::api::ErrorCode::MethodNotAllowed))
+        }
         _ => Err(ApiError::NOT_FOUND),
     }
 }

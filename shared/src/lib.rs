@@ -5,6 +5,7 @@
 //! `worker`, `leptos` nor `web-sys`; CI checks that.
 
 pub mod api;
+pub mod auth;
 pub mod biometrics;
 pub mod domain;
 pub mod i18n;

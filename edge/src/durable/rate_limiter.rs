@@ -14,14 +14,20 @@ pub struct RateLimiter {
 
 impl DurableObject for RateLimiter {
     fn new(_state: State, _env: Env) -> Self {
-        Self { window: RefCell::new((0, 0)) }
+        Self {
+            window: RefCell::new((0, 0)),
+        }
     }
 
     /// `GET /?limit=N&window_ms=W` answers 200 when the request is allowed and 429 with the seconds
     /// to wait when the window's budget is spent.
     async fn fetch(&self, req: Request) -> Result<Response> {
         let url = req.url()?;
-        let param = |name: &str| url.query_pairs().find(|(k, _)| k == name).and_then(|(_, v)| v.parse::<u64>().ok());
+        let param = |name: &str| {
+            url.query_pairs()
+                .find(|(k, _)| k == name)
+                .and_then(|(_, v)| v.parse::<u64>().ok())
+        };
         let limit = param("limit").unwrap_or(60) as u32;
         let window_ms = param("window_ms").unwrap_or(60_000).max(1);
         let now = worker::Date::now().as_millis();

@@ -16,7 +16,10 @@ pub async fn submit(mut req: Request, ctx: &RequestContext) -> ApiResult<Respons
         .and_then(|v| v.to_string().parse().ok())
         .unwrap_or(DEFAULT_MAX_BODY_BYTES);
     // A declared length over the limit is refused before reading a byte of the body.
-    let declared: Option<usize> = req.headers().get("content-length")?.and_then(|v| v.parse().ok());
+    let declared: Option<usize> = req
+        .headers()
+        .get("content-length")?
+        .and_then(|v| v.parse().ok());
     if declared.is_some_and(|n| n > max_body) {
         return Err(ApiError::TOO_LARGE);
     }
@@ -37,11 +40,24 @@ pub async fn submit(mut req: Request, ctx: &RequestContext) -> ApiResult<Respons
     let mut uploads = Vec::new();
     for kind in AttachmentKind::ALL {
         if let Some(FormEntry::File(file)) = form_data.get(kind.as_str()) {
-            uploads.push(Upload { kind, content_type: file.type_(), bytes: file.bytes().await? });
+            uploads.push(Upload {
+                kind,
+                content_type: file.type_(),
+                bytes: file.bytes().await?,
+            });
         }
     }
 
-    let (status, body) = match submit_application::submit(ctx, Submission { idempotency_key, form, uploads }).await? {
+    let (status, body) = match submit_application::submit(
+        ctx,
+        Submission {
+            idempotency_key,
+            form,
+            uploads,
+        },
+    )
+    .await?
+    {
         Outcome::Created(body) => (201, body),
         Outcome::Replayed(body) => (200, body),
     };
@@ -51,7 +67,7 @@ pub async fn submit(mut req: Request, ctx: &RequestContext) -> ApiResult<Respons
 /// Clients send a random key per draft so that a retry after a lost answer creates nothing new.
 fn idempotency_key(req: &Request) -> ApiResult<String> {
     let key = req.headers().get("idempotency-key")?.unwrap_or_default();
-    let ok = (16..=128).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let ok = shared::validation::is_idempotency_key(&key);
     if ok {
         Ok(key)
     } else {
@@ -66,7 +82,12 @@ async fn parse_multipart(body: Vec<u8>, content_type: &str) -> ApiResult<worker:
     }
     let headers = worker::Headers::new();
     headers.set("content-type", content_type)?;
-    let init = worker::RequestInit { method: worker::Method::Post, headers, body: Some(js_sys::Uint8Array::from(body.as_slice()).into()), ..Default::default() };
+    let init = worker::RequestInit {
+        method: worker::Method::Post,
+        headers,
+        body: Some(js_sys::Uint8Array::from(body.as_slice()).into()),
+        ..Default::default()
+    };
     let mut inner = Request::new_with_init("https://parse.invalid/", &init)?;
     inner.form_data().await.map_err(|_| ApiError::MALFORMED)
 }

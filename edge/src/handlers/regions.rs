@@ -14,6 +14,7 @@ pub async fn children(code: &str, _ctx: &RequestContext) -> ApiResult<Response> 
     }
     let mut resp = Response::from_json(&children)?;
     // The region list changes by decree, a few times a year: let browsers and the edge cache it.
-    resp.headers_mut().set("Cache-Control", "public, max-age=86400")?;
+    resp.headers_mut()
+        .set("Cache-Control", "public, max-age=86400")?;
     Ok(resp)
 }

@@ -14,9 +14,12 @@ const LOOKUPS_PER_MINUTE: u32 = 30;
 
 pub async fn get(code: &str, ctx: &RequestContext) -> ApiResult<Response> {
     rate_limit::spend(ctx, "status", LOOKUPS_PER_MINUTE, 60).await?;
-    let code = RegistrationCode::parse(code).map_err(|_| ApiError::Code(ErrorCode::InvalidRegistrationCode))?;
+    let code = RegistrationCode::parse(code)
+        .map_err(|_| ApiError::Code(ErrorCode::InvalidRegistrationCode))?;
     let db = ctx.env.d1(bindings::DB)?;
-    let app = applications::find_by_code(&db, &code.compact()).await?.ok_or(ApiError::NOT_FOUND)?;
+    let app = applications::find_by_code(&db, &code.compact())
+        .await?
+        .ok_or(ApiError::NOT_FOUND)?;
     let events = applications::events(&db, &app.id).await?;
     let stage = parse_stage(&app.stage)?;
     let mut timeline = Vec::with_capacity(events.len());
@@ -32,7 +35,10 @@ pub async fn get(code: &str, ctx: &RequestContext) -> ApiResult<Response> {
                 .unwrap_or_default();
         }
         // Dates only: the time of day adds nothing for the resident and narrows who was where.
-        timeline.push(TimelineEntry { stage: s, at: e.at.chars().take(10).collect() });
+        timeline.push(TimelineEntry {
+            stage: s,
+            at: e.at.chars().take(10).collect(),
+        });
     }
     let view = StatusView::new(stage, timeline, returned_reasons);
     let mut resp = Response::from_json(&view)?;

@@ -41,7 +41,8 @@ impl ApiError {
         }
         let mut resp = Response::from_json(&body)?.with_status(code.http_status());
         if let ApiError::RateLimited { retry_after_s } = self {
-            resp.headers_mut().set("Retry-After", &retry_after_s.to_string())?;
+            resp.headers_mut()
+                .set("Retry-After", &retry_after_s.to_string())?;
         }
         Ok(resp)
     }

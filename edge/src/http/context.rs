@@ -35,6 +35,13 @@ impl RequestContext {
         let now = String::from(js_sys::Date::new(&now_ms.into()).to_iso_string());
         let wib = String::from(js_sys::Date::new(&(now_ms + WIB_OFFSET_MS).into()).to_iso_string());
         let today = Date::parse_iso(&wib[..10]).expect("the runtime's clock gives a valid date");
-        Self { request_id: super::request_id::request_id(req), lang, client_key, now, today, env }
+        Self {
+            request_id: super::request_id::request_id(req),
+            lang,
+            client_key,
+            now,
+            today,
+            env,
+        }
     }
 }

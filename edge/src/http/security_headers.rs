@@ -15,7 +15,10 @@ const HEADERS: [(&str, &str); 6] = [
     ("X-Content-Type-Options", "nosniff"),
     ("X-Frame-Options", "DENY"),
     ("Referrer-Policy", "no-referrer"),
-    ("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=()"),
+    (
+        "Permissions-Policy",
+        "camera=(self), microphone=(), geolocation=(), payment=()",
+    ),
     ("Cross-Origin-Opener-Policy", "same-origin"),
 ];
 

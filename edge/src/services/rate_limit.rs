@@ -7,7 +7,10 @@ use crate::http::{ApiError, ApiResult, RequestContext};
 pub async fn spend(ctx: &RequestContext, bucket: &str, limit: u32, window_s: u32) -> ApiResult<()> {
     let namespace = ctx.env.durable_object(bindings::RATE_LIMITER)?;
     let stub = namespace.get_by_name(&format!("{bucket}:{}", ctx.client_key))?;
-    let url = format!("https://rate-limiter/?limit={limit}&window_ms={}", u64::from(window_s) * 1000);
+    let url = format!(
+        "https://rate-limiter/?limit={limit}&window_ms={}",
+        u64::from(window_s) * 1000
+    );
     let mut resp = stub.fetch_with_str(&url).await?;
     if resp.status_code() == 429 {
         let retry_after_s = resp.text().await?.parse().unwrap_or(u64::from(window_s));

@@ -42,7 +42,11 @@ pub async fn submit(ctx: &RequestContext, sub: Submission) -> ApiResult<Outcome>
     let metas: Vec<AttachmentMeta<'_>> = sub
         .uploads
         .iter()
-        .map(|u| AttachmentMeta { kind: u.kind, content_type: &u.content_type, bytes: &u.bytes })
+        .map(|u| AttachmentMeta {
+            kind: u.kind,
+            content_type: &u.content_type,
+            bytes: &u.bytes,
+        })
         .collect();
     let mut problems: Vec<FieldError> = Vec::new();
     let valid = validate_application(&sub.form, ctx.today, &BundledRegions);
@@ -70,8 +74,11 @@ pub async fn submit(ctx: &RequestContext, sub: Submission) -> ApiResult<Outcome>
     // Stored normalised (uppercase names, padded RT/RW), as staff will see and print it.
     let form = ApplicationForm::from(&valid);
     let form_json = serde_json::to_string(&form).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let warnings: Vec<_> =
-        valid.warnings.iter().map(|w| serde_json::json!({ "field": w.field.path(), "code": w.code })).collect();
+    let warnings: Vec<_> = valid
+        .warnings
+        .iter()
+        .map(|w| serde_json::json!({ "field": w.field.path(), "code": w.code }))
+        .collect();
     let warnings_json = serde_json::Value::from(warnings).to_string();
     let stage = Stage::PreFilled;
     let row = applications::NewApplication {
@@ -133,7 +140,11 @@ fn replay(existing: applications::ApplicationSummary, request_hash: &str) -> Api
 fn request_hash(sub: &Submission) -> String {
     let mut h = Sha256::new();
     h.update(serde_json::to_vec(&sub.form).unwrap_or_default());
-    let mut parts: Vec<_> = sub.uploads.iter().map(|u| (u.kind.as_str(), Sha256::digest(&u.bytes))).collect();
+    let mut parts: Vec<_> = sub
+        .uploads
+        .iter()
+        .map(|u| (u.kind.as_str(), Sha256::digest(&u.bytes)))
+        .collect();
     parts.sort_by(|a, b| a.0.cmp(b.0));
     for (kind, digest) in parts {
         h.update(kind.as_bytes());

@@ -40,18 +40,28 @@ pub struct NewApplication<'a> {
 
 const SUMMARY_COLUMNS: &str = "id, registration_code, request_hash, stage";
 
-pub async fn find_by_idempotency_key(db: &D1Database, key_hash: &str) -> Result<Option<ApplicationSummary>> {
-    db.prepare(format!("SELECT {SUMMARY_COLUMNS} FROM applications WHERE idempotency_key = ?1"))
-        .bind(&[key_hash.into()])?
-        .first(None)
-        .await
+pub async fn find_by_idempotency_key(
+    db: &D1Database,
+    key_hash: &str,
+) -> Result<Option<ApplicationSummary>> {
+    db.prepare(format!(
+        "SELECT {SUMMARY_COLUMNS} FROM applications WHERE idempotency_key = ?1"
+    ))
+    .bind(&[key_hash.into()])?
+    .first(None)
+    .await
 }
 
-pub async fn find_by_code(db: &D1Database, compact_code: &str) -> Result<Option<ApplicationSummary>> {
-    db.prepare(format!("SELECT {SUMMARY_COLUMNS} FROM applications WHERE registration_code = ?1"))
-        .bind(&[compact_code.into()])?
-        .first(None)
-        .await
+pub async fn find_by_code(
+    db: &D1Database,
+    compact_code: &str,
+) -> Result<Option<ApplicationSummary>> {
+    db.prepare(format!(
+        "SELECT {SUMMARY_COLUMNS} FROM applications WHERE registration_code = ?1"
+    ))
+    .bind(&[compact_code.into()])?
+    .first(None)
+    .await
 }
 
 pub async fn events(db: &D1Database, application_id: &str) -> Result<Vec<EventRow>> {

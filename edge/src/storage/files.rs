@@ -9,7 +9,10 @@ pub fn document_key(application_id: &str, kind: &str) -> String {
 pub async fn put(bucket: &Bucket, key: &str, bytes: Vec<u8>, content_type: &str) -> Result<()> {
     bucket
         .put(key, bytes)
-        .http_metadata(HttpMetadata { content_type: Some(content_type.to_string()), ..Default::default() })
+        .http_metadata(HttpMetadata {
+            content_type: Some(content_type.to_string()),
+            ..Default::default()
+        })
         .execute()
         .await?;
     Ok(())

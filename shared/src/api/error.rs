@@ -121,7 +121,9 @@ impl ErrorCode {
     /// The HTTP status this code is sent with.
     pub const fn http_status(self) -> u16 {
         match self {
-            ErrorCode::MalformedRequest | ErrorCode::InvalidRegistrationCode | ErrorCode::MissingIdempotencyKey => 400,
+            ErrorCode::MalformedRequest
+            | ErrorCode::InvalidRegistrationCode
+            | ErrorCode::MissingIdempotencyKey => 400,
             ErrorCode::Unauthenticated => 401,
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,

@@ -6,14 +6,24 @@
 mod attachment;
 mod error;
 mod form;
+mod recording;
 mod region;
+mod staff;
 mod status;
 mod submit;
 
 pub use attachment::{required_attachments, AttachmentKind};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
+pub use recording::{
+    BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, RecordingResponse,
+    FINGER_POSITIONS,
+};
 pub use region::RegionEntry;
+pub use staff::{
+    ActionResponse, AdjudicateRequest, ApplicationDetail, ApplicationList, ApplicationListItem,
+    DocumentInfo, LoginRequest, ReceiptView, ReturnRequest, SessionInfo,
+};
 pub use status::{StatusView, TimelineEntry};
 pub use submit::SubmitResponse;
 

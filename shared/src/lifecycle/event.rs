@@ -64,7 +64,8 @@ impl Event {
 }
 
 /// A supervisor's adjudication outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Adjudication {
     /// Different people: the record is unique and printable.
     NotDuplicate,

@@ -33,12 +33,23 @@ pub fn attachment_path(kind: AttachmentKind) -> String {
 
 /// Every problem with the uploads. `application_type` is the form's raw text: when it is not a
 /// valid type the form's own validation says so, and required documents cannot be known.
-pub fn validate_attachments(application_type: &str, uploads: &[AttachmentMeta<'_>]) -> Vec<FieldError> {
+pub fn validate_attachments(
+    application_type: &str,
+    uploads: &[AttachmentMeta<'_>],
+) -> Vec<FieldError> {
     let mut problems = Vec::new();
-    let mut push = |kind, code| problems.push(FieldError { field: attachment_path(kind), code });
+    let mut push = |kind, code| {
+        problems.push(FieldError {
+            field: attachment_path(kind),
+            code,
+        })
+    };
     if let Some(kind) = ApplicationType::parse(application_type) {
         for &required in required_attachments(kind) {
-            if !uploads.iter().any(|u| u.kind == required && !u.bytes.is_empty()) {
+            if !uploads
+                .iter()
+                .any(|u| u.kind == required && !u.bytes.is_empty())
+            {
                 push(required, FieldCode::Required);
             }
         }
@@ -83,14 +94,29 @@ mod tests {
     const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0];
     const PDF: &[u8] = b"%PDF-1.7\n";
 
-    fn meta<'a>(kind: AttachmentKind, content_type: &'a str, bytes: &'a [u8]) -> AttachmentMeta<'a> {
-        AttachmentMeta { kind, content_type, bytes }
+    fn meta<'a>(
+        kind: AttachmentKind,
+        content_type: &'a str,
+        bytes: &'a [u8],
+    ) -> AttachmentMeta<'a> {
+        AttachmentMeta {
+            kind,
+            content_type,
+            bytes,
+        }
     }
 
-    fn check(application_type: &str, uploads: &[AttachmentMeta<'_>], expected: &[(&str, FieldCode)]) {
-        let got: Vec<(String, FieldCode)> =
-            validate_attachments(application_type, uploads).into_iter().map(|e| (e.field, e.code)).collect();
-        let expected: Vec<(String, FieldCode)> = expected.iter().map(|(f, c)| (f.to_string(), *c)).collect();
+    fn check(
+        application_type: &str,
+        uploads: &[AttachmentMeta<'_>],
+        expected: &[(&str, FieldCode)],
+    ) {
+        let got: Vec<(String, FieldCode)> = validate_attachments(application_type, uploads)
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        let expected: Vec<(String, FieldCode)> =
+            expected.iter().map(|(f, c)| (f.to_string(), *c)).collect();
         assert_eq!(got, expected);
     }
 
@@ -99,7 +125,11 @@ mod tests {
         use AttachmentKind::*;
         check(
             "baru",
-            &[meta(CoverLetter, "application/pdf", PDF), meta(Photo3x4, "image/jpeg", JPEG), meta(KkCopy, "image/jpeg", JPEG)],
+            &[
+                meta(CoverLetter, "application/pdf", PDF),
+                meta(Photo3x4, "image/jpeg", JPEG),
+                meta(KkCopy, "image/jpeg", JPEG),
+            ],
             &[],
         );
     }
@@ -147,7 +177,11 @@ mod tests {
         big_doc.resize(DOCUMENT_MAX_BYTES + 1, 0);
         check(
             "baru",
-            &[meta(CoverLetter, "image/jpeg", &ok_doc), meta(Photo3x4, "image/jpeg", &big_photo), meta(KkCopy, "image/jpeg", &big_doc)],
+            &[
+                meta(CoverLetter, "image/jpeg", &ok_doc),
+                meta(Photo3x4, "image/jpeg", &big_photo),
+                meta(KkCopy, "image/jpeg", &big_doc),
+            ],
             &[
                 ("attachments.photo_3x4", FieldCode::AttachmentTooLarge),
                 ("attachments.kk_copy", FieldCode::AttachmentTooLarge),

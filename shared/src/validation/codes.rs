@@ -74,6 +74,12 @@ pub enum FieldCode {
     AttachmentFileType,
     /// An uploaded document is over its size limit.
     AttachmentTooLarge,
+    /// A finger position has no entry, or more than one.
+    FingerprintMissing,
+    /// A fingerprint template is not a valid template, or its quality is out of range.
+    FingerprintInvalid,
+    /// Every finger is an exception: nothing to identify the person with.
+    NoUsableFingerprint,
 }
 
 impl FieldCode {
@@ -181,6 +187,18 @@ impl FieldCode {
             AttachmentTooLarge => lang.pick(
                 "Berkas terlalu besar. Pas foto paling besar 200 KB, dokumen lain 1 MB.",
                 "The file is too large. The photo may be at most 200 KB, other documents 1 MB.",
+            ),
+            FingerprintMissing => lang.pick(
+                "Rekam sidik jari ini atau catat alasan tidak dapat direkam.",
+                "Record this finger or note why it cannot be recorded.",
+            ),
+            FingerprintInvalid => lang.pick(
+                "Data sidik jari rusak. Rekam ulang jari ini.",
+                "The fingerprint data is damaged. Record this finger again.",
+            ),
+            NoUsableFingerprint => lang.pick(
+                "Minimal satu sidik jari harus dapat direkam.",
+                "At least one fingerprint must be recorded.",
             ),
         }
     }

@@ -6,6 +6,7 @@ mod as_you_type;
 mod attachments;
 mod codes;
 mod field;
+mod recording;
 
 pub use crate::domain::ValidApplication;
 pub use application::{
@@ -13,7 +14,12 @@ pub use application::{
 };
 pub use as_you_type::validate_field;
 pub use attachments::{
-    attachment_path, max_bytes, sniff, validate_attachments, AttachmentMeta, DOCUMENT_MAX_BYTES, PHOTO_MAX_BYTES,
+    attachment_path, max_bytes, sniff, validate_attachments, AttachmentMeta, DOCUMENT_MAX_BYTES,
+    PHOTO_MAX_BYTES,
 };
 pub use codes::{FieldCode, FieldErrors, FieldProblem, Warning, WarningCode};
 pub use field::Field;
+pub use recording::{
+    is_idempotency_key, validate_recording, ValidFinger, ValidRecording, FACE_MAX_BYTES,
+    SIGNATURE_MAX_BYTES,
+};

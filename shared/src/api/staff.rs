@@ -1,0 +1,104 @@
+//! Staff console contract: sign-in, the application queue, the detail view and the actions.
+
+use crate::api::{ApplicationForm, AttachmentKind, FieldWarning, TimelineEntry};
+use crate::auth::StaffRole;
+use crate::lifecycle::{Adjudication, ReturnReason, Stage};
+use serde::{Deserialize, Serialize};
+
+/// `POST /api/auth/login` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// Who is signed in: `POST /api/auth/login` and `GET /api/auth/me` answer with this. The session
+/// itself travels in an HttpOnly cookie that scripts cannot read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub username: String,
+    pub display_name: String,
+    pub role: StaffRole,
+    /// Kecamatan operators only: the dotted code of their kecamatan, and its name.
+    pub district_code: Option<String>,
+    pub district_name: Option<String>,
+    /// ISO timestamp when the session ends.
+    pub expires_at: String,
+}
+
+/// One row of the operator's queue (`GET /api/staff/applications`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationListItem {
+    pub id: String,
+    pub registration_code: String,
+    pub full_name: String,
+    pub application_type: String,
+    pub stage: Stage,
+    pub district_code: String,
+    pub village_code: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// `GET /api/staff/applications` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationList {
+    pub items: Vec<ApplicationListItem>,
+}
+
+/// One stored document of an application (its bytes: `GET .../documents/{kind}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub kind: AttachmentKind,
+    pub content_type: String,
+    pub bytes: u64,
+}
+
+/// Everything staff need to serve one application (`GET /api/staff/applications/{id}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationDetail {
+    pub id: String,
+    pub registration_code: String,
+    pub stage: Stage,
+    pub form: ApplicationForm,
+    pub warnings: Vec<FieldWarning>,
+    pub required_documents: Vec<AttachmentKind>,
+    pub documents: Vec<DocumentInfo>,
+    pub timeline: Vec<TimelineEntry>,
+    pub returned_reasons: Vec<ReturnReason>,
+    /// The life-cycle events this staff member may trigger now (from `allowed_events`), by name.
+    pub allowed_actions: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// `POST /api/staff/applications/{id}/return` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnRequest {
+    pub reasons: Vec<ReturnReason>,
+}
+
+/// `POST /api/staff/applications/{id}/adjudicate` body (dinas supervisor).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdjudicateRequest {
+    pub decision: Adjudication,
+}
+
+/// The answer to any action: where the application stands now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionResponse {
+    pub stage: Stage,
+    pub updated_at: String,
+}
+
+/// The registration receipt ("tanda bukti pendaftaran") given after recording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptView {
+    pub registration_code: String,
+    pub status_path: String,
+    pub full_name: String,
+    pub district_code: String,
+    pub district_name: String,
+    pub recorded_at: String,
+    pub recorded_by: String,
+}

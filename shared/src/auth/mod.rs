@@ -1,0 +1,13 @@
+//! Staff roles and password hashing. Sessions and storage are the edge's; the rules are here.
+
+mod password;
+mod role;
+
+pub use password::{hash_password, verify_password, PasswordError, SALT_BYTES};
+pub use role::StaffRole;
+
+/// Consecutive failed sign-ins after which an account is locked for [`LOCKOUT_MINUTES`].
+pub const MAX_FAILED_SIGN_INS: u32 = 5;
+pub const LOCKOUT_MINUTES: u32 = 15;
+/// A staff session lasts one working day; then the operator signs in again.
+pub const SESSION_HOURS: u32 = 10;
