@@ -4,6 +4,7 @@
 //! a derive here is a change to the wire format.
 
 mod attachment;
+mod enrollment;
 mod error;
 mod form;
 mod recording;
@@ -13,6 +14,7 @@ mod status;
 mod submit;
 
 pub use attachment::{required_attachments, AttachmentKind};
+pub use enrollment::{EnrollmentJob, FingerTemplate};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
 pub use recording::{
