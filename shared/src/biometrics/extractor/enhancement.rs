@@ -10,6 +10,7 @@ use crate::biometrics::params::{
     GABOR_SIGMA_ALONG_PX, MAX_RIDGE_PERIOD_PX, MIN_RIDGE_PERIOD_PX,
 };
 use crate::biometrics::primitives::grid::Grid;
+use crate::biometrics::primitives::round_to_isize;
 use std::f32::consts::PI;
 
 const SIDE: usize = 2 * GABOR_RADIUS_PX + 1;
@@ -54,11 +55,16 @@ impl KernelBank {
         Self { kernels, periods }
     }
 
-    fn kernel(&self, period_px: f32, angle: f32) -> &[f32; SIDE * SIDE] {
-        let p = ((period_px.round() - MIN_RIDGE_PERIOD_PX.round()).max(0.0) as usize)
-            .min(self.periods - 1);
-        let o = (angle / PI * GABOR_ORIENTATIONS as f32).round() as usize % GABOR_ORIENTATIONS;
-        &self.kernels[p * GABOR_ORIENTATIONS + o]
+    fn period_bin(&self, period_px: f32) -> usize {
+        (round_to_isize(period_px - MIN_RIDGE_PERIOD_PX).max(0) as usize).min(self.periods - 1)
+    }
+
+    fn orientation_bin(angle: f32) -> usize {
+        round_to_isize(angle / PI * GABOR_ORIENTATIONS as f32) as usize % GABOR_ORIENTATIONS
+    }
+
+    fn kernel(&self, period_bin: usize, orientation_bin: usize) -> &[f32; SIDE * SIDE] {
+        &self.kernels[period_bin * GABOR_ORIENTATIONS + orientation_bin]
     }
 }
 
@@ -79,17 +85,25 @@ pub(crate) fn enhancement(
         padded[(y + r) * pw + r..(y + r) * pw + r + w]
             .copy_from_slice(&pixels.data[y * w..(y + 1) * w]);
     }
+    // Orientation is interpolated per 2x2 pixels: finer than the 16-step kernel bank resolves,
+    // at a quarter of the arctangents.
+    let mut orientation_bins = Grid::new(w.div_ceil(2), h.div_ceil(2), 0usize);
+    for y in 0..orientation_bins.height {
+        for x in 0..orientation_bins.width {
+            let angle = field.at_pixel(2.0 * x as f32 + 0.5, 2.0 * y as f32 + 0.5);
+            orientation_bins.set(x, y, KernelBank::orientation_bin(angle));
+        }
+    }
     let mut out = Grid::new(w, h, 0.0f32);
     for y in 0..h {
         for x in 0..w {
             if !mask.contains_pixel(x, y) {
                 continue;
             }
-            let angle = field.at_pixel(x as f32, y as f32);
             let period = frequency
                 .period_px
                 .get(x / BLOCK_SIZE_PX, y / BLOCK_SIZE_PX);
-            let kernel = bank.kernel(period, angle);
+            let kernel = bank.kernel(bank.period_bin(period), orientation_bins.get(x / 2, y / 2));
             let mut acc = 0.0f32;
             for (ky, krow) in kernel.chunks_exact(SIDE).enumerate() {
                 let start = (y + ky) * pw + x;

@@ -7,6 +7,7 @@ use crate::biometrics::params::{
     MAX_RIDGE_PERIOD_PX, MIN_RIDGE_PERIOD_PX,
 };
 use crate::biometrics::primitives::grid::Grid;
+use crate::biometrics::primitives::round_to_isize;
 
 /// Ridge period in pixels per block.
 pub(crate) struct RidgeFrequency {
@@ -48,8 +49,8 @@ fn block_period(pixels: &Grid<f32>, cx: f32, cy: f32, ridge_angle: f32) -> f32 {
         let (mut sum, mut n) = (0.0, 0.0);
         // Every other pixel along the ridge: the average barely changes and it halves the cost.
         for along in (-half_w..half_w).step_by(2) {
-            let x = (cx + t as f32 * nx + along as f32 * ux).round() as isize;
-            let y = (cy + t as f32 * ny + along as f32 * uy).round() as isize;
+            let x = round_to_isize(cx + t as f32 * nx + along as f32 * ux);
+            let y = round_to_isize(cy + t as f32 * ny + along as f32 * uy);
             if x >= 0 && y >= 0 && (x as usize) < pixels.width && (y as usize) < pixels.height {
                 sum += pixels.get(x as usize, y as usize);
                 n += 1.0;

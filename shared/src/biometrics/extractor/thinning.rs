@@ -77,11 +77,23 @@ pub(crate) fn thinning(ridges: &Grid<bool>) -> Grid<bool> {
             && !(bit(code, n) && bit(code, e) && bit(code, w))
             && !(bit(code, n) && bit(code, s) && bit(code, w));
     }
-    let mut img = ridges.clone();
-    let mut alive: Vec<(usize, usize)> = (0..img.height)
-        .flat_map(|y| (0..img.width).map(move |x| (x, y)))
-        .filter(|&(x, y)| img.get(x, y))
-        .collect();
+    // Work on a copy padded by one background pixel so neighbourhoods need no bounds checks.
+    let (w, h) = (ridges.width + 2, ridges.height + 2);
+    let mut img = vec![false; w * h];
+    for y in 0..ridges.height {
+        for x in 0..ridges.width {
+            img[(y + 1) * w + x + 1] = ridges.get(x, y);
+        }
+    }
+    let offsets: [isize; 8] = RING.map(|(dx, dy)| dy * w as isize + dx);
+    let code_at = |img: &[bool], i: usize| {
+        let mut code = 0u8;
+        for (bit, &o) in offsets.iter().enumerate() {
+            code |= (img[(i as isize + o) as usize] as u8) << bit;
+        }
+        code
+    };
+    let mut alive: Vec<usize> = (0..w * h).filter(|&i| img[i]).collect();
     let mut doomed = Vec::new();
     loop {
         let mut changed = false;
@@ -91,13 +103,13 @@ pub(crate) fn thinning(ridges: &Grid<bool>) -> Grid<bool> {
                 alive
                     .iter()
                     .copied()
-                    .filter(|&(x, y)| table[neighbourhood(&img, x, y) as usize]),
+                    .filter(|&i| table[code_at(&img, i) as usize]),
             );
-            for &(x, y) in &doomed {
-                img.set(x, y, false);
+            for &i in &doomed {
+                img[i] = false;
             }
             changed |= !doomed.is_empty();
-            alive.retain(|&(x, y)| img.get(x, y));
+            alive.retain(|&i| img[i]);
         }
         if !changed {
             break;
@@ -105,19 +117,22 @@ pub(crate) fn thinning(ridges: &Grid<bool>) -> Grid<bool> {
     }
     // Staircase corners: a pixel with two edge neighbours around a corner is redundant when its
     // neighbours stay connected without it. Deleting in raster order re-checks the current state.
-    for (x, y) in alive {
-        let code = neighbourhood(&img, x, y);
-        let corner = (0..4).any(|k| {
-            let a = 2 * k;
-            let b = (2 * k + 2) % 8;
-            code & (1 << a) != 0 && code & (1 << b) != 0
-        });
+    for i in alive {
+        let code = code_at(&img, i);
+        let corner =
+            (0..4).any(|k| code & (1 << (2 * k)) != 0 && code & (1 << ((2 * k + 2) % 8)) != 0);
         if corner && code.count_ones() >= 2 && neighbour_groups(code) == 1 && transitions(code) <= 2
         {
-            img.set(x, y, false);
+            img[i] = false;
         }
     }
-    img
+    let mut out = Grid::new(ridges.width, ridges.height, false);
+    for y in 0..ridges.height {
+        for x in 0..ridges.width {
+            out.set(x, y, img[(y + 1) * w + x + 1]);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

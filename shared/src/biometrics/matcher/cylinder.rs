@@ -13,7 +13,28 @@ use crate::biometrics::primitives::angle::{self, TAU};
 
 const NS: usize = CYLINDER_SPATIAL_CELLS;
 const ND: usize = CYLINDER_DIRECTIONAL_CELLS;
-pub(crate) const WORDS: usize = (NS * NS * ND).div_ceil(64);
+/// Only the cells whose centre lies inside the cylinder's disc are stored (about π/4 of the square).
+const DISC_CELLS: usize = disc_cells();
+pub(crate) const WORDS: usize = (DISC_CELLS * ND).div_ceil(64);
+
+const fn in_disc(cell_index: usize) -> bool {
+    let cell = 2.0 * CYLINDER_RADIUS_PX / NS as f32;
+    let u = ((cell_index % NS) as f32 + 0.5 - NS as f32 / 2.0) * cell;
+    let v = ((cell_index / NS) as f32 + 0.5 - NS as f32 / 2.0) * cell;
+    u * u + v * v <= CYLINDER_RADIUS_PX * CYLINDER_RADIUS_PX
+}
+
+const fn disc_cells() -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < NS * NS {
+        if in_disc(i) {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
 
 /// A minutia in the matcher's frame: x right, y up, direction counter-clockwise from x.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,6 +50,11 @@ pub(crate) struct Cylinder {
     pub valid: [u64; WORDS],
     /// Number of valid bits (cells x layers).
     pub valid_count: u32,
+    /// Every cell valid (the common case away from the print's edge): comparisons of two such
+    /// cylinders skip the validity masks.
+    pub full: bool,
+    /// Number of set bits.
+    pub ones: u32,
 }
 
 /// Cylinders for every minutia; `None` where too little of the cylinder is inside the print or it
@@ -44,12 +70,6 @@ pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
     // than the Gaussian, height x width is a close approximation.
     let layer = TAU / ND as f32;
     let directional_norm = layer / (CYLINDER_SIGMA_DIRECTIONAL_RAD * TAU.sqrt());
-    let disk_cells = (0..NS * NS)
-        .filter(|&c| {
-            let (u, v) = cell_offset(c, cell);
-            u.hypot(v) <= CYLINDER_RADIUS_PX
-        })
-        .count();
 
     points
         .iter()
@@ -71,13 +91,17 @@ pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
                 bits: [0; WORDS],
                 valid: [0; WORDS],
                 valid_count: 0,
+                full: false,
+                ones: 0,
             };
             let mut valid_cells = 0;
+            let mut disc_index = 0;
             for cell_index in 0..NS * NS {
-                let (u, v) = cell_offset(cell_index, cell);
-                if u.hypot(v) > CYLINDER_RADIUS_PX {
+                if !in_disc(cell_index) {
                     continue;
                 }
+                let (u, v) = cell_offset(cell_index, cell);
+                disc_index += 1;
                 let px = centre.x + u * c - v * s;
                 let py = centre.y + u * s + v * c;
                 if hull::distance_outside(&hull, (px, py)) > CYLINDER_HULL_OFFSET_PX {
@@ -98,17 +122,19 @@ pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
                     }
                 }
                 for (k, &l) in layers.iter().enumerate() {
-                    let bit = cell_index * ND + k;
+                    let bit = (disc_index - 1) * ND + k;
                     cyl.valid[bit / 64] |= 1 << (bit % 64);
                     if l > CYLINDER_BIT_THRESHOLD {
                         cyl.bits[bit / 64] |= 1 << (bit % 64);
                     }
                 }
             }
-            if (valid_cells as f32) < CYLINDER_MIN_VALID_CELL_FRACTION * disk_cells as f32 {
+            if (valid_cells as f32) < CYLINDER_MIN_VALID_CELL_FRACTION * DISC_CELLS as f32 {
                 return None;
             }
             cyl.valid_count = (valid_cells * ND) as u32;
+            cyl.full = valid_cells == DISC_CELLS;
+            cyl.ones = cyl.bits.iter().map(|w| w.count_ones()).sum();
             Some(cyl)
         })
         .collect()
@@ -126,6 +152,18 @@ fn cell_offset(cell_index: usize, cell: f32) -> (f32, f32) {
 /// Similarity 0..1 of two cylinders over the cells valid in both (0 when they share too few).
 #[inline(always)]
 pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
+    if a.full && b.full {
+        let nx: u32 = a
+            .bits
+            .iter()
+            .zip(&b.bits)
+            .map(|(x, y)| (x ^ y).count_ones())
+            .sum();
+        if a.ones + b.ones == 0 {
+            return 0.0;
+        }
+        return 1.0 - (nx as f32).sqrt() / ((a.ones as f32).sqrt() + (b.ones as f32).sqrt());
+    }
     let (mut common, mut na, mut nb, mut nx) = (0u32, 0u32, 0u32, 0u32);
     for w in 0..WORDS {
         let v = a.valid[w] & b.valid[w];
