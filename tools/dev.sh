@@ -13,10 +13,10 @@ mkdir -p "$state"
 
 tools/build.sh all
 wrangler d1 migrations apply DB --local --persist-to "$state" --config edge/wrangler.toml >/dev/null
-if [ -f tools/seed-demo.sql ]; then
-  wrangler d1 execute DB --local --persist-to "$state" --config edge/wrangler.toml --file tools/seed-demo.sql >/dev/null
-fi
-if [ -f tools/seed-demo.txt ]; then cat tools/seed-demo.txt; fi
+# Demo staff accounts exist only in local state, seeded here (never by a deployment).
+accounts="$(cargo run --quiet --release -p tests --bin seed-demo -- "$state/seed-demo.sql")"
+wrangler d1 execute DB --local --persist-to "$state" --config edge/wrangler.toml --file "$state/seed-demo.sql" >/dev/null
+echo "$accounts"
 echo
 echo "Rekam is running at http://127.0.0.1:$port/  (Ctrl-C stops it; state stays in .state/dev)"
 exec wrangler dev --config edge/wrangler.toml --ip 127.0.0.1 --port "$port" --inspector-port 0 \

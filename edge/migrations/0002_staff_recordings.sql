@@ -62,3 +62,10 @@ CREATE TABLE match_results (
     searched_people INTEGER NOT NULL,
     decided_at      TEXT NOT NULL
 );
+
+-- Optimistic concurrency for life-cycle transitions: a batch starts by inserting into this table
+-- only when the application is NOT in the stage the caller read; the NOT NULL constraint then
+-- aborts the whole batch, so a transition is never applied on top of someone else's.
+CREATE TABLE transition_guard (
+    never_null TEXT NOT NULL
+);

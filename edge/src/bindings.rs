@@ -4,3 +4,4 @@ pub const DB: &str = "DB";
 pub const FILES: &str = "FILES";
 pub const ASSETS: &str = "ASSETS";
 pub const RATE_LIMITER: &str = "RATE_LIMITER";
+pub const ENROLLMENT: &str = "ENROLLMENT";

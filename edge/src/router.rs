@@ -3,6 +3,7 @@
 use crate::bindings;
 use crate::handlers;
 use crate::http::{security_headers, ApiError, ApiResult, RequestContext};
+use shared::api::ErrorCode;
 use worker::{Env, Method, Request, Response, Result};
 
 pub async fn handle(req: Request, env: Env) -> Result<Response> {
@@ -29,9 +30,44 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["applications"]) => handlers::applications::submit(req, ctx).await,
         (Method::Get, ["status", code]) => handlers::status::get(code, ctx).await,
         (Method::Get, ["regions", code]) => handlers::regions::children(code, ctx).await,
-        (_, ["health"] | ["applications"] | ["status", _] | ["regions", _]) => {
-            Err(ApiError::Code(shared::api::ErrorCode::MethodNotAllowed))
+        (Method::Post, ["auth", "login"]) => handlers::auth::login(req, ctx).await,
+        (Method::Post, ["auth", "logout"]) => handlers::auth::logout(req, ctx).await,
+        (Method::Get, ["auth", "me"]) => handlers::auth::me(req, ctx).await,
+        (Method::Get, ["staff", "applications"]) => handlers::staff::list(req, ctx).await,
+        (Method::Post, ["staff", "applications"]) => {
+            handlers::applications::walk_in(req, ctx).await
         }
+        (Method::Get, ["staff", "applications", "by-code", code]) => {
+            handlers::staff::find_by_code(req, ctx, code).await
+        }
+        (Method::Get, ["staff", "applications", id]) => handlers::staff::get(req, ctx, id).await,
+        (Method::Get, ["staff", "applications", id, "documents", kind]) => {
+            handlers::staff::document(req, ctx, id, kind).await
+        }
+        (Method::Get, ["staff", "applications", id, "receipt"]) => {
+            handlers::staff::receipt(req, ctx, id).await
+        }
+        (Method::Post, ["staff", "applications", id, "verify"]) => {
+            handlers::staff::verify(req, ctx, id).await
+        }
+        (Method::Post, ["staff", "applications", id, "return"]) => {
+            handlers::staff::return_for_correction(req, ctx, id).await
+        }
+        (Method::Post, ["staff", "applications", id, "biometrics"]) => {
+            handlers::staff::record_biometrics(req, ctx, id).await
+        }
+        (Method::Post, ["staff", "applications", id, "adjudicate"]) => {
+            handlers::staff::adjudicate(req, ctx, id).await
+        }
+        (
+            _,
+            ["health"]
+            | ["applications"]
+            | ["status", _]
+            | ["regions", _]
+            | ["auth", ..]
+            | ["staff", ..],
+        ) => Err(ApiError::Code(ErrorCode::MethodNotAllowed)),
         _ => Err(ApiError::NOT_FOUND),
     }
 }

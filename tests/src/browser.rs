@@ -16,7 +16,8 @@ impl Browser {
         let port = crate::free_port();
         let profile = tempfile::tempdir().unwrap();
         let log = profile.path().join("chromedriver.log");
-        let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let driver_bin =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = GroupChild::spawn(&driver_bin, &[format!("--port={port}")], &[], &log);
         let args = vec![
             "--headless".to_string(),
@@ -29,25 +30,40 @@ impl Browser {
             "--disable-sync".into(),
             "--disable-dev-shm-usage".into(),
             format!("--window-size={width},{height}"),
-            format!("--user-data-dir={}", profile.path().join("chrome").display()),
+            format!(
+                "--user-data-dir={}",
+                profile.path().join("chrome").display()
+            ),
         ];
-        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
-            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
-            "goog:loggingPrefs": { "browser": "ALL" }
-        }))
-        .unwrap();
+        let caps: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_value(serde_json::json!({
+                "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
+                "goog:loggingPrefs": { "browser": "ALL" }
+            }))
+            .unwrap();
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
-            match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
                 Ok(c) => break c,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
-                Err(e) => panic!("chromedriver: {e}\n{}", std::fs::read_to_string(&log).unwrap_or_default()),
+                Err(e) => panic!(
+                    "chromedriver: {e}\n{}",
+                    std::fs::read_to_string(&log).unwrap_or_default()
+                ),
             }
         };
-        Self { client, _driver: driver, _profile: profile }
+        Self {
+            client,
+            _driver: driver,
+            _profile: profile,
+        }
     }
 
     /// Waits up to 15 s for an element, which is what a person would also tolerate.

@@ -4,13 +4,17 @@
 mod browser;
 mod process_group;
 mod runtime;
+pub mod seed;
 
 pub use browser::Browser;
-pub use runtime::Runtime;
+pub use runtime::{Runtime, StaffClient};
 
 /// The repository root (tests run from `tests/`).
 pub fn repo_root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Where tests keep screenshots and other artifacts for people to look at.
@@ -22,5 +26,9 @@ pub fn artifacts_dir(test: &str) -> std::path::PathBuf {
 
 /// A free loopback port, chosen by the OS.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

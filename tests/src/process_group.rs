@@ -10,12 +10,21 @@ pub struct GroupChild {
 
 impl GroupChild {
     /// Starts `program args...` in a new process group; stdout/stderr go to `log`.
-    pub fn spawn(program: &str, args: &[String], envs: &[(&str, String)], log: &std::path::Path) -> Self {
+    pub fn spawn(
+        program: &str,
+        args: &[String],
+        envs: &[(&str, String)],
+        log: &std::path::Path,
+    ) -> Self {
         use std::os::unix::process::CommandExt;
         let log_file = std::fs::File::create(log).expect("create log");
         let script = r#"trap '' TERM; "$@" & read -r _; kill -TERM -- -$$ 2>/dev/null; sleep 2; kill -KILL -- -$$"#;
         let mut cmd = Command::new("bash");
-        cmd.arg("-c").arg(script).arg("supervisor").arg(program).args(args);
+        cmd.arg("-c")
+            .arg(script)
+            .arg("supervisor")
+            .arg(program)
+            .args(args);
         for (k, v) in envs {
             cmd.env(k, v);
         }

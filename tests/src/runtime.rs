@@ -19,7 +19,14 @@ impl Runtime {
         let state = tempfile::tempdir().expect("tempdir");
         let state_dir = state.path().to_path_buf();
         apply_migrations(&state_dir);
-        let mut rt = Self { base_url: String::new(), state_dir, port: 0, _state: Some(state), process: None };
+        seed_staff(&state_dir);
+        let mut rt = Self {
+            base_url: String::new(),
+            state_dir,
+            port: 0,
+            _state: Some(state),
+            process: None,
+        };
         rt.launch().await;
         rt
     }
@@ -55,6 +62,38 @@ impl Runtime {
         format!("{}{}", self.base_url, path)
     }
 
+    /// Signs in a seeded staff account and returns a client that sends its session cookie.
+    pub async fn staff_client(&self, username: &str) -> StaffClient {
+        let resp = reqwest::Client::new()
+            .post(self.url("/api/auth/login"))
+            .json(&serde_json::json!({ "username": username, "password": crate::seed::DEMO_PASSWORD }))
+            .send()
+            .await
+            .expect("login request");
+        assert!(
+            resp.status().is_success(),
+            "login {username}: {}",
+            resp.status()
+        );
+        let cookie = resp
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| {
+                v.split(';')
+                    .next()
+                    .filter(|c| c.starts_with("rekam_session="))
+                    .map(str::to_string)
+            })
+            .expect("session cookie");
+        StaffClient {
+            base_url: self.base_url.clone(),
+            cookie,
+            http: reqwest::Client::new(),
+        }
+    }
+
     /// Runs one SQL statement against the local D1 database and returns the rows as JSON.
     pub fn d1_query(&self, sql: &str) -> serde_json::Value {
         let args = wrangler_args(&[
@@ -68,8 +107,16 @@ impl Runtime {
             "--command",
             sql,
         ]);
-        let out = std::process::Command::new("npx").args(&args).envs(envs()).output().expect("wrangler d1 execute");
-        assert!(out.status.success(), "d1 execute failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = std::process::Command::new("npx")
+            .args(&args)
+            .envs(envs())
+            .output()
+            .expect("wrangler d1 execute");
+        assert!(
+            out.status.success(),
+            "d1 execute failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("d1 json");
         v[0]["results"].clone()
     }
@@ -91,14 +138,28 @@ fn envs() -> Vec<(&'static str, String)> {
         ("WRANGLER_SEND_ERROR_REPORTS", "false".into()),
         ("WRANGLER_HIDE_BANNER", "true".into()),
         ("CLOUDFLARE_CF_FETCH_ENABLED", "false".into()),
-        ("XDG_CONFIG_HOME", root.join(".state/xdg").to_string_lossy().into_owned()),
-        ("WRANGLER_LOG_PATH", root.join(".state/logs").to_string_lossy().into_owned()),
+        (
+            "XDG_CONFIG_HOME",
+            root.join(".state/xdg").to_string_lossy().into_owned(),
+        ),
+        (
+            "WRANGLER_LOG_PATH",
+            root.join(".state/logs").to_string_lossy().into_owned(),
+        ),
         ("CI", "true".into()),
     ]
 }
 
 pub(crate) fn apply_migrations(state_dir: &Path) {
-    let args = wrangler_args(&["d1", "migrations", "apply", "DB", "--local", "--persist-to", &state_dir.to_string_lossy()]);
+    let args = wrangler_args(&[
+        "d1",
+        "migrations",
+        "apply",
+        "DB",
+        "--local",
+        "--persist-to",
+        &state_dir.to_string_lossy(),
+    ]);
     let out = std::process::Command::new("npx")
         .current_dir(crate::repo_root())
         .args(&args)
@@ -109,6 +170,32 @@ pub(crate) fn apply_migrations(state_dir: &Path) {
         out.status.success(),
         "migrations failed: {}\n{}",
         String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Seeds the demo staff accounts (`crate::seed`) into fresh local state.
+fn seed_staff(state_dir: &Path) {
+    let file = state_dir.join("seed-staff.sql");
+    std::fs::write(&file, crate::seed::demo_staff_sql()).unwrap();
+    let args = wrangler_args(&[
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--persist-to",
+        &state_dir.to_string_lossy(),
+        "--file",
+        &file.to_string_lossy(),
+    ]);
+    let out = std::process::Command::new("npx")
+        .args(&args)
+        .envs(envs())
+        .output()
+        .expect("seed staff");
+    assert!(
+        out.status.success(),
+        "seeding failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
 }
@@ -124,5 +211,29 @@ async fn wait_ready(base: &str, log: &Path) {
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    panic!("wrangler dev did not become ready:\n{}", std::fs::read_to_string(log).unwrap_or_default());
+    panic!(
+        "wrangler dev did not become ready:\n{}",
+        std::fs::read_to_string(log).unwrap_or_default()
+    );
+}
+
+/// An HTTP client signed in as one staff member.
+pub struct StaffClient {
+    base_url: String,
+    pub cookie: String,
+    http: reqwest::Client,
+}
+
+impl StaffClient {
+    pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.http
+            .get(format!("{}{path}", self.base_url))
+            .header("cookie", &self.cookie)
+    }
+
+    pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.http
+            .post(format!("{}{path}", self.base_url))
+            .header("cookie", &self.cookie)
+    }
 }

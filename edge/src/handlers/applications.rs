@@ -1,14 +1,39 @@
 //! `POST /api/applications`: a resident's pre-filled application, multipart with its documents.
 
 use crate::http::{ApiError, ApiResult, RequestContext};
-use crate::services::submit_application::{self, Outcome, Submission, Upload};
+use crate::services::submit_application::{self, Outcome, Submission, Submitter, Upload};
 use shared::api::{ApplicationForm, AttachmentKind, ErrorCode};
 use worker::{FormEntry, Request, Response};
 
 /// Whole-body ceiling; the per-file limits are shared validation rules.
 const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
-pub async fn submit(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+/// `POST /api/applications`: a resident's pre-fill (no account; the registration code is theirs).
+pub async fn submit(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    let submission = read_submission(req, ctx).await?;
+    respond(submit_application::submit(ctx, submission, &Submitter::Resident).await?)
+}
+
+/// `POST /api/staff/applications`: a walk-in typed in by a kecamatan operator, for their own
+/// kecamatan, with the same form, documents and validation as the resident's.
+pub async fn walk_in(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    let who = crate::services::auth::principal(&req, ctx).await?;
+    if who.role != shared::auth::StaffRole::KecamatanOperator {
+        return Err(ApiError::Code(ErrorCode::Forbidden));
+    }
+    let submission = read_submission(req, ctx).await?;
+    respond(submit_application::submit(ctx, submission, &Submitter::Staff(&who)).await?)
+}
+
+fn respond(outcome: Outcome) -> ApiResult<Response> {
+    let (status, body) = match outcome {
+        Outcome::Created(body) => (201, body),
+        Outcome::Replayed(body) => (200, body),
+    };
+    Ok(Response::from_json(&body)?.with_status(status))
+}
+
+async fn read_submission(mut req: Request, ctx: &RequestContext) -> ApiResult<Submission> {
     let max_body = ctx
         .env
         .var("MAX_BODY_BYTES")
@@ -47,21 +72,11 @@ pub async fn submit(mut req: Request, ctx: &RequestContext) -> ApiResult<Respons
             });
         }
     }
-
-    let (status, body) = match submit_application::submit(
-        ctx,
-        Submission {
-            idempotency_key,
-            form,
-            uploads,
-        },
-    )
-    .await?
-    {
-        Outcome::Created(body) => (201, body),
-        Outcome::Replayed(body) => (200, body),
-    };
-    Ok(Response::from_json(&body)?.with_status(status))
+    Ok(Submission {
+        idempotency_key,
+        form,
+        uploads,
+    })
 }
 
 /// Clients send a random key per draft so that a retry after a lost answer creates nothing new.

@@ -1,5 +1,7 @@
 //! HTTP handlers: parse the request into shared types, call a service, shape the response.
 
 pub mod applications;
+pub mod auth;
 pub mod regions;
+pub mod staff;
 pub mod status;

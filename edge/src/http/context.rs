@@ -17,6 +17,14 @@ pub struct RequestContext {
     pub today: Date,
 }
 
+impl RequestContext {
+    /// The ISO timestamp `minutes` from now.
+    pub fn iso_after_minutes(&self, minutes: u32) -> String {
+        let ms = js_sys::Date::parse(&self.now) + f64::from(minutes) * 60_000.0;
+        String::from(js_sys::Date::new(&ms.into()).to_iso_string())
+    }
+}
+
 const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
 
 impl RequestContext {

@@ -3,7 +3,9 @@
 
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
-use crate::storage::{applications, documents, files};
+use crate::services::auth::Principal;
+use crate::services::random;
+use crate::storage::{applications, audit, documents, files};
 use sha2::{Digest, Sha256};
 use shared::api::{ApplicationForm, AttachmentKind, ErrorCode, FieldError, SubmitResponse};
 use shared::domain::RegistrationCode;
@@ -24,15 +26,25 @@ pub struct Submission {
     pub uploads: Vec<Upload>,
 }
 
+/// Who submits: a resident pre-filling, or a kecamatan operator typing in a walk-in.
+pub enum Submitter<'a> {
+    Resident,
+    Staff(&'a Principal),
+}
+
 pub enum Outcome {
     Created(SubmitResponse),
     /// The same submission was received before; the same answer is returned.
     Replayed(SubmitResponse),
 }
 
-pub async fn submit(ctx: &RequestContext, sub: Submission) -> ApiResult<Outcome> {
+pub async fn submit(
+    ctx: &RequestContext,
+    sub: Submission,
+    by: &Submitter<'_>,
+) -> ApiResult<Outcome> {
     let db = ctx.env.d1(bindings::DB)?;
-    let key_hash = hex(&Sha256::digest(sub.idempotency_key.as_bytes()));
+    let key_hash = random::to_hex(&Sha256::digest(sub.idempotency_key.as_bytes()));
     let request_hash = request_hash(&sub);
 
     if let Some(existing) = applications::find_by_idempotency_key(&db, &key_hash).await? {
@@ -58,21 +70,27 @@ pub async fn submit(ctx: &RequestContext, sub: Submission) -> ApiResult<Outcome>
         Ok(valid) if problems.is_empty() => valid,
         _ => return Err(ApiError::Validation(problems)),
     };
+    // Stored normalised (uppercase names, padded RT/RW, dotted codes), as staff will see it.
+    let form = ApplicationForm::from(&valid);
+    // An operator serves residents of their own kecamatan only (seed: record at your kecamatan).
+    if let Submitter::Staff(who) = by {
+        if !who.may_access_district(&form.address.district) {
+            return Err(ApiError::Code(ErrorCode::Forbidden));
+        }
+    }
 
-    let id = random_hex::<16>();
-    let code = RegistrationCode::from_random(random_bytes());
+    let id = random::hex::<16>();
+    let code = RegistrationCode::from_random(random::bytes());
     let compact_code = code.compact();
     let bucket = ctx.env.bucket(bindings::FILES)?;
     let mut stored = Vec::with_capacity(sub.uploads.len());
     for upload in &sub.uploads {
         let key = files::document_key(&id, upload.kind.as_str());
-        let sha = hex(&Sha256::digest(&upload.bytes));
+        let sha = random::to_hex(&Sha256::digest(&upload.bytes));
         files::put(&bucket, &key, upload.bytes.clone(), &upload.content_type).await?;
         stored.push((upload, key, sha));
     }
 
-    // Stored normalised (uppercase names, padded RT/RW), as staff will see and print it.
-    let form = ApplicationForm::from(&valid);
     let form_json = serde_json::to_string(&form).map_err(|e| ApiError::Internal(e.to_string()))?;
     let warnings: Vec<_> = valid
         .warnings
@@ -94,10 +112,28 @@ pub async fn submit(ctx: &RequestContext, sub: Submission) -> ApiResult<Outcome>
         full_name: &form.full_name,
         form_json: &form_json,
         warnings_json: &warnings_json,
-        actor: "RESIDENT",
+        actor: match by {
+            Submitter::Resident => "Resident",
+            Submitter::Staff(_) => "KecamatanOperator",
+        },
         now: &ctx.now,
     };
     let mut batch = applications::insert(&db, &row)?;
+    if let Submitter::Staff(who) = by {
+        batch.push(audit::insert(
+            &db,
+            &audit::AuditEntry {
+                at: &ctx.now,
+                staff_id: Some(&who.id),
+                role: who.role.as_str(),
+                action: "application.walk_in",
+                application_id: Some(&id),
+                client: &ctx.client_key,
+                request_id: &ctx.request_id,
+                detail_json: None,
+            },
+        )?);
+    }
     for (upload, key, sha) in &stored {
         batch.push(documents::insert(
             &db,
@@ -150,19 +186,5 @@ fn request_hash(sub: &Submission) -> String {
         h.update(kind.as_bytes());
         h.update(digest);
     }
-    hex(&h.finalize())
-}
-
-fn random_bytes<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    getrandom::getrandom(&mut bytes).expect("Web Crypto getRandomValues");
-    bytes
-}
-
-fn random_hex<const N: usize>() -> String {
-    hex(&random_bytes::<N>())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    random::to_hex(&h.finalize())
 }

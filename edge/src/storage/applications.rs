@@ -11,6 +11,36 @@ pub struct ApplicationSummary {
     pub registration_code: String,
     pub request_hash: String,
     pub stage: String,
+    pub district_code: String,
+}
+
+/// A whole application row, for staff.
+#[derive(Debug, Deserialize)]
+pub struct ApplicationRow {
+    pub id: String,
+    pub registration_code: String,
+    pub stage: String,
+    pub application_type: String,
+    pub district_code: String,
+    pub full_name: String,
+    pub form_json: String,
+    pub warnings_json: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A queue row, for staff.
+#[derive(Debug, Deserialize)]
+pub struct ListRow {
+    pub id: String,
+    pub registration_code: String,
+    pub full_name: String,
+    pub application_type: String,
+    pub stage: String,
+    pub district_code: String,
+    pub village_code: String,
+    pub created_at: String,
+    pub updated_at: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -38,7 +68,59 @@ pub struct NewApplication<'a> {
     pub now: &'a str,
 }
 
-const SUMMARY_COLUMNS: &str = "id, registration_code, request_hash, stage";
+const SUMMARY_COLUMNS: &str = "id, registration_code, request_hash, stage, district_code";
+const ROW_COLUMNS: &str =
+    "id, registration_code, stage, application_type, district_code, full_name, \
+                           form_json, warnings_json, created_at, updated_at";
+const LIST_COLUMNS: &str =
+    "id, registration_code, full_name, application_type, stage, district_code, village_code, created_at, updated_at";
+
+pub async fn get_row(db: &D1Database, id: &str) -> Result<Option<ApplicationRow>> {
+    db.prepare(format!(
+        "SELECT {ROW_COLUMNS} FROM applications WHERE id = ?1"
+    ))
+    .bind(&[id.into()])?
+    .first(None)
+    .await
+}
+
+/// Staff queue: newest first, optionally one kecamatan, one stage, and a name/code search.
+pub async fn list(
+    db: &D1Database,
+    district: Option<&str>,
+    stage: Option<&str>,
+    search: Option<&str>,
+    limit: u32,
+) -> Result<Vec<ListRow>> {
+    let opt = |v: Option<&str>| v.map(JsValue::from).unwrap_or(JsValue::NULL);
+    // Names are stored uppercase; codes compact. LIKE patterns escape the user's wildcards.
+    let pattern = search.map(|q| {
+        let q = q
+            .trim()
+            .to_uppercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{q}%")
+    });
+    let compact = search.map(|q| q.trim().to_uppercase().replace(['-', ' '], ""));
+    db.prepare(format!(
+        "SELECT {LIST_COLUMNS} FROM applications \
+         WHERE (?1 IS NULL OR district_code = ?1) AND (?2 IS NULL OR stage = ?2) \
+           AND (?3 IS NULL OR full_name LIKE ?3 ESCAPE '\\' OR registration_code = ?4) \
+         ORDER BY created_at DESC LIMIT ?5"
+    ))
+    .bind(&[
+        opt(district),
+        opt(stage),
+        opt(pattern.as_deref()),
+        opt(compact.as_deref()),
+        limit.into(),
+    ])?
+    .all()
+    .await?
+    .results()
+}
 
 pub async fn find_by_idempotency_key(
     db: &D1Database,

@@ -27,3 +27,19 @@ pub fn insert(db: &D1Database, d: &NewDocument<'_>) -> Result<D1PreparedStatemen
     )
     .bind(&row)
 }
+
+#[derive(Debug, serde::Deserialize)]
+pub struct DocumentRow {
+    pub kind: String,
+    pub r2_key: String,
+    pub content_type: String,
+    pub bytes: u64,
+}
+
+pub async fn list(db: &D1Database, application_id: &str) -> Result<Vec<DocumentRow>> {
+    db.prepare("SELECT kind, r2_key, content_type, bytes FROM documents WHERE application_id = ?1 ORDER BY kind")
+        .bind(&[application_id.into()])?
+        .all()
+        .await?
+        .results()
+}

@@ -109,6 +109,10 @@ pub enum ErrorCode {
     MissingIdempotencyKey,
     /// 405: the path exists but not with this method.
     MethodNotAllowed,
+    /// 401: wrong user name or password (which of the two is not said).
+    InvalidCredentials,
+    /// 423: too many failed sign-ins; the account is locked for a while.
+    AccountLocked,
     /// 429: too many requests; wait and retry.
     RateLimited,
     /// 500: our fault; details are in the log under `request_id`.
@@ -124,7 +128,8 @@ impl ErrorCode {
             ErrorCode::MalformedRequest
             | ErrorCode::InvalidRegistrationCode
             | ErrorCode::MissingIdempotencyKey => 400,
-            ErrorCode::Unauthenticated => 401,
+            ErrorCode::Unauthenticated | ErrorCode::InvalidCredentials => 401,
+            ErrorCode::AccountLocked => 423,
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
@@ -163,6 +168,14 @@ impl ErrorCode {
             ErrorCode::MissingIdempotencyKey => lang.pick(
                 "Permintaan tidak lengkap. Muat ulang halaman lalu kirim lagi; data Anda tetap tersimpan.",
                 "The request is incomplete. Reload the page and send again; your data is kept.",
+            ),
+            ErrorCode::InvalidCredentials => lang.pick(
+                "Nama pengguna atau kata sandi salah.",
+                "Wrong user name or password.",
+            ),
+            ErrorCode::AccountLocked => lang.pick(
+                "Terlalu banyak percobaan gagal. Akun dikunci 15 menit; hubungi administrator bila perlu.",
+                "Too many failed attempts. The account is locked for 15 minutes; contact the administrator if needed.",
             ),
             ErrorCode::MethodNotAllowed => {
                 lang.pick("Permintaan ini tidak didukung.", "This request is not supported.")

@@ -1,0 +1,39 @@
+//! `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`.
+
+use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::services::auth::{self, SESSION_COOKIE};
+use shared::api::LoginRequest;
+use shared::auth::SESSION_HOURS;
+use worker::{Request, Response};
+
+pub async fn login(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    crate::services::rate_limit::spend(ctx, "login", 20, 60).await?;
+    let body: LoginRequest = req.json().await.map_err(|_| ApiError::MALFORMED)?;
+    let (info, token) = auth::login(ctx, &body).await?;
+    let mut resp = Response::from_json(&info)?;
+    resp.headers_mut()
+        .set("Set-Cookie", &cookie(&req, &token, SESSION_HOURS * 3600))?;
+    Ok(resp)
+}
+
+pub async fn logout(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    auth::logout(&req, ctx).await?;
+    let mut resp = Response::empty()?.with_status(204);
+    resp.headers_mut().set("Set-Cookie", &cookie(&req, "", 0))?;
+    Ok(resp)
+}
+
+pub async fn me(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    let principal = auth::principal(&req, ctx).await?;
+    Ok(Response::from_json(&principal.session_info())?)
+}
+
+/// HttpOnly so scripts cannot read it; SameSite=Strict so other sites cannot ride on it; Secure
+/// whenever the connection is HTTPS (local development runs on plain loopback HTTP).
+fn cookie(req: &Request, token: &str, max_age_s: u32) -> String {
+    let secure = req.url().map(|u| u.scheme() == "https").unwrap_or(true);
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/api; HttpOnly; SameSite=Strict; Max-Age={max_age_s}{}",
+        if secure { "; Secure" } else { "" }
+    )
+}

@@ -1,0 +1,183 @@
+//! Staff sign-in, sessions and the signed-in principal. Passwords are checked with the shared
+//! argon2id code; sessions are random tokens stored only as their SHA-256.
+
+use crate::bindings;
+use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::storage::{audit, staff};
+use sha2::{Digest, Sha256};
+use shared::api::{ErrorCode, LoginRequest, SessionInfo};
+use shared::auth::{
+    verify_password, StaffRole, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, SESSION_HOURS,
+};
+use shared::regions::{BundledRegions, RegionDirectory};
+use worker::Request;
+
+pub const SESSION_COOKIE: &str = "rekam_session";
+
+/// A signed-in staff member.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: StaffRole,
+    /// Kecamatan operators: their kecamatan (dotted code).
+    pub district_code: Option<String>,
+    pub expires_at: String,
+}
+
+impl Principal {
+    /// Whether this staff member may see an application of the given kecamatan. Kecamatan
+    /// operators see only their own; dinas roles see all; the administrator sees none.
+    pub fn may_access_district(&self, district_code: &str) -> bool {
+        match self.role {
+            StaffRole::KecamatanOperator => self.district_code.as_deref() == Some(district_code),
+            role => role.reads_applications(),
+        }
+    }
+
+    pub fn session_info(&self) -> SessionInfo {
+        let district_name = self.district_code.as_deref().and_then(|code| {
+            shared::domain::RegionCode::parse(code)
+                .ok()
+                .and_then(|c| BundledRegions.name(c))
+                .map(str::to_string)
+        });
+        SessionInfo {
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role,
+            district_code: self.district_code.clone(),
+            district_name,
+            expires_at: self.expires_at.clone(),
+        }
+    }
+}
+
+/// A PHC string of a password nobody has: unknown user names cost the same time as known ones.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$3Bz0bXyyOMdFQhb3x8TbvY1gNTfD4bZuKP0UxmYCq6E";
+
+/// Checks the credentials and opens a session. Returns the session info and the cookie token.
+pub async fn login(ctx: &RequestContext, req: &LoginRequest) -> ApiResult<(SessionInfo, String)> {
+    let db = ctx.env.d1(bindings::DB)?;
+    let Some(row) = staff::find_by_username(&db, req.username.trim()).await? else {
+        let _ = verify_password(&req.password, DUMMY_HASH);
+        return Err(ApiError::Code(ErrorCode::InvalidCredentials));
+    };
+    if row.active != 1 {
+        let _ = verify_password(&req.password, DUMMY_HASH);
+        return Err(ApiError::Code(ErrorCode::InvalidCredentials));
+    }
+    if row
+        .locked_until
+        .as_deref()
+        .is_some_and(|until| until > ctx.now.as_str())
+    {
+        return Err(ApiError::Code(ErrorCode::AccountLocked));
+    }
+    let role = StaffRole::parse(&row.role)
+        .ok_or_else(|| ApiError::Internal(format!("bad role {}", row.role)))?;
+    let ok = verify_password(&req.password, &row.password_hash)
+        .map_err(|e| ApiError::Internal(format!("{e:?}")))?;
+    let action = if ok {
+        "auth.sign_in"
+    } else {
+        "auth.sign_in_failed"
+    };
+    audit_now(ctx, &db, Some(&row.id), role.as_str(), action).await?;
+    if !ok {
+        let locked_until = ctx.iso_after_minutes(LOCKOUT_MINUTES);
+        staff::record_failure(&db, &row.id, MAX_FAILED_SIGN_INS, &locked_until).await?;
+        let now_locked = row.failed_attempts + 1 >= MAX_FAILED_SIGN_INS;
+        let code = if now_locked {
+            ErrorCode::AccountLocked
+        } else {
+            ErrorCode::InvalidCredentials
+        };
+        return Err(ApiError::Code(code));
+    }
+    staff::record_success(&db, &row.id).await?;
+    let token = crate::services::random::hex::<32>();
+    let expires_at = ctx.iso_after_minutes(SESSION_HOURS * 60);
+    staff::insert_session(
+        &db,
+        &token_hash(&token),
+        &row.id,
+        &ctx.now,
+        &expires_at,
+        &ctx.client_key,
+    )
+    .await?;
+    let principal = Principal {
+        id: row.id,
+        username: row.username,
+        display_name: row.display_name,
+        role,
+        district_code: row.district_code,
+        expires_at,
+    };
+    Ok((principal.session_info(), token))
+}
+
+/// The staff member signed in on this request, or 401.
+pub async fn principal(req: &Request, ctx: &RequestContext) -> ApiResult<Principal> {
+    let token = session_token(req).ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
+    let db = ctx.env.d1(bindings::DB)?;
+    let row = staff::find_session(&db, &token_hash(&token), &ctx.now)
+        .await?
+        .ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
+    let role = StaffRole::parse(&row.role)
+        .ok_or_else(|| ApiError::Internal(format!("bad role {}", row.role)))?;
+    Ok(Principal {
+        id: row.id,
+        username: row.username,
+        display_name: row.display_name,
+        role,
+        district_code: row.district_code,
+        expires_at: row.expires_at,
+    })
+}
+
+pub async fn logout(req: &Request, ctx: &RequestContext) -> ApiResult<()> {
+    if let Some(token) = session_token(req) {
+        let db = ctx.env.d1(bindings::DB)?;
+        staff::delete_session(&db, &token_hash(&token)).await?;
+    }
+    Ok(())
+}
+
+fn session_token(req: &Request) -> Option<String> {
+    let cookies = req.headers().get("cookie").ok().flatten()?;
+    cookies.split(';').find_map(|c| {
+        let (name, value) = c.trim().split_once('=')?;
+        (name == SESSION_COOKIE
+            && value.len() == 64
+            && value.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| value.to_string())
+    })
+}
+
+fn token_hash(token: &str) -> String {
+    crate::services::random::to_hex(&Sha256::digest(token.as_bytes()))
+}
+
+async fn audit_now(
+    ctx: &RequestContext,
+    db: &worker::D1Database,
+    staff_id: Option<&str>,
+    role: &str,
+    action: &str,
+) -> ApiResult<()> {
+    let entry = audit::AuditEntry {
+        at: &ctx.now,
+        staff_id,
+        role,
+        action,
+        application_id: None,
+        client: &ctx.client_key,
+        request_id: &ctx.request_id,
+        detail_json: None,
+    };
+    audit::insert(db, &entry)?.run().await?;
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The `recordings` table: one biometric recording per row, keyed by a random reference id.
+
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement, Result};
+
+#[derive(Debug, Deserialize)]
+pub struct RecordingRow {
+    pub reference_id: String,
+    pub recorded_by: String,
+    pub recorded_at: String,
+}
+
+pub struct NewRecording<'a> {
+    pub reference_id: &'a str,
+    pub application_id: &'a str,
+    pub idempotency_key: &'a str,
+    pub recorded_by: &'a str,
+    pub district_code: &'a str,
+    pub face_r2_key: &'a str,
+    pub signature_r2_key: &'a str,
+    pub fingers_json: &'a str,
+    pub recorded_at: &'a str,
+}
+
+pub fn insert(db: &D1Database, r: &NewRecording<'_>) -> Result<D1PreparedStatement> {
+    let row: [JsValue; 9] = [
+        r.reference_id.into(),
+        r.application_id.into(),
+        r.idempotency_key.into(),
+        r.recorded_by.into(),
+        r.district_code.into(),
+        r.face_r2_key.into(),
+        r.signature_r2_key.into(),
+        r.fingers_json.into(),
+        r.recorded_at.into(),
+    ];
+    db.prepare(
+        "INSERT INTO recordings (reference_id, application_id, idempotency_key, recorded_by, district_code, \
+         face_r2_key, signature_r2_key, fingers_json, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )
+    .bind(&row)
+}
+
+const COLUMNS: &str = "reference_id, recorded_by, recorded_at";
+
+pub async fn find_by_idempotency_key(
+    db: &D1Database,
+    key_hash: &str,
+) -> Result<Option<RecordingRow>> {
+    db.prepare(format!(
+        "SELECT {COLUMNS} FROM recordings WHERE idempotency_key = ?1"
+    ))
+    .bind(&[key_hash.into()])?
+    .first(None)
+    .await
+}
+
+/// The latest recording of an application (a re-recording after ENROLL_FAILURE adds a row).
+pub async fn latest_for_application(
+    db: &D1Database,
+    application_id: &str,
+) -> Result<Option<RecordingRow>> {
+    db.prepare(format!("SELECT {COLUMNS} FROM recordings WHERE application_id = ?1 ORDER BY recorded_at DESC LIMIT 1"))
+        .bind(&[application_id.into()])?
+        .first(None)
+        .await
+}
