@@ -10,6 +10,12 @@ mod storage;
 
 use worker::{event, Context, Env, Request, Response, Result};
 
+/// Panics are bugs: log their message (with the location) instead of a bare "unreachable".
+#[event(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| worker::console_error!("panic: {info}")));
+}
+
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     router::handle(req, env).await

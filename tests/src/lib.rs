@@ -2,6 +2,7 @@
 //! workerd with local D1/R2/Durable Objects/Queues state) and real headless Chromium.
 
 mod browser;
+pub mod fixtures;
 mod process_group;
 mod runtime;
 pub mod seed;
@@ -31,4 +32,19 @@ pub fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
+}
+
+/// An HTTP client for the local runtime. Connections are not reused: workerd behind wrangler dev
+/// may close an idle keep-alive connection just as a request is sent on it (seen as hyper's
+/// `IncompleteMessage`), which would make tests flaky for a reason no user meets.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .build()
+        .expect("http client")
+}
+
+/// A plain GET through [`http_client`].
+pub async fn get(url: String) -> reqwest::Response {
+    http_client().get(url).send().await.expect("GET request")
 }

@@ -16,7 +16,12 @@ impl Runtime {
     /// Starts wrangler dev with fresh local state (migrations applied). The worker and app must
     /// already be built (`tools/build.sh`), as the test command does.
     pub async fn start() -> Self {
-        let state = tempfile::tempdir().expect("tempdir");
+        // REKAM_KEEP_STATE=1 keeps the state and wrangler's log for a post-mortem.
+        let mut state = tempfile::tempdir().expect("tempdir");
+        if std::env::var_os("REKAM_KEEP_STATE").is_some() {
+            state.disable_cleanup(true);
+            eprintln!("runtime state kept in {}", state.path().display());
+        }
         let state_dir = state.path().to_path_buf();
         apply_migrations(&state_dir);
         seed_staff(&state_dir);
@@ -64,7 +69,7 @@ impl Runtime {
 
     /// Signs in a seeded staff account and returns a client that sends its session cookie.
     pub async fn staff_client(&self, username: &str) -> StaffClient {
-        let resp = reqwest::Client::new()
+        let resp = crate::http_client()
             .post(self.url("/api/auth/login"))
             .json(&serde_json::json!({ "username": username, "password": crate::seed::DEMO_PASSWORD }))
             .send()
@@ -90,12 +95,18 @@ impl Runtime {
         StaffClient {
             base_url: self.base_url.clone(),
             cookie,
-            http: reqwest::Client::new(),
+            http: crate::http_client(),
         }
     }
 
     /// Runs one SQL statement against the local D1 database and returns the rows as JSON.
     pub fn d1_query(&self, sql: &str) -> serde_json::Value {
+        self.d1_try(sql)
+            .unwrap_or_else(|e| panic!("d1 execute failed: {e}"))
+    }
+
+    /// Like [`Runtime::d1_query`], but a refused statement is an `Err` with wrangler's message.
+    pub fn d1_try(&self, sql: &str) -> Result<serde_json::Value, String> {
         let args = wrangler_args(&[
             "d1",
             "execute",
@@ -112,13 +123,15 @@ impl Runtime {
             .envs(envs())
             .output()
             .expect("wrangler d1 execute");
-        assert!(
-            out.status.success(),
-            "d1 execute failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        if !out.status.success() {
+            return Err(format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("d1 json");
-        v[0]["results"].clone()
+        Ok(v[0]["results"].clone())
     }
 }
 
@@ -201,7 +214,7 @@ fn seed_staff(state_dir: &Path) {
 }
 
 async fn wait_ready(base: &str, log: &Path) {
-    let client = reqwest::Client::new();
+    let client = crate::http_client();
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         if let Ok(r) = client.get(format!("{base}/api/health")).send().await {

@@ -4,53 +4,40 @@
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+use tests::fixtures::jpeg;
 use tests::Runtime;
 
-/// A valid pre-filled application: a woman born 12 Nov 1987, first registered in Purwodadi.
 fn valid_form() -> Value {
-    json!({
-        "application_type": "baru",
-        "full_name": "SITI AMINAH",
-        "kk_number": "3315131503100002",
-        "nik": "3315135211870003",
-        "birth_place": "GROBOGAN",
-        "birth_date": "1987-11-12",
-        "sex": "PEREMPUAN",
-        "blood_type": "O",
-        "religion": "ISLAM",
-        "marital_status": "KAWIN TERCATAT",
-        "occupation": "PETANI/PEKEBUN",
-        "citizenship": "WNI",
-        "address": {
-            "province": "33", "regency": "33.15", "district": "33.15.13", "village": "33.15.13.2001",
-            "street": "JL. MELATI 5", "rt": "002", "rw": "004", "postal_code": "58111"
-        }
-    })
-}
-
-/// A tiny but real JPEG (SOI..EOI) stands in for a scanned document.
-fn jpeg(len: usize) -> Vec<u8> {
-    let mut v = vec![0xFF, 0xD8, 0xFF, 0xE0];
-    v.resize(len.max(8) - 2, 0x42);
-    v.extend([0xFF, 0xD9]);
-    v
+    tests::fixtures::purwodadi_form()
 }
 
 fn multipart(form: &Value, files: &[(&str, Vec<u8>)]) -> Form {
     let mut f = Form::new().text("application", form.to_string());
     for (name, bytes) in files {
-        let part = Part::bytes(bytes.clone()).file_name(format!("{name}.jpg")).mime_str("image/jpeg").unwrap();
+        let part = Part::bytes(bytes.clone())
+            .file_name(format!("{name}.jpg"))
+            .mime_str("image/jpeg")
+            .unwrap();
         f = f.part(name.to_string(), part);
     }
     f
 }
 
 fn documents() -> Vec<(&'static str, Vec<u8>)> {
-    vec![("cover_letter", jpeg(30_000)), ("photo_3x4", jpeg(20_000)), ("kk_copy", jpeg(40_000))]
+    vec![
+        ("cover_letter", jpeg(30_000)),
+        ("photo_3x4", jpeg(20_000)),
+        ("kk_copy", jpeg(40_000)),
+    ]
 }
 
-async fn submit(rt: &Runtime, key: &str, form: &Value, files: &[(&str, Vec<u8>)]) -> reqwest::Response {
-    reqwest::Client::new()
+async fn submit(
+    rt: &Runtime,
+    key: &str,
+    form: &Value,
+    files: &[(&str, Vec<u8>)],
+) -> reqwest::Response {
+    tests::http_client()
         .post(rt.url("/api/applications"))
         .header("Idempotency-Key", key)
         .multipart(multipart(form, files))
@@ -60,25 +47,38 @@ async fn submit(rt: &Runtime, key: &str, form: &Value, files: &[(&str, Vec<u8>)]
 }
 
 fn count(rt: &Runtime, table: &str) -> u64 {
-    rt.d1_query(&format!("SELECT COUNT(*) AS n FROM {table}"))[0]["n"].as_u64().unwrap()
+    rt.d1_query(&format!("SELECT COUNT(*) AS n FROM {table}"))[0]["n"]
+        .as_u64()
+        .unwrap()
 }
 
 #[tokio::test]
 async fn submitted_application_gets_code_and_public_status_without_personal_data() {
     let rt = Runtime::start().await;
     let resp = submit(&rt, "key-0001-submit-status", &valid_form(), &documents()).await;
-    assert_eq!(resp.status(), StatusCode::CREATED, "{}", resp.text().await.unwrap());
+    assert_eq!(
+        resp.status(),
+        StatusCode::CREATED,
+        "{}",
+        resp.text().await.unwrap()
+    );
     let body: Value = resp.json().await.unwrap();
     let code = body["registration_code"].as_str().unwrap().to_string();
     assert_eq!(body["status_path"], format!("/s/{code}"));
 
-    let status = reqwest::get(rt.url(&format!("/api/status/{code}"))).await.unwrap();
+    let status = tests::get(rt.url(&format!("/api/status/{code}"))).await;
     assert_eq!(status.status(), StatusCode::OK);
     let text = status.text().await.unwrap();
     let view: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(view["stage"], "PRE_FILLED");
     assert_eq!(view["timeline"].as_array().unwrap().len(), 1);
-    for secret in ["3315135211870003", "3315131503100002", "SITI", "1987-11-12", "MELATI"] {
+    for secret in [
+        "3315135211870003",
+        "3315131503100002",
+        "SITI",
+        "1987-11-12",
+        "MELATI",
+    ] {
         assert!(!text.contains(secret), "status leaks {secret}: {text}");
     }
     // The documents went to R2 and are indexed in D1.
@@ -92,7 +92,7 @@ async fn invalid_input_is_refused_with_field_codes_and_nothing_is_stored() {
     form["nik"] = json!("3315133002870003"); // 30 February
     form["address"]["rt"] = json!("2a");
     form["full_name"] = json!("DR. SITI AMINAH");
-    let resp = reqwest::Client::new()
+    let resp = tests::http_client()
         .post(rt.url("/api/applications"))
         .header("Idempotency-Key", "key-0002-invalid-input")
         .header("Accept-Language", "en")
@@ -108,10 +108,18 @@ async fn invalid_input_is_refused_with_field_codes_and_nothing_is_stored() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["field"].as_str().unwrap().to_string(), f["code"].as_str().unwrap().to_string()))
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_string(),
+                f["code"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let has = |field: &str| fields.iter().any(|(f, _)| f == field);
-    assert!(has("nik") && has("address.rt") && has("full_name") && has("attachments.kk_copy"), "{fields:?}");
+    assert!(
+        has("nik") && has("address.rt") && has("full_name") && has("attachments.kk_copy"),
+        "{fields:?}"
+    );
     assert_eq!(count(&rt, "applications"), 0);
     assert_eq!(count(&rt, "documents"), 0);
 }
@@ -150,7 +158,14 @@ async fn oversized_body_and_oversized_photo_are_refused() {
     let resp = submit(&rt, "key-0005-oversized-photo", &valid_form(), &docs).await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = resp.json().await.unwrap();
-    assert!(body["fields"].as_array().unwrap().iter().any(|f| f["field"] == "attachments.photo_3x4"), "{body}");
+    assert!(
+        body["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["field"] == "attachments.photo_3x4"),
+        "{body}"
+    );
     assert_eq!(count(&rt, "applications"), 0);
 }
 
@@ -158,18 +173,21 @@ async fn oversized_body_and_oversized_photo_are_refused() {
 async fn unknown_and_mistyped_codes_and_missing_key_get_clear_errors() {
     let rt = Runtime::start().await;
     let code = shared::domain::RegistrationCode::from_random([7; 8]).to_string();
-    let resp = reqwest::get(rt.url(&format!("/api/status/{code}"))).await.unwrap();
+    let resp = tests::get(rt.url(&format!("/api/status/{code}"))).await;
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
     assert_eq!(resp.json::<Value>().await.unwrap()["code"], "not_found");
 
     let mut typo: Vec<char> = code.chars().collect();
     typo[0] = if typo[0] == '7' { '8' } else { '7' };
     let typo: String = typo.into_iter().collect();
-    let resp = reqwest::get(rt.url(&format!("/api/status/{typo}"))).await.unwrap();
+    let resp = tests::get(rt.url(&format!("/api/status/{typo}"))).await;
     assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(resp.json::<Value>().await.unwrap()["code"], "invalid_registration_code");
+    assert_eq!(
+        resp.json::<Value>().await.unwrap()["code"],
+        "invalid_registration_code"
+    );
 
-    let resp = reqwest::Client::new()
+    let resp = tests::http_client()
         .post(rt.url("/api/applications"))
         .multipart(multipart(&valid_form(), &documents()))
         .send()
@@ -182,10 +200,14 @@ async fn unknown_and_mistyped_codes_and_missing_key_get_clear_errors() {
 async fn status_lookups_are_rate_limited_per_client() {
     let rt = Runtime::start().await;
     let code = shared::domain::RegistrationCode::from_random([9; 8]).to_string();
-    let client = reqwest::Client::new();
+    let client = tests::http_client();
     let mut limited = None;
     for i in 0..40 {
-        let resp = client.get(rt.url(&format!("/api/status/{code}"))).send().await.unwrap();
+        let resp = client
+            .get(rt.url(&format!("/api/status/{code}")))
+            .send()
+            .await
+            .unwrap();
         if resp.status() == StatusCode::TOO_MANY_REQUESTS {
             assert!(resp.headers().get("retry-after").is_some());
             limited = Some(i);
@@ -200,14 +222,25 @@ async fn status_lookups_are_rate_limited_per_client() {
 async fn every_response_carries_security_headers() {
     let rt = Runtime::start().await;
     for path in ["/", "/s/ABCD", "/api/health", "/api/nope"] {
-        let resp = reqwest::get(rt.url(path)).await.unwrap();
+        let resp = tests::get(rt.url(path)).await;
         let h = resp.headers();
-        let csp = h.get("content-security-policy").unwrap_or_else(|| panic!("{path}: no CSP")).to_str().unwrap();
-        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
-        assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff", "{path}");
+        let csp = h
+            .get("content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: no CSP"))
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
+        assert_eq!(
+            h.get("x-content-type-options").unwrap(),
+            "nosniff",
+            "{path}"
+        );
         assert_eq!(h.get("x-frame-options").unwrap(), "DENY", "{path}");
     }
     // App routes fall back to the single-page app.
-    let html = reqwest::get(rt.url("/s/ABCD")).await.unwrap().text().await.unwrap();
+    let html = tests::get(rt.url("/s/ABCD")).await.text().await.unwrap();
     assert!(html.contains("boot.js"));
 }
