@@ -6,7 +6,7 @@ use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::{self, Principal};
 use crate::services::timeline::{self, parse_stage};
-use crate::services::transitions::{self, Acting};
+use crate::services::transitions;
 use crate::storage::{applications, audit, documents};
 use shared::api::{
     required_attachments, ActionResponse, AdjudicateRequest, ApplicationDetail, ApplicationForm,
@@ -184,11 +184,7 @@ async fn act(
     let app = load(&db, &who, id).await?;
     let from = parse_stage(&app.stage)?;
     let stages = transitions::decide(from, who.role.actor(), events)?;
-    let acting = Acting {
-        actor: who.role.actor(),
-        staff_id: Some(&who.id),
-        role: who.role.as_str(),
-    };
+    let acting = who.acting();
     let batch = transitions::statements(
         &db,
         ctx,

@@ -36,6 +36,15 @@ impl Principal {
         }
     }
 
+    /// This staff member as the actor of a transition, for the audit log.
+    pub fn acting(&self) -> crate::services::transitions::Acting<'_> {
+        crate::services::transitions::Acting {
+            actor: self.role.actor(),
+            staff_id: Some(&self.id),
+            role: self.role.as_str(),
+        }
+    }
+
     pub fn session_info(&self) -> SessionInfo {
         let district_name = self.district_code.as_deref().and_then(|code| {
             shared::domain::RegionCode::parse(code)

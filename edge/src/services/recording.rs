@@ -11,7 +11,7 @@ use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
 use crate::services::random;
 use crate::services::timeline::parse_stage;
-use crate::services::transitions::{self, Acting};
+use crate::services::transitions;
 use crate::storage::{applications, files, recordings};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -31,11 +31,7 @@ pub async fn record(
         "{}:{}",
         app.id, sub.idempotency_key
     )));
-    let acting = Acting {
-        actor: who.role.actor(),
-        staff_id: Some(&who.id),
-        role: who.role.as_str(),
-    };
+    let acting = who.acting();
 
     let (reference_id, fingers) = match recordings::find_by_idempotency_key(&db, &key_hash).await? {
         Some(existing) => (existing.reference_id, None),
