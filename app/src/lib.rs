@@ -1,9 +1,23 @@
-//! Rekam browser app entry: mounts the router.
+//! Rekam browser app: the resident pre-fill, the public status page and (later) the staff consoles.
+//!
+//! Layout by product surface: `public/` (status), `resident/` (pre-fill), `components/` (shared
+//! widgets), `api` (the one typed HTTP client over `shared::api`), `i18n/` (UI strings, id/en),
+//! `platform/` (thin wrappers over browser storage, canvas and randomness).
 
-use leptos::prelude::*;
+pub mod api;
+mod app;
+pub mod components;
+pub mod i18n;
+pub mod platform;
+pub mod public;
+pub mod resident;
+
+pub use app::App;
+
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// Entry point run by `boot.js` once the wasm module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
-    leptos::mount::mount_to_body(|| view! { <p>"Rekam"</p> });
+    leptos::mount::mount_to_body(App);
 }

@@ -1,0 +1,99 @@
+//! `/s/{code}`: the public status of one application.
+
+use super::code_form::CodeForm;
+use super::status_view::StatusDetails;
+use crate::api::{self, ApiError};
+use crate::i18n::{
+    code_error, t, use_lang, CHECKING, CODE_NOT_FOUND, REFRESH, REGISTRATION_CODE, STATUS_TITLE,
+    TRY_ANOTHER_CODE,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use shared::api::ErrorCode;
+use shared::domain::RegistrationCode;
+
+/// The status page. The code is checked on the device first (its check character catches
+/// typos), so a mistyped code never reaches the server.
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let raw = Memo::new(move |_| params.read().get("code").unwrap_or_default());
+    let parsed = Memo::new(move |_| RegistrationCode::parse(&raw.get()));
+    let status = LocalResource::new(move || {
+        let code = parsed.get();
+        let lang = lang.get_untracked();
+        async move {
+            match code {
+                Ok(code) => Some(api::get_status(code, lang).await),
+                Err(_) => None,
+            }
+        }
+    });
+
+    let body = move || {
+        match parsed.get() {
+        Err(e) => view! {
+            <p class="notice notice-error" role="alert">{move || code_error(e, lang.get())}</p>
+            <h2>{t(TRY_ANOTHER_CODE)}</h2>
+            <CodeForm initial=raw.get_untracked()/>
+        }
+        .into_any(),
+        Ok(code) => view! {
+            <p class="status-code">{t(REGISTRATION_CODE)} ": " <strong>{code.to_string()}</strong></p>
+            <Transition fallback=move || view! { <p role="status">{t(CHECKING)}</p> }>
+                {move || Suspend::new(async move {
+                    match status.await {
+                        Some(Ok(view)) => view! {
+                            <StatusDetails status=view/>
+                            <button type="button" class="button secondary" on:click=move |_| status.refetch()>
+                                {t(REFRESH)}
+                            </button>
+                        }.into_any(),
+                        Some(Err(e)) => failure(e, status).into_any(),
+                        None => ().into_any(),
+                    }
+                })}
+            </Transition>
+        }
+        .into_any(),
+    }
+    };
+
+    view! {
+        <h1>{t(STATUS_TITLE)}</h1>
+        {body}
+    }
+}
+
+/// A failed lookup: not found and mistyped codes are explained; other failures offer a retry.
+fn failure(
+    e: ApiError,
+    status: LocalResource<Option<Result<shared::api::StatusView, ApiError>>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    match e.code() {
+        Some(ErrorCode::NotFound) => view! {
+            <p class="notice notice-error" role="alert">{t(CODE_NOT_FOUND)}</p>
+            <h2>{t(TRY_ANOTHER_CODE)}</h2>
+            <CodeForm/>
+        }
+        .into_any(),
+        Some(ErrorCode::InvalidRegistrationCode) => view! {
+            <p class="notice notice-error" role="alert">
+                {move || code_error(shared::domain::RegistrationCodeError::CheckFailed, lang.get())}
+            </p>
+            <CodeForm/>
+        }
+        .into_any(),
+        _ => view! {
+            <div class="notice notice-error" role="alert">
+                <p>{move || e.message(lang.get())}</p>
+                <button type="button" class="button" on:click=move |_| status.refetch()>
+                    {move || crate::i18n::RETRY.get(lang.get())}
+                </button>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,55 @@
+//! One application's status: current stage, what to do next, reasons if returned, and the timeline.
+
+use crate::i18n::{
+    format_timestamp, t, use_lang, RETURNED_REASONS, STAGE_NOW, TIMELINE, WHAT_NEXT,
+};
+use leptos::prelude::*;
+use shared::api::StatusView;
+
+/// Renders a [`StatusView`] in the current language. It holds stages and dates only.
+#[component]
+pub fn StatusDetails(status: StatusView) -> impl IntoView {
+    let lang = use_lang();
+    let StatusView {
+        stage,
+        stage_code,
+        timeline,
+        next_action,
+        returned_reasons,
+    } = status;
+    view! {
+        <section class="status-now" aria-labelledby="stage-now">
+            <h2 id="stage-now">{t(STAGE_NOW)}</h2>
+            <p class="stage" data-stage=format!("{stage:?}")>
+                <span class="stage-code">{stage_code}</span>
+                <span class="stage-name">{move || stage.label(lang.get())}</span>
+            </p>
+        </section>
+        <section class="next-action" aria-labelledby="what-next">
+            <h2 id="what-next">{t(WHAT_NEXT)}</h2>
+            <p>{move || next_action.message(lang.get())}</p>
+        </section>
+        {(!returned_reasons.is_empty()).then(|| view! {
+            <section class="returned" aria-labelledby="returned-reasons">
+                <h2 id="returned-reasons">{t(RETURNED_REASONS)}</h2>
+                <ul>
+                    {returned_reasons.iter().map(|&r| view! { <li>{move || r.message(lang.get())}</li> }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section aria-labelledby="timeline">
+            <h2 id="timeline">{t(TIMELINE)}</h2>
+            <ol class="timeline">
+                {timeline.into_iter().map(|entry| {
+                    let at = entry.at.clone();
+                    view! {
+                        <li>
+                            <span class="timeline-stage">{move || entry.stage.label(lang.get())}</span>
+                            <time datetime=entry.at>{move || format_timestamp(&at, lang.get())}</time>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,267 @@
+//! The pre-fill draft: what is saved on the device as the resident types, and the reactive state
+//! the form steps share.
+//!
+//! Text fields live in `localStorage` as one JSON document (small, written synchronously on every
+//! change, so a closed tab loses nothing). Attachment files live in IndexedDB (see
+//! `platform::idb`); the JSON only lists which kinds are saved, with name, type and size.
+
+use crate::platform::{clock, idb, random, storage};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use shared::api::{ApplicationForm, AttachmentKind, FieldCode};
+use shared::regions::BundledRegions;
+use shared::validation::{validate_application, Field, FieldErrors};
+use std::collections::BTreeSet;
+
+/// `localStorage` key of the draft. The version suffix changes only with an incompatible shape.
+const DRAFT_KEY: &str = "rekam.draft.v1";
+/// `localStorage` key of the last registration code obtained on this device.
+pub const LAST_CODE_KEY: &str = "rekam.last_code";
+
+/// The region the office serves: the pickers start here (Jawa Tengah / Grobogan).
+pub const DEFAULT_PROVINCE: &str = "33";
+pub const DEFAULT_REGENCY: &str = "33.15";
+
+/// Server limits (HTTP contract): the whole body, each image, and the photo.
+pub const MAX_BODY_BYTES: u32 = 4 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u32 = 1024 * 1024;
+pub const MAX_PHOTO_BYTES: u32 = 200_000;
+
+/// A saved attachment, described; the bytes are in IndexedDB under [`storage_key`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentMeta {
+    pub kind: AttachmentKind,
+    pub file_name: String,
+    pub mime: String,
+    pub size: u32,
+}
+
+/// Everything saved about an unsent application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub form: ApplicationForm,
+    pub step: u8,
+    /// Made once per draft; sent with every try of the same submission.
+    pub idempotency_key: String,
+    pub attachments: Vec<AttachmentMeta>,
+}
+
+impl Default for Draft {
+    fn default() -> Draft {
+        let mut form = ApplicationForm::default();
+        form.address.province = DEFAULT_PROVINCE.to_string();
+        form.address.regency = DEFAULT_REGENCY.to_string();
+        form.citizenship = "wni".to_string();
+        Draft {
+            form,
+            step: 1,
+            idempotency_key: random::hex_128().unwrap_or_default(),
+            attachments: Vec::new(),
+        }
+    }
+}
+
+impl Draft {
+    /// The saved draft, or a fresh one. A draft that no longer parses (a future format) is kept
+    /// aside rather than destroyed, and a fresh one starts.
+    pub fn load() -> Draft {
+        let Some(text) = storage::get(DRAFT_KEY) else {
+            return Draft::default();
+        };
+        match serde_json::from_str::<Draft>(&text) {
+            Ok(mut d) => {
+                if d.idempotency_key.is_empty() {
+                    d.idempotency_key = random::hex_128().unwrap_or_default();
+                }
+                d.step = d.step.clamp(1, STEP_COUNT);
+                d
+            }
+            Err(_) => {
+                let _ = storage::set(&format!("{DRAFT_KEY}.unreadable"), &text);
+                Draft::default()
+            }
+        }
+    }
+
+    /// Whether a draft with anything typed exists on this device (the landing page offers to
+    /// continue it).
+    pub fn exists() -> bool {
+        storage::get(DRAFT_KEY).is_some()
+    }
+
+    pub fn save(&self) -> Result<(), storage::StorageError> {
+        let text = serde_json::to_string(self).map_err(|_| storage::StorageError::Unavailable)?;
+        storage::set(DRAFT_KEY, &text)
+    }
+
+    /// Forgets the draft and its files (start over, or after a successful submission).
+    pub async fn clear() -> Result<(), idb::IdbError> {
+        storage::remove(DRAFT_KEY);
+        idb::clear().await
+    }
+}
+
+/// IndexedDB key of an attachment kind: its wire name.
+pub fn storage_key(kind: AttachmentKind) -> String {
+    crate::api::part_name(kind)
+}
+
+/// The steps of the form, in order.
+pub const STEP_COUNT: u8 = 5;
+pub const STEP_TYPE_REGION: u8 = 1;
+pub const STEP_IDENTITY: u8 = 2;
+pub const STEP_ADDRESS: u8 = 3;
+pub const STEP_DOCUMENTS: u8 = 4;
+pub const STEP_REVIEW: u8 = 5;
+
+/// The fields on each step, in screen order (focus goes to the first invalid one).
+pub const fn step_fields(step: u8) -> &'static [Field] {
+    match step {
+        STEP_TYPE_REGION => &[
+            Field::ApplicationType,
+            Field::AddressProvince,
+            Field::AddressRegency,
+            Field::AddressDistrict,
+            Field::AddressVillage,
+        ],
+        STEP_IDENTITY => &[
+            Field::Nik,
+            Field::KkNumber,
+            Field::FullName,
+            Field::BirthPlace,
+            Field::BirthDate,
+            Field::Sex,
+            Field::BloodType,
+            Field::Religion,
+            Field::MaritalStatus,
+            Field::Occupation,
+            Field::Citizenship,
+        ],
+        STEP_ADDRESS => &[
+            Field::AddressStreet,
+            Field::AddressRt,
+            Field::AddressRw,
+            Field::AddressPostalCode,
+            Field::Phone,
+        ],
+        _ => &[],
+    }
+}
+
+/// The step a field is entered on (for server-reported problems). Fields the resident never
+/// sees (signing place/date) land on the review step.
+pub fn step_of(field: Field) -> u8 {
+    (STEP_TYPE_REGION..=STEP_ADDRESS)
+        .find(|s| step_fields(*s).contains(&field))
+        .unwrap_or(STEP_REVIEW)
+}
+
+/// The DOM id of a field's input: `f-` and its path with dots as dashes (`f-address-rt`).
+pub fn field_id(field: Field) -> String {
+    format!("f-{}", field.path().replace('.', "-"))
+}
+
+/// The state the steps share, provided as context by the pre-fill page. All signals: `Copy`.
+#[derive(Clone, Copy)]
+pub struct Prefill {
+    pub form: RwSignal<ApplicationForm>,
+    pub step: RwSignal<u8>,
+    pub idempotency_key: RwSignal<String>,
+    pub attachments: RwSignal<Vec<AttachmentMeta>>,
+    /// Object URLs of saved images, for thumbnails; rebuilt from IndexedDB after a reload.
+    pub previews: RwSignal<Vec<(AttachmentKind, String)>>,
+    /// Fields the resident has left at least once (or tried to continue past): their problems
+    /// are shown. Untouched empty fields are not scolded before anyone typed in them.
+    pub touched: RwSignal<BTreeSet<Field>>,
+    /// Problems the server reported on the last submission; a field's entry goes when it is edited.
+    pub server_errors: RwSignal<Vec<(Field, FieldCode)>>,
+    /// Every problem of the whole form, by `shared` validation (the same rules the edge applies).
+    pub problems: Memo<FieldErrors>,
+    /// Whether the last save to the device failed (storage full or disabled).
+    pub save_failed: RwSignal<bool>,
+}
+
+impl Prefill {
+    /// Builds the state from a loaded draft and saves every later change.
+    pub fn new(draft: Draft) -> Prefill {
+        let form = RwSignal::new(draft.form);
+        let today = clock::today();
+        let problems = Memo::new(move |_| {
+            form.with(|f| match validate_application(f, today, &BundledRegions) {
+                Ok(_) => FieldErrors::default(),
+                Err(errors) => errors,
+            })
+        });
+        let state = Prefill {
+            form,
+            step: RwSignal::new(draft.step),
+            idempotency_key: RwSignal::new(draft.idempotency_key),
+            attachments: RwSignal::new(draft.attachments),
+            previews: RwSignal::new(Vec::new()),
+            touched: RwSignal::new(BTreeSet::new()),
+            server_errors: RwSignal::new(Vec::new()),
+            problems,
+            save_failed: RwSignal::new(false),
+        };
+        Effect::new(move |_| {
+            let draft = state.snapshot();
+            state.save_failed.set(draft.save().is_err());
+        });
+        state
+    }
+
+    /// The current draft as saved.
+    pub fn snapshot(&self) -> Draft {
+        Draft {
+            form: self.form.get(),
+            step: self.step.get(),
+            idempotency_key: self.idempotency_key.get(),
+            attachments: self.attachments.get(),
+        }
+    }
+
+    /// The code to show for `field` now: a server-reported problem first, else the first
+    /// problem found by validation once the field was touched.
+    pub fn error_code(&self, field: Field) -> Option<FieldCode> {
+        let server = self
+            .server_errors
+            .with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, c)| *c));
+        server.or_else(|| {
+            if self.touched.with(|t| t.contains(&field)) {
+                self.problems.with(|p| p.codes_for(field).first().copied())
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Records an edit of `field`: its server problem is now stale.
+    pub fn edited(&self, field: Field) {
+        if self
+            .server_errors
+            .with_untracked(|e| e.iter().any(|(f, _)| *f == field))
+        {
+            self.server_errors
+                .update(|e| e.retain(|(f, _)| *f != field));
+        }
+    }
+
+    pub fn touch(&self, field: Field) {
+        if !self.touched.with_untracked(|t| t.contains(&field)) {
+            self.touched.update(|t| {
+                t.insert(field);
+            });
+        }
+    }
+
+    /// Marks every field of `step` touched and returns the first one with a problem.
+    pub fn check_step(&self, step: u8) -> Option<Field> {
+        let fields = step_fields(step);
+        self.touched.update(|t| t.extend(fields.iter().copied()));
+        fields
+            .iter()
+            .copied()
+            .find(|f| self.error_code(*f).is_some())
+    }
+}

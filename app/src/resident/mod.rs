@@ -1,0 +1,24 @@
+//! The resident's surface: the landing page, the multi-step pre-fill form (saved on the device as
+//! typed, works offline) and the page shown after a successful submission.
+
+mod document_input;
+mod draft;
+mod form_access;
+mod form_choice;
+mod form_select;
+mod form_text;
+mod landing;
+mod prefill_page;
+mod region_pickers;
+mod step_address;
+mod step_documents;
+mod step_identity;
+mod step_review;
+mod step_type_region;
+mod submission;
+mod submitted_page;
+mod village_list;
+
+pub use landing::Landing;
+pub use prefill_page::PrefillPage;
+pub use submitted_page::SubmittedPage;

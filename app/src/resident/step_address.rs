@@ -1,0 +1,35 @@
+//! Step 3: the street address inside the chosen desa, and an optional phone number.
+
+use super::draft::Prefill;
+use super::form_text::FormText;
+use crate::i18n::{t, ADDRESS_IN};
+use leptos::prelude::*;
+use shared::domain::RegionCode;
+use shared::regions::{BundledRegions, RegionDirectory};
+use shared::validation::Field;
+
+/// Street, RT, RW, postal code; the region chosen in step 1 is shown above them for context.
+#[component]
+pub fn StepAddress() -> impl IntoView {
+    let state = expect_context::<Prefill>();
+    let region = move || {
+        state.form.with(|f| {
+            [&f.address.district, &f.address.regency, &f.address.province]
+                .iter()
+                .filter_map(|c| RegionCode::parse(c).ok())
+                .filter_map(|c| BundledRegions.name(c).map(str::to_string))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    view! {
+        <p class="lead">{t(ADDRESS_IN)} " " <strong>{region}</strong></p>
+        <FormText field=Field::AddressStreet autocomplete="street-address" maxlength=120/>
+        <div class="row">
+            <FormText field=Field::AddressRt inputmode="numeric" maxlength=3/>
+            <FormText field=Field::AddressRw inputmode="numeric" maxlength=3/>
+        </div>
+        <FormText field=Field::AddressPostalCode inputmode="numeric" maxlength=5 autocomplete="postal-code"/>
+        <FormText field=Field::Phone input_type="tel" inputmode="tel" autocomplete="tel" maxlength=20 optional=true/>
+    }
+}

@@ -1,0 +1,178 @@
+//! Step 5: everything on one screen with links back to each step, and the submit button with
+//! progress, failure and retry.
+
+use super::draft::{Prefill, STEP_ADDRESS, STEP_DOCUMENTS, STEP_IDENTITY, STEP_TYPE_REGION};
+use super::form_access::get_text;
+use super::submission::{submit, SubmitFailure};
+use super::village_list::cached_village_name;
+use crate::i18n::{
+    field_label, file_size, format_timestamp, step_title, t, use_lang, DRAFT_KEPT, EDIT,
+    FIX_MARKED_FIELDS, MISSING_DOCUMENTS, NOT_FILLED, RETRY, SENDING, SUBMIT,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use shared::api::ApplicationForm;
+use shared::domain::{
+    ApplicationType, BloodType, Citizenship, MaritalStatus, Occupation, RegionCode, Religion, Sex,
+};
+use shared::i18n::Lang;
+use shared::regions::{BundledRegions, RegionDirectory};
+use shared::validation::Field;
+
+/// What the submit area shows.
+#[derive(Debug, Clone, PartialEq)]
+enum SendState {
+    Idle,
+    /// Uploading; the fraction sent so far.
+    Sending(f64),
+    Failed(SubmitFailure),
+}
+
+/// A field's value as the resident should recognise it: list labels, region names, a readable date.
+fn shown_value(form: &ApplicationForm, field: Field, lang: Lang) -> String {
+    let raw = get_text(form, field);
+    let region_name = |code: &str| {
+        RegionCode::parse(code)
+            .ok()
+            .and_then(|c| BundledRegions.name(c).map(str::to_string))
+    };
+    let shown = match field {
+        Field::ApplicationType => ApplicationType::parse(&raw).map(|v| v.label(lang).to_string()),
+        Field::Sex => Sex::parse(&raw).map(|v| v.label(lang).to_string()),
+        Field::BloodType => BloodType::parse(&raw).map(|v| v.label(lang).to_string()),
+        Field::Religion => Religion::parse(&raw).map(|v| v.label(lang).to_string()),
+        Field::MaritalStatus => MaritalStatus::parse(&raw).map(|v| v.label(lang).to_string()),
+        Field::Occupation => Occupation::parse(&raw).map(|v| v.label(lang).to_string()),
+        Field::Citizenship => Citizenship::parse(&raw).map(|v| v.label(lang).to_string()),
+        Field::AddressProvince | Field::AddressRegency | Field::AddressDistrict => {
+            region_name(&raw)
+        }
+        Field::AddressVillage => cached_village_name(&form.address.district, &raw),
+        Field::BirthDate if !raw.is_empty() => Some(format_timestamp(&raw, lang)),
+        // The card prints the name in capitals; show it as it will appear.
+        Field::FullName => Some(raw.to_uppercase()),
+        _ => None,
+    };
+    shown.unwrap_or(raw)
+}
+
+/// The summary of one step: its fields as a description list, with an edit link.
+#[component]
+fn ReviewSection(step: u8, fields: &'static [Field]) -> impl IntoView {
+    let state = expect_context::<Prefill>();
+    let lang = use_lang();
+    view! {
+        <section class="review-section" aria-labelledby=format!("review-{step}")>
+            <div class="review-head">
+                <h3 id=format!("review-{step}")>{move || step_title(step).get(lang.get())}</h3>
+                <button type="button" class="button link" on:click=move |_| state.step.set(step)
+                    aria-label=move || format!("{} {}", EDIT.get(lang.get()), step_title(step).get(lang.get()))>
+                    {t(EDIT)}
+                </button>
+            </div>
+            <dl>
+                {fields.iter().map(|&field| view! {
+                    <div class="review-row" class:invalid=move || state.error_code(field).is_some()>
+                        <dt>{move || field_label(field).get(lang.get())}</dt>
+                        <dd>{move || {
+                            let l = lang.get();
+                            let v = state.form.with(|f| shown_value(f, field, l));
+                            if v.trim().is_empty() { NOT_FILLED.get(l).to_string() } else { v }
+                        }}</dd>
+                        {move || state.error_code(field).map(|c| view! { <dd class="error">{c.message(lang.get())}</dd> })}
+                    </div>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+/// The review screen and the submit button.
+#[component]
+pub fn StepReview() -> impl IntoView {
+    let state = expect_context::<Prefill>();
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let send = RwSignal::new(SendState::Idle);
+
+    let start = move || {
+        if matches!(send.get_untracked(), SendState::Sending(_)) {
+            return;
+        }
+        send.set(SendState::Sending(0.0));
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let on_progress = move |f: f64| send.set(SendState::Sending(f));
+            match submit(state, lang.get_untracked(), on_progress).await {
+                Ok(answer) => navigate(
+                    &format!("/daftar/selesai/{}", answer.registration_code),
+                    Default::default(),
+                ),
+                Err(SubmitFailure::Invalid { step }) => {
+                    send.set(SendState::Failed(SubmitFailure::Invalid { step }));
+                    state.step.set(step);
+                }
+                Err(failure) => send.set(SendState::Failed(failure)),
+            }
+        });
+    };
+
+    let documents = move || {
+        let l = lang.get();
+        state
+            .attachments
+            .get()
+            .into_iter()
+            .map(|m| view! { <li>{m.kind.label(l)} " · " {file_size(m.size)}</li> })
+            .collect_view()
+    };
+
+    view! {
+        <ReviewSection step=STEP_TYPE_REGION fields=super::draft::step_fields(STEP_TYPE_REGION)/>
+        <ReviewSection step=STEP_IDENTITY fields=super::draft::step_fields(STEP_IDENTITY)/>
+        <ReviewSection step=STEP_ADDRESS fields=super::draft::step_fields(STEP_ADDRESS)/>
+        <section class="review-section" aria-labelledby="review-4">
+            <div class="review-head">
+                <h3 id="review-4">{move || step_title(STEP_DOCUMENTS).get(lang.get())}</h3>
+                <button type="button" class="button link" on:click=move |_| state.step.set(STEP_DOCUMENTS)>
+                    {t(EDIT)}
+                </button>
+            </div>
+            <ul class="review-docs">{documents}</ul>
+        </section>
+
+        <div class="submit-area">
+            {move || match send.get() {
+                SendState::Sending(f) => view! {
+                    <p role="status">{t(SENDING)}</p>
+                    <progress max="100" value=((f * 100.0) as u32).to_string() aria-label=t(SENDING)></progress>
+                }.into_any(),
+                SendState::Failed(failure) => {
+                    let message = move || match &failure {
+                        SubmitFailure::Invalid { .. } => FIX_MARKED_FIELDS.get(lang.get()).to_string(),
+                        SubmitFailure::MissingDocuments => MISSING_DOCUMENTS.get(lang.get()).to_string(),
+                        SubmitFailure::Api(e) => e.message(lang.get()),
+                    };
+                    view! {
+                        <div class="notice notice-error" role="alert">
+                            <p>{message}</p>
+                            <p>{t(DRAFT_KEPT)}</p>
+                        </div>
+                    }.into_any()
+                }
+                SendState::Idle => ().into_any(),
+            }}
+            <button
+                type="button"
+                class="button primary wide"
+                disabled=move || matches!(send.get(), SendState::Sending(_))
+                on:click=move |_| start()
+            >
+                {move || match send.get() {
+                    SendState::Failed(SubmitFailure::Api(_)) => RETRY.get(lang.get()),
+                    _ => SUBMIT.get(lang.get()),
+                }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,85 @@
+//! Sending the draft: check it with `shared` validation, gather the files from the device, post
+//! them with the draft's idempotency key, and read the answer into what the review step shows.
+
+use super::draft::{step_of, storage_key, Draft, Prefill, LAST_CODE_KEY};
+use super::step_documents::missing_documents;
+use crate::api::{self, ApiError, Upload};
+use crate::platform::{idb, storage};
+use leptos::prelude::*;
+use shared::api::{ErrorCode, SubmitResponse};
+use shared::i18n::Lang;
+use shared::validation::Field;
+
+/// Why a submission did not go through; each variant is shown differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubmitFailure {
+    /// Fields need correcting (found here or by the server); the form jumps to `step`.
+    Invalid { step: u8 },
+    /// Required documents are missing (or their files were lost from the device).
+    MissingDocuments,
+    /// The request failed; the draft is kept and the same key is used on retry.
+    Api(ApiError),
+}
+
+/// Submits the draft. On success the draft is cleared and the code remembered on the device.
+pub async fn submit(
+    state: Prefill,
+    lang: Lang,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<SubmitResponse, SubmitFailure> {
+    let all: Vec<Field> = Field::ALL.to_vec();
+    state.touched.update(|t| t.extend(all.iter().copied()));
+    let first_problem = state
+        .problems
+        .with_untracked(|p| p.errors.iter().map(|e| step_of(e.field)).min());
+    if let Some(step) = first_problem {
+        return Err(SubmitFailure::Invalid { step });
+    }
+    if !missing_documents(&state).is_empty() {
+        return Err(SubmitFailure::MissingDocuments);
+    }
+
+    let mut uploads = Vec::new();
+    for meta in state.attachments.get_untracked() {
+        match idb::get(&storage_key(meta.kind)).await {
+            Ok(Some(blob)) => uploads.push(Upload {
+                kind: meta.kind,
+                blob,
+                file_name: meta.file_name,
+            }),
+            // The browser dropped the file (storage pressure): ask for it again.
+            _ => {
+                state
+                    .attachments
+                    .update(|a| a.retain(|m| m.kind != meta.kind));
+                return Err(SubmitFailure::MissingDocuments);
+            }
+        }
+    }
+
+    let form = state.form.get_untracked();
+    let key = state.idempotency_key.get_untracked();
+    match api::submit_application(&form, &uploads, &key, lang, on_progress).await {
+        Ok(answer) => {
+            let _ = storage::set(LAST_CODE_KEY, &answer.registration_code);
+            // The application is on the server; a failure to clear only leaves files behind
+            // that the next draft overwrites or clears.
+            let _ = Draft::clear().await;
+            Ok(answer)
+        }
+        Err(ApiError::Server { status, body }) if body.code == ErrorCode::ValidationFailed => {
+            let problems: Vec<_> = body
+                .fields
+                .iter()
+                .filter_map(|f| Field::from_path(&f.field).map(|field| (field, f.code)))
+                .collect();
+            // Problems on parts the form has no field for (e.g. a file) are shown as a whole.
+            let Some(step) = problems.iter().map(|(f, _)| step_of(*f)).min() else {
+                return Err(SubmitFailure::Api(ApiError::Server { status, body }));
+            };
+            state.server_errors.set(problems);
+            Err(SubmitFailure::Invalid { step })
+        }
+        Err(e) => Err(SubmitFailure::Api(e)),
+    }
+}

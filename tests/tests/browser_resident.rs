@@ -1,0 +1,296 @@
+//! Browser journeys of the resident surface on a phone viewport (412x915), against the real
+//! worker: the whole pre-fill with a reload half-way, documents prepared in the browser, the
+//! receipt, and the public status page; plus field messages following the language toggle.
+//!
+//! Elements are found the way people find them: inputs by their label's text, buttons and links
+//! by their visible text. That also checks that every input has a label.
+
+use fantoccini::{elements::Element, Locator};
+use shared::api::FieldCode;
+use shared::i18n::Lang;
+use std::path::Path;
+use std::time::Duration;
+use tests::{Browser, Runtime};
+
+const NIK: &str = "3315135211870003";
+const KK: &str = "3315131503100002";
+const NAME: &str = "Siti Aminah";
+
+/// XPath string literal for `text` (our texts hold no double quotes).
+fn lit(text: &str) -> String {
+    format!("\"{text}\"")
+}
+
+/// The form control labelled `label` (exact text, or the start of it for labels with a suffix
+/// such as "(tidak wajib)").
+async fn by_label(b: &Browser, label: &str) -> Element {
+    let xpath = format!("//label[normalize-space(.)={0} or starts-with(normalize-space(.), {0})]", lit(label));
+    let for_id = b.find(Locator::XPath(&xpath)).await.attr("for").await.unwrap().expect("label has a for attribute");
+    b.find(Locator::Id(&for_id)).await
+}
+
+async fn type_into(b: &Browser, label: &str, text: &str) {
+    let input = by_label(b, label).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+async fn choose(b: &Browser, label: &str, option: &str) {
+    by_label(b, label).await.select_by_label(option).await.unwrap_or_else(|e| panic!("{label}: {option}: {e}"));
+}
+
+/// Clicks the radio button (or any control) whose label reads `label`.
+async fn pick(b: &Browser, label: &str) {
+    b.find(Locator::XPath(&format!("//label[normalize-space(.)={}]", lit(label)))).await.click().await.unwrap();
+}
+
+async fn click_button(b: &Browser, text: &str) {
+    let xpath = format!("//button[normalize-space(.)={0}] | //a[normalize-space(.)={0}]", lit(text));
+    b.find(Locator::XPath(&xpath)).await.click().await.unwrap();
+}
+
+/// Sets a date input as a date picker would (typing into one depends on the browser's locale).
+async fn set_date(b: &Browser, label: &str, iso: &str) {
+    let input = by_label(b, label).await;
+    let script = "const e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));";
+    b.client.execute(script, vec![serde_json::to_value(&input).unwrap(), iso.into()]).await.unwrap();
+}
+
+/// Waits until `xpath` matches an element whose text contains `text`.
+async fn wait_text(b: &Browser, xpath: &str, text: &str) {
+    let full = format!("{xpath}[contains(normalize-space(.), {})]", lit(text));
+    b.find(Locator::XPath(&full)).await;
+}
+
+async fn value_of(b: &Browser, label: &str) -> String {
+    by_label(b, label).await.prop("value").await.unwrap().unwrap_or_default()
+}
+
+/// Waits for the app to have rendered its first heading (the wasm is loaded and running).
+async fn app_ready(b: &Browser) {
+    b.find(Locator::Css("main h1")).await;
+}
+
+// --- test files -----------------------------------------------------------------------------
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend((data.len() as u32).to_be_bytes());
+    let mut body = kind.to_vec();
+    body.extend(data);
+    out.extend(&body);
+    out.extend(crc32(&body).to_be_bytes());
+}
+
+/// An uncompressed (stored-deflate) RGB PNG of a colour gradient: a real, decodable picture of
+/// `w` x `h` pixels, as large as a phone photo would be before the app shrinks it.
+fn gradient_png(w: u32, h: u32) -> Vec<u8> {
+    let mut raw = Vec::with_capacity(((w * 3 + 1) * h) as usize);
+    for y in 0..h {
+        raw.push(0); // filter: none
+        for x in 0..w {
+            raw.extend([(x * 255 / w) as u8, (y * 255 / h) as u8, ((x ^ y) & 0xFF) as u8]);
+        }
+    }
+    let mut z = vec![0x78, 0x01];
+    for (i, block) in raw.chunks(65_535).enumerate() {
+        let last = (i + 1) * 65_535 >= raw.len();
+        z.push(u8::from(last));
+        let len = block.len() as u16;
+        z.extend(len.to_le_bytes());
+        z.extend((!len).to_le_bytes());
+        z.extend(block);
+    }
+    let (mut a, mut s) = (1u32, 0u32);
+    for &b in &raw {
+        a = (a + u32::from(b)) % 65_521;
+        s = (s + a) % 65_521;
+    }
+    z.extend(((s << 16) | a).to_be_bytes());
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &z);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+/// A one-page PDF, small enough to be sent as it is.
+fn small_pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+        .to_vec()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Chooses `file` in the file input labelled `label` and waits until the app says it is saved.
+async fn upload(b: &Browser, label_in_section: &str, section: &str, file: &str) {
+    let xpath = format!("//section[@id={}]//label[normalize-space(.)={}]", lit(section), lit(label_in_section));
+    let for_id = b.find(Locator::XPath(&xpath)).await.attr("for").await.unwrap().unwrap();
+    b.find(Locator::Id(&for_id)).await.send_keys(file).await.unwrap();
+    wait_text(b, &format!("//section[@id={}]//p[@role='status']", lit(section)), "Tersimpan").await;
+}
+
+// --- journeys -------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn resident_prefills_submits_and_sees_status_without_personal_data() {
+    const T: &str = "resident_prefill_journey";
+    let rt = Runtime::start().await;
+    let b = Browser::start(412, 915).await;
+    let files = tempfile::tempdir().unwrap();
+    let photo = write(files.path(), "selfie.png", &gradient_png(900, 1000));
+    let letter = write(files.path(), "surat-pengantar.png", &gradient_png(2000, 1400));
+    let kk = write(files.path(), "kk.pdf", &small_pdf());
+
+    b.client.goto(&rt.url("/")).await.unwrap();
+    app_ready(&b).await;
+    b.screenshot(T, "01-landing").await;
+    click_button(&b, "Mulai isi formulir").await;
+
+    // Step 1: type and region; the pickers start at Jawa Tengah / Grobogan.
+    pick(&b, "BARU").await;
+    assert_eq!(value_of(&b, "Provinsi").await, "33");
+    assert_eq!(value_of(&b, "Kabupaten/kota").await, "33.15");
+    choose(&b, "Kecamatan", "Purwodadi").await;
+    // Villages come from the API; the picker is enabled once they arrived.
+    b.find(Locator::XPath("//select[@id='f-address-village' and not(@disabled)]/option[normalize-space(.)='Candisari']")).await;
+    choose(&b, "Desa/kelurahan", "Candisari").await;
+    b.screenshot(T, "02-type-and-region").await;
+    click_button(&b, "Lanjut").await;
+
+    // Step 2: identity.
+    type_into(&b, "NIK", NIK).await;
+    type_into(&b, "Nomor Kartu Keluarga (KK)", KK).await;
+    type_into(&b, "Nama lengkap", NAME).await;
+    type_into(&b, "Tempat lahir", "Grobogan").await;
+    set_date(&b, "Tanggal lahir", "1987-11-12").await;
+    pick(&b, "PEREMPUAN").await;
+    choose(&b, "Golongan darah", "O").await;
+    choose(&b, "Agama / kepercayaan", "ISLAM").await;
+    choose(&b, "Status perkawinan", "KAWIN TERCATAT").await;
+    choose(&b, "Pekerjaan", "PETANI/PEKEBUN").await;
+    choose(&b, "Kewarganegaraan", "WNI").await;
+    b.screenshot(T, "03-identity").await;
+
+    // Half-way reload: everything typed is still there, on the same step.
+    b.client.refresh().await.unwrap();
+    app_ready(&b).await;
+    assert_eq!(value_of(&b, "NIK").await, NIK);
+    assert_eq!(value_of(&b, "Nama lengkap").await, NAME);
+    assert_eq!(value_of(&b, "Tanggal lahir").await, "1987-11-12");
+    assert_eq!(value_of(&b, "Pekerjaan").await, "9");
+    b.screenshot(T, "04-after-reload").await;
+    click_button(&b, "Lanjut").await;
+
+    // Step 3: address.
+    type_into(&b, "Alamat (jalan, dusun, nomor rumah)", "Jl. Melati 5").await;
+    type_into(&b, "RT", "2").await;
+    type_into(&b, "RW", "4").await;
+    type_into(&b, "Kode pos", "58111").await;
+    b.screenshot(T, "05-address").await;
+    click_button(&b, "Lanjut").await;
+
+    // Step 4: documents, prepared in the browser and kept on the device.
+    upload(&b, "Pilih foto dari galeri", "doc-photo_3x4", &photo).await;
+    upload(&b, "Foto atau pilih berkas", "doc-cover_letter", &letter).await;
+    upload(&b, "Foto atau pilih berkas", "doc-kk_copy", &kk).await;
+    b.screenshot(T, "06-documents").await;
+    b.client.refresh().await.unwrap();
+    app_ready(&b).await;
+    for section in ["doc-photo_3x4", "doc-cover_letter", "doc-kk_copy"] {
+        wait_text(&b, &format!("//section[@id='{section}']//p[@role='status']"), "Tersimpan").await;
+    }
+    // The photo was cropped to 3:4 and compressed to the 200 KB limit.
+    let photo_status = b.find(Locator::Css("#doc-photo_3x4-status")).await.text().await.unwrap();
+    let kb: u32 = photo_status.split('(').nth(1).and_then(|s| s.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    assert!(kb <= 196, "photo is {kb} KB");
+    click_button(&b, "Lanjut").await;
+
+    // Step 5: review and submit.
+    wait_text(&b, "//dd", "SITI AMINAH").await;
+    wait_text(&b, "//dd", "Candisari").await;
+    b.screenshot(T, "07-review").await;
+    click_button(&b, "Kirim permohonan").await;
+    wait_text(&b, "//h1", "Permohonan terkirim").await;
+    b.client.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css("svg.qr")).await.unwrap();
+    let url = b.client.current_url().await.unwrap();
+    let code = url.path().strip_prefix("/daftar/selesai/").expect("receipt path").to_string();
+    assert!(shared::domain::RegistrationCode::parse(&code).is_ok(), "{code}");
+    b.screenshot(T, "08-receipt").await;
+
+    // The draft is gone, the code remembered on the device.
+    b.client.goto(&rt.url("/")).await.unwrap();
+    wait_text(&b, "//p[@class='last-code']", &code).await;
+    assert!(b.client.find(Locator::XPath("//a[normalize-space(.)='Mulai isi formulir']")).await.is_ok());
+
+    // Public status: stage in Indonesian, no personal data anywhere on the page.
+    b.client.goto(&rt.url(&format!("/s/{code}"))).await.unwrap();
+    wait_text(&b, "//p[@class='stage']", "Permohonan diterima").await;
+    b.screenshot(T, "09-status").await;
+    let html = b.client.source().await.unwrap().to_uppercase();
+    for secret in [NIK, KK, "SITI", "AMINAH", "1987", "12 NOVEMBER"] {
+        assert!(!html.contains(secret), "status page shows {secret}");
+    }
+
+    // A mistyped code is caught on the device with a clear message.
+    let mut typo: Vec<char> = code.chars().collect();
+    let i = typo.iter().position(|c| c.is_ascii_alphanumeric()).unwrap();
+    typo[i] = if typo[i] == 'A' { 'B' } else { 'A' };
+    let typo: String = typo.into_iter().collect();
+    b.client.goto(&rt.url(&format!("/s/{typo}"))).await.unwrap();
+    wait_text(&b, "//p[@role='alert']", "salah ketik").await;
+    b.screenshot(T, "10-status-typo").await;
+}
+
+#[tokio::test]
+async fn invalid_nik_message_follows_the_language_toggle() {
+    const T: &str = "resident_invalid_nik";
+    let rt = Runtime::start().await;
+    let b = Browser::start(412, 915).await;
+    b.client.goto(&rt.url("/daftar")).await.unwrap();
+    app_ready(&b).await;
+    // Open the identity step directly through a saved draft, as a returning resident would.
+    b.client.execute("localStorage.setItem('rekam.draft.v1', JSON.stringify({step: 2}));", vec![]).await.unwrap();
+    b.client.refresh().await.unwrap();
+    app_ready(&b).await;
+
+    // Day 99 is neither a man's (01-31) nor a woman's (41-71) day of birth.
+    type_into(&b, "NIK", "3315139911870003").await;
+    let nik = by_label(&b, "NIK").await;
+    let id_message = FieldCode::NikDayOutOfRange.message(Lang::Id);
+    wait_text(&b, "//p[@id='f-nik-error']", id_message).await;
+    assert_eq!(nik.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    assert!(nik.attr("aria-describedby").await.unwrap().unwrap_or_default().contains("f-nik-error"));
+    b.screenshot(T, "01-indonesian").await;
+
+    b.find(Locator::XPath("//button[@aria-label='Ganti bahasa ke English']")).await.click().await.unwrap();
+    let en_message = FieldCode::NikDayOutOfRange.message(Lang::En);
+    wait_text(&b, "//p[@id='f-nik-error']", en_message).await;
+    by_label(&b, "NIK (identity number)").await;
+    b.screenshot(T, "02-english").await;
+
+    // The choice is remembered.
+    b.client.refresh().await.unwrap();
+    wait_text(&b, "//label", "Family card (KK) number").await;
+    let lang = b.client.execute("return document.documentElement.lang;", vec![]).await.unwrap();
+    assert_eq!(lang, "en");
+}
