@@ -7,6 +7,7 @@ mod extractor;
 mod matcher;
 pub mod params;
 mod primitives;
+pub mod search;
 pub mod template;
 pub mod trace;
 mod types;
