@@ -1,6 +1,7 @@
 //! Browser journeys of the resident surface on a phone viewport (412x915), against the real
 //! worker: the whole pre-fill with a reload half-way, documents prepared in the browser, the
-//! receipt, and the public status page; plus field messages following the language toggle.
+//! receipt, the public status page and the offline shell; plus field messages following the
+//! language toggle.
 //!
 //! Elements are found the way people find them: inputs by their label's text, buttons and links
 //! by their visible text. That also checks that every input has a label.
@@ -259,6 +260,14 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     b.client.goto(&rt.url(&format!("/s/{typo}"))).await.unwrap();
     wait_text(&b, "//p[@role='alert']", "salah ketik").await;
     b.screenshot(T, "10-status-typo").await;
+
+    // Offline: with the server stopped, the service worker still opens the form by its deep link.
+    let form_url = rt.url("/daftar");
+    drop(rt);
+    b.client.goto(&form_url).await.unwrap();
+    wait_text(&b, "//h1", "Formulir permohonan KTP-el").await;
+    by_label(&b, "Kecamatan").await;
+    b.screenshot(T, "11-offline-form").await;
 }
 
 #[tokio::test]
