@@ -15,6 +15,17 @@ build_app() {
   # npm's binaryen 132; Debian's older wasm-opt corrupts wasm-bindgen 0.2.130 output (TOOLCHAIN.md).
   "$WASM_OPT_BIN" -Oz "$out/pkg/app_bg.wasm" -o "$out/pkg/app_bg.wasm"
   cp -r app/static/. "$out/"
+  build_extract_worker
+}
+
+# The staff console's Web Worker (fingerprint extraction, QR reading): a second wasm binary, so the
+# engine never weighs on the app's first load. Built at opt-level 3 (the `release` profile), since
+# extraction time at the desk matters more than its size; loaded only by the recording screen.
+build_extract_worker() {
+  local out="$root/dist/app" wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release"
+  cargo build -p app --bin extract_worker --target wasm32-unknown-unknown --release --quiet
+  wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$wasm/extract_worker.wasm"
+  "$WASM_OPT_BIN" -O3 "$out/pkg/extract_worker_bg.wasm" -o "$out/pkg/extract_worker_bg.wasm"
 }
 
 build_edge() {

@@ -1,0 +1,76 @@
+//! The one job type of the staff Web Worker: fingerprint template extraction (and QR reading), as
+//! a gloo-worker oneshot. This file is compiled into both the app (which only spawns the worker
+//! and never calls the body) and the worker binary (which registers it), so both sides agree on
+//! the messages by construction.
+
+use gloo_worker::oneshot::oneshot;
+use serde::{Deserialize, Serialize};
+
+/// Work sent to the worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum JobInput {
+    /// A scanner image (PNG, BMP, TIFF, JPEG or WSQ). `ppi` is the scanner's resolution when the
+    /// file does not say; the engine resamples to 500 ppi.
+    Extract { image: Vec<u8>, ppi: u16 },
+    /// One camera frame as 8-bit luma, row-major, for QR reading.
+    ScanQr { width: u32, height: u32, luma: Vec<u8> },
+}
+
+/// What the worker answers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum JobOutput {
+    /// The wire-form template (`biometrics::template::wire`), its quality 0-100, the number of
+    /// minutiae, and the time the engine took inside the worker.
+    Template { wire: Vec<u8>, quality: u8, minutiae: u32, millis: f64 },
+    /// The file is not an image the engine reads (the codec's reason, for the log only).
+    Unreadable { reason: String },
+    /// The text of the first QR code found, if any.
+    Qr { text: Option<String> },
+}
+
+/// Runs one job. In the app this body is never reached (only the worker binary registers it), so
+/// link-time dead-code elimination keeps the engine out of the main bundle.
+#[oneshot]
+pub async fn StaffJob(input: JobInput) -> JobOutput {
+    match input {
+        JobInput::Extract { image, ppi } => extract(&image, ppi),
+        JobInput::ScanQr { width, height, luma } => JobOutput::Qr { text: scan_qr(width, height, &luma) },
+    }
+}
+
+fn extract(image: &[u8], ppi: u16) -> JobOutput {
+    let started = now_ms();
+    match shared::biometrics::codec::decode(image, ppi) {
+        Ok(gray) => {
+            let template = shared::biometrics::extract(&gray);
+            let wire = shared::biometrics::template::wire::encode(&template);
+            JobOutput::Template {
+                quality: template.quality,
+                minutiae: template.minutiae.len() as u32,
+                wire,
+                millis: now_ms() - started,
+            }
+        }
+        Err(e) => JobOutput::Unreadable { reason: format!("{e:?}") },
+    }
+}
+
+fn scan_qr(width: u32, height: u32, luma: &[u8]) -> Option<String> {
+    let (w, h) = (width as usize, height as usize);
+    if luma.len() != w * h || w == 0 {
+        return None;
+    }
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
+    prepared.detect_grids().into_iter().find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+}
+
+/// Milliseconds from the worker's performance clock (the engine itself reads no clock).
+fn now_ms() -> f64 {
+    use wasm_bindgen::JsCast;
+    js_sys::global()
+        .dyn_into::<web_sys::WorkerGlobalScope>()
+        .ok()
+        .and_then(|g| g.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}

@@ -1,0 +1,114 @@
+//! `/kecamatan`: the operator's queue — applications of their kecamatan, filtered by stage and
+//! searched by name or code — plus opening one by a typed code or a scanned QR.
+
+use super::{CodeLookup, QrScanner};
+use crate::i18n::{format_timestamp, t, use_lang};
+use crate::kecamatan::strings::*;
+use crate::staff::api;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use shared::lifecycle::Stage;
+
+/// Stages an operator filters by (the others are the dinas's business).
+const FILTER_STAGES: [Stage; 7] = [
+    Stage::PreFilled,
+    Stage::Returned,
+    Stage::DocumentsVerified,
+    Stage::BioCaptured,
+    Stage::SentForEnrollment,
+    Stage::EnrollFailure,
+    Stage::CardShipped,
+];
+
+/// The queue screen.
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let lang = use_lang();
+    let stage = RwSignal::new(Some(Stage::PreFilled));
+    let typed = RwSignal::new(String::new());
+    let query = RwSignal::new(String::new());
+    // Opening one application by a typed or scanned code (both feed the same lookup).
+    let navigate = use_navigate();
+    let lookup = Action::new_local(move |code: &String| {
+        let code = code.clone();
+        async move { api::by_code(&code, lang.get_untracked()).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(detail)) = lookup.value().get() {
+            navigate(&format!("/kecamatan/permohonan/{}", detail.id), Default::default());
+        }
+    });
+    let list = LocalResource::new(move || {
+        let (stage, query) = (stage.get(), query.get());
+        async move { api::list(stage, &query, lang.get_untracked()).await }
+    });
+
+    let rows = move || {
+        Suspend::new(async move {
+            match list.await {
+                Ok(list) if list.items.is_empty() => view! { <p>{t(NO_APPLICATIONS)}</p> }.into_any(),
+                Ok(list) => view! {
+                    <table class="queue">
+                        <thead><tr>
+                            <th scope="col">{t(COL_CODE)}</th>
+                            <th scope="col">{t(COL_NAME)}</th>
+                            <th scope="col">{t(COL_TYPE)}</th>
+                            <th scope="col">{t(COL_STAGE)}</th>
+                            <th scope="col">{t(COL_UPDATED)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.items.into_iter().map(|item| {
+                                let href = format!("/kecamatan/permohonan/{}", item.id);
+                                let stage = item.stage;
+                                let updated = item.updated_at.clone();
+                                view! {
+                                    <tr>
+                                        <td class="code"><A href=href>{item.registration_code}</A></td>
+                                        <td>{item.full_name}</td>
+                                        <td>{item.application_type}</td>
+                                        <td>{move || stage.label(lang.get())}</td>
+                                        <td>{move || format_timestamp(&updated, lang.get())}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+                Err(e) => view! { <p class="field-error" role="alert">{move || e.message(lang.get())}</p> }.into_any(),
+            }
+        })
+    };
+
+    view! {
+        <section class="queue-page">
+            <h1>{t(QUEUE_TITLE)}</h1>
+            <div class="queue-tools">
+                <CodeLookup lookup=lookup/>
+                <QrScanner on_code=Callback::new(move |code: String| {
+                    lookup.dispatch(code);
+                })/>
+            </div>
+            <form class="queue-filter" role="search" on:submit=move |ev| {
+                ev.prevent_default();
+                query.set(typed.get_untracked());
+            }>
+                <label for="queue-stage">{t(FILTER_STAGE)}</label>
+                <select id="queue-stage" on:change=move |ev| {
+                    stage.set(Stage::parse(&event_target_value(&ev)));
+                }>
+                    <option value="" selected=move || stage.get().is_none()>{t(ALL_STAGES)}</option>
+                    {FILTER_STAGES.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=move || stage.get() == Some(s)>
+                            {move || s.label(lang.get())}
+                        </option>
+                    }).collect_view()}
+                </select>
+                <label for="queue-search">{t(SEARCH)}</label>
+                <input id="queue-search" type="search" bind:value=typed/>
+                <button type="submit">{t(SEARCH_BUTTON)}</button>
+            </form>
+            <Transition fallback=move || view! { <p>{t(LOADING)}</p> }>{rows}</Transition>
+        </section>
+    }
+}

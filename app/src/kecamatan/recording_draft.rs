@@ -1,0 +1,183 @@
+//! The recording being made, as data: ten finger slots, the face photo and the signature, plus
+//! the idempotency key of the eventual submission. Saved to the device after every change (so a
+//! session expiry or a reload loses nothing) — templates only: fingerprint images are never
+//! stored or sent.
+
+use crate::staff::{store, store::Store};
+use serde::{Deserialize, Serialize};
+use shared::api::{BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, FINGER_POSITIONS};
+
+/// Below this image quality (0-100, from the engine) the operator is asked to scan the finger
+/// again. The engine's `params` has no such threshold (it is a capture-desk policy, not a
+/// matching parameter), so it lives here: about where FVC2002 prints with large smudged or dry
+/// areas fall, while ordinary prints score well above.
+pub const RECAPTURE_BELOW_QUALITY: u8 = 40;
+
+/// One finger slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Finger {
+    Empty,
+    /// The worker is reading the image (never saved: a reload shows the slot empty).
+    Extracting,
+    /// A template, with what the operator needs to judge it.
+    Captured { template_base64: String, quality: u8, minutiae: u32, millis: f64 },
+    /// The file was not a readable fingerprint image.
+    Unreadable,
+    /// No print possible, for a recorded reason.
+    Missing(MissingFingerReason),
+}
+
+impl Finger {
+    /// Done: a template or a reason.
+    pub fn is_done(&self) -> bool {
+        matches!(self, Finger::Captured { .. } | Finger::Missing(_))
+    }
+
+    pub fn needs_recapture(&self) -> bool {
+        matches!(self, Finger::Captured { quality, .. } if *quality < RECAPTURE_BELOW_QUALITY)
+    }
+}
+
+/// The finger names by ISO position (1 right thumb ... 10 left little), Indonesian and English.
+pub const FINGER_NAMES: [(&str, &str); 10] = [
+    ("Ibu jari kanan", "Right thumb"),
+    ("Telunjuk kanan", "Right index"),
+    ("Jari tengah kanan", "Right middle"),
+    ("Jari manis kanan", "Right ring"),
+    ("Kelingking kanan", "Right little"),
+    ("Ibu jari kiri", "Left thumb"),
+    ("Telunjuk kiri", "Left index"),
+    ("Jari tengah kiri", "Left middle"),
+    ("Jari manis kiri", "Left ring"),
+    ("Kelingking kiri", "Left little"),
+];
+
+/// The whole recording in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordingDraft {
+    pub idempotency_key: String,
+    /// Positions 1-10 in order.
+    pub fingers: Vec<Finger>,
+    pub face_jpeg_base64: Option<String>,
+    pub signature_png_base64: Option<String>,
+}
+
+/// What is still missing, by the field names the server uses (`fingers.3`, `face`, `signature`).
+pub fn missing_parts(d: &RecordingDraft) -> Vec<String> {
+    let mut out: Vec<String> = FINGER_POSITIONS
+        .zip(&d.fingers)
+        .filter(|(_, f)| !f.is_done())
+        .map(|(p, _)| format!("fingers.{p}"))
+        .collect();
+    if d.face_jpeg_base64.is_none() {
+        out.push("face".into());
+    }
+    if d.signature_png_base64.is_none() {
+        out.push("signature".into());
+    }
+    out
+}
+
+impl RecordingDraft {
+    pub fn new(idempotency_key: String) -> RecordingDraft {
+        RecordingDraft {
+            idempotency_key,
+            fingers: vec![Finger::Empty; 10],
+            face_jpeg_base64: None,
+            signature_png_base64: None,
+        }
+    }
+
+    /// The submission, once nothing is missing.
+    pub fn submission(&self) -> Option<BiometricSubmission> {
+        if !missing_parts(self).is_empty() {
+            return None;
+        }
+        let fingers = FINGER_POSITIONS
+            .zip(&self.fingers)
+            .map(|(position, f)| FingerCapture {
+                position,
+                capture: match f {
+                    Finger::Captured { template_base64, quality, .. } => {
+                        FingerResult::Template { template_base64: template_base64.clone(), quality: *quality }
+                    }
+                    Finger::Missing(reason) => FingerResult::Exception { reason: *reason },
+                    _ => unreachable!("checked by missing_parts"),
+                },
+            })
+            .collect();
+        Some(BiometricSubmission {
+            idempotency_key: self.idempotency_key.clone(),
+            fingers,
+            face_jpeg_base64: self.face_jpeg_base64.clone()?,
+            signature_png_base64: self.signature_png_base64.clone()?,
+        })
+    }
+
+    /// A copy fit for storage: in-flight extractions become empty slots.
+    fn for_storage(&self) -> RecordingDraft {
+        let mut d = self.clone();
+        for f in &mut d.fingers {
+            if *f == Finger::Extracting {
+                *f = Finger::Empty;
+            }
+        }
+        d
+    }
+}
+
+/// The saved draft of an application, if any.
+pub async fn load(application_id: &str) -> Option<RecordingDraft> {
+    let text = store::get(Store::Drafts, application_id).await.ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Saves the draft.
+pub async fn save(application_id: &str, draft: &RecordingDraft) -> Result<(), store::StoreError> {
+    let text = serde_json::to_string(&draft.for_storage()).map_err(|e| store::StoreError(e.to_string()))?;
+    store::put(Store::Drafts, application_id, &text).await
+}
+
+/// Drops the draft once its submission is in the outbox.
+pub async fn discard(application_id: &str) {
+    let _ = store::delete(Store::Drafts, application_id).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_lists_what_is_missing_and_submits_only_when_complete() {
+        let mut d = RecordingDraft::new("k".repeat(32));
+        assert_eq!(missing_parts(&d).len(), 12);
+        for (i, f) in d.fingers.iter_mut().enumerate() {
+            *f = if i == 4 {
+                Finger::Missing(MissingFingerReason::Bandaged)
+            } else {
+                Finger::Captured { template_base64: "AA==".into(), quality: 70, minutiae: 30, millis: 1.0 }
+            };
+        }
+        assert_eq!(missing_parts(&d), vec!["face".to_string(), "signature".to_string()]);
+        assert!(d.submission().is_none());
+        d.face_jpeg_base64 = Some("f".into());
+        d.signature_png_base64 = Some("s".into());
+        let s = d.submission().unwrap();
+        assert_eq!(s.fingers.len(), 10);
+        assert_eq!(s.fingers[4].capture, FingerResult::Exception { reason: MissingFingerReason::Bandaged });
+    }
+
+    #[test]
+    fn extractions_in_flight_are_not_stored() {
+        let mut d = RecordingDraft::new("k".into());
+        d.fingers[0] = Finger::Extracting;
+        assert_eq!(d.for_storage().fingers[0], Finger::Empty);
+    }
+
+    #[test]
+    fn low_quality_asks_for_a_recapture() {
+        let f = |quality| Finger::Captured { template_base64: String::new(), quality, minutiae: 0, millis: 0.0 };
+        assert!(f(RECAPTURE_BELOW_QUALITY - 1).needs_recapture());
+        assert!(!f(RECAPTURE_BELOW_QUALITY).needs_recapture());
+    }
+}

@@ -1,0 +1,198 @@
+//! `/kecamatan/permohonan/:id/rekam`: biometric recording at the desk — ten fingers read from the
+//! scanner's images in the staff Web Worker (the page never freezes; images stay in memory and
+//! only templates are kept), the face photo and the signature; then into the outbox.
+
+use super::recording_draft::{self, missing_parts, Finger, RecordingDraft};
+use super::{remembered_detail, FaceCapture, FingerSlot, SignaturePad};
+use crate::extraction::{self, JobInput, JobOutput};
+use crate::i18n::{t, use_lang};
+use crate::kecamatan::strings::*;
+use crate::platform::random;
+use crate::staff::{api, outbox};
+use base64::Engine as _;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::api::{MissingFingerReason, FINGER_POSITIONS};
+use wasm_bindgen_futures::JsFuture;
+
+/// Resolution assumed when a scanner file does not state one (the standard for fingerprints).
+const SCANNER_PPI: u16 = 500;
+
+/// The recording screen.
+#[component]
+pub fn RecordingPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
+    let app_id = StoredValue::new(id.clone());
+    extraction::warm_up();
+
+    let fingers = RwSignal::new(vec![Finger::Empty; 10]);
+    let face = RwSignal::new(None::<String>);
+    let signature = RwSignal::new(None::<String>);
+    let key = RwSignal::new(String::new());
+    let loaded = RwSignal::new(false);
+    let show_missing = RwSignal::new(false);
+    let store_error = RwSignal::new(false);
+    let who = RwSignal::new(remembered_detail(&id).map(|d| (d.registration_code, d.form.full_name)));
+
+    // The draft (after a reload or a new sign-in) or a fresh one with its idempotency key.
+    leptos::task::spawn_local({
+        let id = id.clone();
+        async move {
+            let draft = match recording_draft::load(&id).await {
+                Some(d) => d,
+                None => RecordingDraft::new(random::hex_128().unwrap_or_default()),
+            };
+            fingers.set(draft.fingers);
+            face.set(draft.face_jpeg_base64);
+            signature.set(draft.signature_png_base64);
+            key.set(draft.idempotency_key);
+            loaded.set(true);
+            if who.get_untracked().is_none() {
+                if let Ok(d) = api::detail(&id, lang.get_untracked()).await {
+                    super::remember_detail(&d);
+                    who.set(Some((d.registration_code, d.form.full_name)));
+                }
+            }
+        }
+    });
+    let draft = move || RecordingDraft {
+        idempotency_key: key.get(),
+        fingers: fingers.get(),
+        face_jpeg_base64: face.get(),
+        signature_png_base64: signature.get(),
+    };
+    // Save after every change (templates only: the draft never holds an image of a finger).
+    Effect::new(move |_| {
+        let d = draft();
+        if !loaded.get_untracked() {
+            return;
+        }
+        let id = app_id.get_value();
+        leptos::task::spawn_local(async move {
+            store_error.set(recording_draft::save(&id, &d).await.is_err());
+        });
+    });
+
+    let set_finger = move |position: u8, f: Finger| fingers.update(|v| v[usize::from(position - 1)] = f);
+    let extract = move |position: u8, file: web_sys::File| {
+        set_finger(position, Finger::Extracting);
+        leptos::task::spawn_local(async move {
+            let image = match JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => {
+                    set_finger(position, Finger::Unreadable);
+                    return;
+                }
+            };
+            // The image goes to the worker and is dropped there; only the template comes back.
+            let result = extraction::run(JobInput::Extract { image, ppi: SCANNER_PPI }).await;
+            let f = match result {
+                JobOutput::Template { wire, quality, minutiae, millis } => Finger::Captured {
+                    template_base64: base64::engine::general_purpose::STANDARD.encode(wire),
+                    quality,
+                    minutiae,
+                    millis,
+                },
+                _ => Finger::Unreadable,
+            };
+            set_finger(position, f);
+        });
+    };
+    let import_all = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let mut files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        // Scanner software numbers its files by finger: name order is finger order.
+        files.sort_by_key(|f| f.name());
+        for (position, file) in FINGER_POSITIONS.zip(files) {
+            extract(position, file);
+        }
+        input.set_value("");
+    };
+
+    let done = move || fingers.with(|v| v.iter().filter(|f| f.is_done()).count());
+    let missing = move || if show_missing.get() { missing_parts(&draft()) } else { Vec::new() };
+    let problem_of = move |field: String| {
+        Signal::derive(move || {
+            missing().contains(&field).then(|| {
+                if field == "face" {
+                    t(FACE_REQUIRED)().to_string()
+                } else if field == "signature" {
+                    t(SIGNATURE_REQUIRED)().to_string()
+                } else {
+                    t(FINGER_REQUIRED)().to_string()
+                }
+            })
+        })
+    };
+    let submit = move |_| {
+        show_missing.set(true);
+        let d = draft();
+        let Some(submission) = d.submission() else { return };
+        let (code, name) = who.get_untracked().unwrap_or_default();
+        let id = app_id.get_value();
+        let item = outbox::Item::new(
+            d.idempotency_key.clone(),
+            id.clone(),
+            code,
+            name,
+            outbox::Action::Record { submission },
+        );
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match outbox::outbox().enqueue(item).await {
+                Ok(()) => {
+                    recording_draft::discard(&id).await;
+                    navigate(&format!("/kecamatan/permohonan/{id}/tanda-bukti"), Default::default());
+                }
+                Err(_) => store_error.set(true),
+            }
+        });
+    };
+
+    view! {
+        <section class="recording-page">
+            <header class="recording-head">
+                <h1>{t(RECORDING_TITLE)}</h1>
+                <p class="who">{move || who.get().map(|(code, name)| format!("{name} · {code}"))}</p>
+            </header>
+            <p class="field-error" role="alert" hidden=move || !store_error.get()>{t(STORAGE_FAILED)}</p>
+            <section class="fingers" aria-labelledby="fingers-h">
+                <h2 id="fingers-h">{t(FINGERPRINTS)}</h2>
+                <p class="hint">{t(FINGER_HINT)}</p>
+                <div class="finger-tools">
+                    <label for="finger-import-all">{t(IMPORT_ALL)}</label>
+                    <input id="finger-import-all" type="file" multiple accept=super::finger_slot::ACCEPT on:change=import_all/>
+                    <label for="finger-progress">{t(PROGRESS)}</label>
+                    <progress id="finger-progress" max="10" value=move || done().to_string()></progress>
+                    <span>{move || format!("{}/10", done())}</span>
+                </div>
+                <ol class="finger-grid">
+                    {FINGER_POSITIONS.map(|position| {
+                        let state = Signal::derive(move || fingers.with(|v| v[usize::from(position - 1)].clone()));
+                        view! {
+                            <FingerSlot
+                                position=position
+                                state=state
+                                on_file=Callback::new(move |file| extract(position, file))
+                                on_missing=Callback::new(move |reason: Option<MissingFingerReason>| {
+                                    set_finger(position, reason.map(Finger::Missing).unwrap_or(Finger::Empty))
+                                })
+                                problem=problem_of(format!("fingers.{position}"))
+                            />
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+            <div class="face-signature">
+                <FaceCapture face=face problem=problem_of("face".into())/>
+                <SignaturePad signature=signature problem=problem_of("signature".into())/>
+            </div>
+            <p class="field-error" role="alert" hidden=move || missing().is_empty()>{t(INCOMPLETE)}</p>
+            <button type="button" class="primary big" disabled=move || !loaded.get() on:click=submit>{t(SUBMIT_RECORDING)}</button>
+        </section>
+    }
+}

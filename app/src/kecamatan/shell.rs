@@ -1,0 +1,65 @@
+//! The frame of every kecamatan screen: requires a signed-in kecamatan operator (else to the
+//! sign-in page, remembering where to come back to), shows the staff bar and starts the outbox.
+
+use super::StaffBar;
+use crate::i18n::{t, use_lang};
+use crate::kecamatan::strings::*;
+use crate::staff::{api, outbox::outbox, session};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_navigate};
+use shared::auth::StaffRole;
+
+/// Parent route view of `/kecamatan/*`.
+#[component]
+pub fn KecamatanShell() -> impl IntoView {
+    let lang = use_lang();
+    let navigate = use_navigate();
+    crate::staff::ensure_staff_css();
+    let location = use_location();
+    let current = session::Session(RwSignal::new(session::remembered()));
+    provide_context(current);
+    let _ = outbox();
+
+    // Any 401 from now on: forget the session and ask for a sign-in, coming back here after.
+    let to_sign_in = {
+        let navigate = navigate.clone();
+        move || {
+            session::forget();
+            current.0.set(None);
+            let here = location.pathname.get_untracked();
+            let target = format!("/staf/masuk?sesi=habis&lanjut={}", js_sys::encode_uri_component(&here));
+            navigate(&target, Default::default());
+        }
+    };
+    api::set_on_unauthenticated(to_sign_in.clone());
+    if current.0.get_untracked().is_none() {
+        let here = location.pathname.get_untracked();
+        navigate(&format!("/staf/masuk?lanjut={}", js_sys::encode_uri_component(&here)), Default::default());
+    } else {
+        // Confirm the cookie is still good; a network failure keeps the remembered session (the
+        // console works offline), a 401 goes to sign-in.
+        leptos::task::spawn_local(async move {
+            match api::me(lang.get_untracked()).await {
+                Ok(info) => {
+                    session::remember(&info);
+                    current.0.set(Some(info));
+                }
+                Err(e) if e.code() == Some(shared::api::ErrorCode::Unauthenticated) => to_sign_in(),
+                Err(_) => {}
+            }
+        });
+    }
+    let is_operator = move || current.0.with(|s| s.as_ref().map(|s| s.role == StaffRole::KecamatanOperator));
+
+    view! {
+        <div class="staff-console">
+            <StaffBar/>
+            {move || match is_operator() {
+                Some(true) => view! { <Outlet/> }.into_any(),
+                Some(false) => view! { <p class="field-error" role="alert">{t(WRONG_ROLE)}</p> }.into_any(),
+                None => view! { <p>{t(LOADING)}</p> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,46 @@
+//! The console's top bar: who is signed in and where, the queue, the outbox with its pending
+//! count, and sign-out.
+
+use crate::i18n::{t, use_lang};
+use crate::kecamatan::strings::*;
+use crate::staff::{api, outbox::outbox, session};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// The staff bar.
+#[component]
+pub fn StaffBar() -> impl IntoView {
+    let lang = use_lang();
+    let current = session::use_session();
+    let navigate = use_navigate();
+    let ob = outbox();
+    let pending = move || ob.items.with(|items| items.iter().filter(|i| i.is_pending()).count());
+    let who = move || {
+        current.0.with(|s| {
+            s.as_ref().map(|s| format!("{} · {}", s.display_name, s.district_name.clone().unwrap_or_default()))
+        })
+    };
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            // Signing out offline still forgets the session here; the cookie expires on its own.
+            let _ = api::logout(lang.get_untracked()).await;
+            session::forget();
+            current.0.set(None);
+            navigate("/staf/masuk", Default::default());
+        });
+    };
+    view! {
+        <nav class="staff-bar" aria-label=t(CONSOLE_TITLE)>
+            <span class="staff-title">{t(CONSOLE_TITLE)}</span>
+            <A href="/kecamatan">{t(QUEUE)}</A>
+            <A href="/kecamatan/kiriman">
+                {t(OUTBOX)}
+                <span class="badge" hidden=move || pending() == 0>{move || pending().to_string()}</span>
+            </A>
+            <span class="staff-who">{who}</span>
+            <button type="button" on:click=sign_out>{t(SIGN_OUT)}</button>
+        </nav>
+    }
+}

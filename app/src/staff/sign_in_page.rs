@@ -1,0 +1,60 @@
+//! `/staf/masuk`: staff sign-in. Wrong password and a locked account are said next to the form;
+//! after signing in the operator goes to their role's console, or back to the page that asked.
+
+use crate::i18n::{t, use_lang};
+use crate::kecamatan::strings::*;
+use crate::staff::{api, session};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The sign-in form.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    crate::staff::ensure_staff_css();
+    let navigate = use_navigate();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let expired = move || query.with(|q| q.get("sesi").is_some());
+
+    let sign_in = Action::new_local(move |(user, pass): &(String, String)| {
+        let (user, pass) = (user.clone(), pass.clone());
+        async move { api::login(&user, &pass, lang.get_untracked()).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(info)) = sign_in.value().get() {
+            session::remember(&info);
+            let next = session::safe_return_path(query.with_untracked(|q| q.get("lanjut")));
+            let home = session::home_of(info.role);
+            let target = match next {
+                Some(path) if home == "/kecamatan" => path,
+                _ => home.to_string(),
+            };
+            navigate(&target, Default::default());
+        }
+    });
+    let error = move || sign_in.value().get().and_then(|r| r.err()).map(|e| e.message(lang.get()));
+
+    view! {
+        <section class="staff-signin">
+            <h1>{t(SIGN_IN_TITLE)}</h1>
+            <p class="notice" role="status" hidden=move || !expired()>{t(SESSION_EXPIRED)}</p>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                sign_in.dispatch((username.get_untracked(), password.get_untracked()));
+            }>
+                <label for="staff-username">{t(USERNAME)}</label>
+                <input id="staff-username" name="username" autocomplete="username" required
+                    bind:value=username/>
+                <label for="staff-password">{t(PASSWORD)}</label>
+                <input id="staff-password" name="password" type="password" autocomplete="current-password" required
+                    aria-describedby="signin-error" bind:value=password/>
+                <p id="signin-error" class="field-error" role="alert">{error}</p>
+                <button type="submit" class="primary" disabled=move || sign_in.pending().get()>
+                    {move || if sign_in.pending().get() { t(SIGNING_IN)() } else { t(SIGN_IN)() }}
+                </button>
+            </form>
+        </section>
+    }
+}
