@@ -48,7 +48,7 @@ pub fn ChoiceField(
                             </div>
                         }
                     })
-                    .collect_view()
+                    .map(IntoAny::into_any).collect_view()
             }}
             <p class="error" id=error_id role="alert" hidden=move || error.with(Option::is_none)>
                 {move || error.get().unwrap_or_default()}

@@ -17,7 +17,7 @@ pub fn RegistrationCodeDisplay(
     let groups: Vec<String> = code.split('-').map(str::to_string).collect();
     view! {
         <p class="reg-code" aria-label=move || format!("{}: {}", label.get(), spelled.trim_end())>
-            {groups.into_iter().map(|g| view! { <span class="reg-code-group">{g}</span> }).collect_view()}
+            {groups.into_iter().map(|g| view! { <span class="reg-code-group">{g}</span> }).map(IntoAny::into_any).collect_view()}
         </p>
     }
 }

@@ -40,7 +40,7 @@ pub fn SelectField(
                             let c = code.clone();
                             view! { <option value=code prop:selected=move || value.with(|v| *v == c)>{text}</option> }
                         })
-                        .collect_view()
+                        .map(IntoAny::into_any).collect_view()
                 }}
             </select>
             <FieldMessage id=id hint=hint error=error/>

@@ -33,7 +33,7 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
             <section class="returned" aria-labelledby="returned-reasons">
                 <h2 id="returned-reasons">{t(RETURNED_REASONS)}</h2>
                 <ul>
-                    {returned_reasons.iter().map(|&r| view! { <li>{move || r.message(lang.get())}</li> }).collect_view()}
+                    {returned_reasons.iter().map(|&r| view! { <li>{move || r.message(lang.get())}</li> }).map(IntoAny::into_any).collect_view()}
                 </ul>
             </section>
         })}
@@ -48,7 +48,7 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
                             <time datetime=entry.at>{move || format_timestamp(&at, lang.get())}</time>
                         </li>
                     }
-                }).collect_view()}
+                }).map(IntoAny::into_any).collect_view()}
             </ol>
         </section>
     }

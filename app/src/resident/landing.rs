@@ -39,10 +39,10 @@ pub fn Landing() -> impl IntoView {
             <details class="bring">
                 <summary>{move || t.label(lang.get())}</summary>
                 <ul>
-                    {required_attachments(t).iter().map(|&k| view! { <li>{move || k.label(lang.get())}</li> }).collect_view()}
+                    {required_attachments(t).iter().map(|&k| view! { <li>{move || k.label(lang.get())}</li> }).map(IntoAny::into_any).collect_view()}
                 </ul>
             </details>
-        }).collect_view()}
+        }).map(IntoAny::into_any).collect_view()}
         <p>{t(BRING_ORIGINALS)}</p>
         <p class="hint">{t(FREE_OF_CHARGE)}</p>
     }

@@ -114,7 +114,7 @@ pub fn PrefillPage() -> impl IntoView {
                             <span class="step-name">{move || step_title(s).get(lang.get())}</span>
                         </button>
                     </li>
-                }).collect_view()}
+                }).map(IntoAny::into_any).collect_view()}
             </ol>
         </nav>
         <form class="prefill" novalidate=true on:submit=|ev| ev.prevent_default()>

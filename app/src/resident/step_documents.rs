@@ -20,7 +20,7 @@ pub fn StepDocuments() -> impl IntoView {
         match kind.get() {
         Some(kind) => view! {
             <p class="lead">{t(DOCS_INTRO)}</p>
-            {required_attachments(kind).iter().map(|k| view! { <DocumentInput kind=*k/> }).collect_view()}
+            {required_attachments(kind).iter().map(|k| view! { <DocumentInput kind=*k/> }).map(IntoAny::into_any).collect_view()}
         }
         .into_any(),
         None => view! {

@@ -81,7 +81,7 @@ fn ReviewSection(step: u8, fields: &'static [Field]) -> impl IntoView {
                         }}</dd>
                         {move || state.error_code(field).map(|c| view! { <dd class="error">{c.message(lang.get())}</dd> })}
                     </div>
-                }).collect_view()}
+                }).map(IntoAny::into_any).collect_view()}
             </dl>
         </section>
     }
@@ -124,6 +124,7 @@ pub fn StepReview() -> impl IntoView {
             .get()
             .into_iter()
             .map(|m| view! { <li>{m.kind.label(l)} " · " {file_size(m.size)}</li> })
+            .map(IntoAny::into_any)
             .collect_view()
     };
 
