@@ -5,3 +5,6 @@ pub const FILES: &str = "FILES";
 pub const ASSETS: &str = "ASSETS";
 pub const RATE_LIMITER: &str = "RATE_LIMITER";
 pub const ENROLLMENT: &str = "ENROLLMENT";
+pub const MATCH_COORDINATOR: &str = "MATCH_COORDINATOR";
+pub const GALLERY_SHARD: &str = "GALLERY_SHARD";
+pub const GALLERY_SHARDS: &str = "GALLERY_SHARDS";

@@ -4,6 +4,7 @@ mod bindings;
 mod durable;
 mod handlers;
 mod http;
+mod matching;
 mod router;
 mod services;
 mod storage;
@@ -19,4 +20,13 @@ fn start() {
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     router::handle(req, env).await
+}
+
+#[event(queue)]
+async fn queue(
+    batch: worker::MessageBatch<shared::api::EnrollmentJob>,
+    env: Env,
+    _ctx: Context,
+) -> Result<()> {
+    matching::consumer::consume(batch, env).await
 }

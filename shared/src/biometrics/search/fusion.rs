@@ -4,6 +4,7 @@
 
 use super::params::{
     AMBIGUOUS_MARGIN_DECADES, DUPLICATE_MARGIN_DECADES, EVIDENCE_MAX_PER_FINGER_DECADES,
+    EXACT_SHORTLIST_FINGERS, FINGER_PRIORITY,
 };
 use crate::biometrics::params::{
     THRESHOLD_FMR_1_IN_100_000, THRESHOLD_FMR_1_IN_10_000, THRESHOLD_FMR_1_IN_1_000,
@@ -33,8 +34,32 @@ impl ExactProbe {
         }
     }
 
-    /// Scores of every finger position both sides have, in the probe's order.
+    /// Scores of the first [`EXACT_SHORTLIST_FINGERS`] positions (in [`FINGER_PRIORITY`] order)
+    /// both sides have: the short list's comparison.
     pub fn score<'a>(
+        &self,
+        candidate: impl IntoIterator<Item = (u8, &'a Template)>,
+    ) -> Vec<FingerScore> {
+        let candidate: Vec<(u8, &Template)> = candidate.into_iter().collect();
+        let mut out = Vec::new();
+        for position in FINGER_PRIORITY {
+            if out.len() == EXACT_SHORTLIST_FINGERS {
+                break;
+            }
+            let probe = self.fingers.iter().find(|(p, _)| *p == position);
+            let stored = candidate.iter().find(|(p, _)| *p == position);
+            if let (Some((_, probe)), Some((_, t))) = (probe, stored) {
+                out.push(FingerScore {
+                    position,
+                    score: probe.score(&SearchTemplate::new(t)),
+                });
+            }
+        }
+        out
+    }
+
+    /// Scores of every finger position both sides have, in the probe's order.
+    pub fn score_all<'a>(
         &self,
         candidate: impl IntoIterator<Item = (u8, &'a Template)>,
     ) -> Vec<FingerScore> {
@@ -134,5 +159,33 @@ mod tests {
         // The same weak-but-real evidence is enough in a small gallery and not in a huge one.
         check(&[0.36, 0.36], 1_000, Decision::Duplicate);
         check(&[0.36, 0.36], 190_000_000, Decision::Unique);
+    }
+
+    #[test]
+    fn a_second_impression_is_a_duplicate_and_another_person_is_unique() {
+        use crate::biometrics::search::synthetic::{synthetic_template, Rng};
+        let finger = |seed: u64| synthetic_template(&mut Rng::new(seed));
+        let again = |t: &Template| {
+            let mut t = t.clone();
+            t.minutiae.retain(|m| m.x % 7 != 0);
+            for m in &mut t.minutiae {
+                m.x = (m.x + 8).min(t.width - 1);
+                m.direction = m.direction.wrapping_add(1);
+            }
+            t
+        };
+        let (a_right, a_left, b_right, b_left) = (finger(1), finger(2), finger(3), finger(4));
+        let (probe_right, probe_left) = (again(&a_right), again(&a_left));
+        let probe = ExactProbe::new([(2, &probe_right), (7, &probe_left)]);
+        let mate = fuse(&probe.score([(2, &a_right), (7, &a_left)]));
+        let other = fuse(&probe.score([(2, &b_right), (7, &b_left)]));
+        assert_eq!(decide(mate, 1_000_000), Decision::Duplicate, "{mate}");
+        assert_eq!(decide(other, 1_000_000), Decision::Unique, "{other}");
+        assert_eq!(
+            probe
+                .score_all([(2, &a_right), (7, &a_left), (1, &b_left)])
+                .len(),
+            2
+        );
     }
 }

@@ -13,5 +13,6 @@ pub mod synthetic;
 
 pub use fusion::{decide, evidence_decades, fuse, Decision, ExactProbe, FingerScore};
 pub use screening::{
-    top, FingerCode, Screened, ScreeningIndex, ScreeningProbe, FINGER_CODE_BYTES, FINGER_POSITIONS,
+    person_codes_from_bytes, person_codes_to_bytes, top, FingerCode, Screened, ScreeningIndex,
+    ScreeningProbe, FINGER_CODE_BYTES, FINGER_POSITIONS, PERSON_CODES_BYTES,
 };

@@ -48,6 +48,17 @@ pub const SCREEN_PAIRING_DIRECTION_ISO: i32 = 22;
 /// Weight of the first stage's consistent-group similarity beside the paired-minutiae count.
 pub const SCREEN_GROUP_WEIGHT: f32 = 0.5;
 
+// ---------------------------------------------------------------- fingers used
+/// Order in which fingers are used when a probe has more than needed (ISO positions): both index
+/// fingers, then the thumbs, then middle, ring and little fingers (the usual plain-capture order
+/// of national systems: index fingers are captured best).
+pub const FINGER_PRIORITY: [u8; 10] = [2, 7, 1, 6, 3, 8, 4, 9, 5, 10];
+/// Fingers of the probe screened against everyone (cost grows linearly with it).
+pub const SCREEN_MAX_FINGERS: usize = 2;
+/// Fingers compared by the exact matcher on the whole short list; candidates that show evidence
+/// are then compared on every finger both sides have.
+pub const EXACT_SHORTLIST_FINGERS: usize = 2;
+
 // ---------------------------------------------------------------- short list and exact stage
 /// People passed from screening to the exact matcher per search (per shard).
 pub const SHORTLIST_PEOPLE: usize = 200;

@@ -9,10 +9,10 @@
 
 use super::descriptor::{self, unpack_geo, Local};
 use super::params::{
-    GALLERY_DESCRIPTORS_PER_FINGER, PROBE_DESCRIPTORS_PER_FINGER, SCREEN_FIRST_PASS_DESCRIPTORS,
-    SCREEN_FULL_POOL_FACTOR, SCREEN_GROUP_WEIGHT, SCREEN_MIN_DICE, SCREEN_PAIRING_DIRECTION_ISO,
-    SCREEN_PAIRING_DISTANCE_PX, SCREEN_ROTATION_TOLERANCE_ISO, SCREEN_STAGE2_POOL_FACTOR,
-    SCREEN_TRANSLATION_TOLERANCE_PX,
+    FINGER_PRIORITY, GALLERY_DESCRIPTORS_PER_FINGER, PROBE_DESCRIPTORS_PER_FINGER,
+    SCREEN_FIRST_PASS_DESCRIPTORS, SCREEN_FULL_POOL_FACTOR, SCREEN_GROUP_WEIGHT,
+    SCREEN_MAX_FINGERS, SCREEN_MIN_DICE, SCREEN_PAIRING_DIRECTION_ISO, SCREEN_PAIRING_DISTANCE_PX,
+    SCREEN_ROTATION_TOLERANCE_ISO, SCREEN_STAGE2_POOL_FACTOR, SCREEN_TRANSLATION_TOLERANCE_PX,
 };
 use crate::biometrics::Template;
 use std::f32::consts::TAU;
@@ -97,10 +97,10 @@ pub struct ScreeningProbe {
 
 impl ScreeningProbe {
     /// `fingers`: (ISO position 1-10, template). Positions outside 1-10 are ignored.
+    /// Uses at most [`SCREEN_MAX_FINGERS`] of them, in [`FINGER_PRIORITY`] order.
     pub fn new<'a>(fingers: impl IntoIterator<Item = (u8, &'a Template)>) -> Self {
-        let fingers = fingers
+        let fingers = by_priority(fingers, SCREEN_MAX_FINGERS)
             .into_iter()
-            .filter(|(p, _)| (1..=FINGER_POSITIONS as u8).contains(p))
             .map(|(position, t)| {
                 let d = descriptor::descriptors(t, PROBE_DESCRIPTORS_PER_FINGER);
                 let geo: Vec<_> = d.iter().map(|l| unpack_geo(l.geo)).collect();
@@ -121,6 +121,56 @@ impl ScreeningProbe {
             .collect();
         Self { fingers }
     }
+}
+
+/// Up to `max` of the fingers (valid positions, first of each), in [`FINGER_PRIORITY`] order.
+pub(crate) fn by_priority<'a>(
+    fingers: impl IntoIterator<Item = (u8, &'a Template)>,
+    max: usize,
+) -> Vec<(u8, &'a Template)> {
+    let fingers: Vec<(u8, &Template)> = fingers.into_iter().collect();
+    FINGER_PRIORITY
+        .iter()
+        .filter_map(|&p| fingers.iter().find(|(q, _)| *q == p).copied())
+        .take(max)
+        .collect()
+}
+
+/// Stored form of one person's codes: per position 1-10, a presence byte then the code (zeros
+/// when absent). Fixed length, [`PERSON_CODES_BYTES`].
+pub fn person_codes_to_bytes(codes: &[Option<FingerCode>; FINGER_POSITIONS]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(PERSON_CODES_BYTES);
+    for c in codes {
+        match c {
+            Some(c) => {
+                out.push(1);
+                out.extend_from_slice(&c.to_bytes());
+            }
+            None => {
+                out.push(0);
+                out.extend(std::iter::repeat_n(0, FINGER_CODE_BYTES));
+            }
+        }
+    }
+    out
+}
+
+pub const PERSON_CODES_BYTES: usize = FINGER_POSITIONS * (1 + FINGER_CODE_BYTES);
+
+/// Parses [`person_codes_to_bytes`]; `None` for anything else.
+pub fn person_codes_from_bytes(bytes: &[u8]) -> Option<[Option<FingerCode>; FINGER_POSITIONS]> {
+    if bytes.len() != PERSON_CODES_BYTES {
+        return None;
+    }
+    let mut out: [Option<FingerCode>; FINGER_POSITIONS] = Default::default();
+    for (i, chunk) in bytes.chunks_exact(1 + FINGER_CODE_BYTES).enumerate() {
+        match chunk[0] {
+            0 => {}
+            1 => out[i] = Some(FingerCode::from_bytes(&chunk[1..])?),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// One column per finger position: K descriptors per person, people in slot order.
@@ -476,4 +526,102 @@ fn paired_minutiae(probe: &ProbeFinger, geo: &[u32], seed: &Match, t: &Tables) -
         }
     }
     paired
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::biometrics::search::synthetic::{synthetic_template, Rng};
+
+    fn person(seed: u64) -> (Template, Template) {
+        (
+            synthetic_template(&mut Rng::new(seed * 2)),
+            synthetic_template(&mut Rng::new(seed * 2 + 1)),
+        )
+    }
+
+    /// Another impression: shifted, turned a little, some minutiae missed.
+    fn again(t: &Template) -> Template {
+        let mut t = t.clone();
+        t.minutiae = t
+            .minutiae
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 6 != 0)
+            .map(|(_, m)| {
+                let mut m = *m;
+                m.x = (m.x + 9).min(t.width - 1);
+                m.y = m.y.saturating_sub(5);
+                m.direction = m.direction.wrapping_add(2);
+                m
+            })
+            .collect();
+        t
+    }
+
+    fn gallery(people: u64) -> ScreeningIndex {
+        let mut index = ScreeningIndex::new();
+        for seed in 0..people {
+            let (r, l) = person(seed);
+            let mut codes: [Option<FingerCode>; FINGER_POSITIONS] = Default::default();
+            codes[1] = Some(FingerCode::new(&r));
+            codes[6] = Some(FingerCode::new(&l));
+            index.push(&codes);
+        }
+        index
+    }
+
+    #[test]
+    fn a_second_impression_finds_its_person_first() {
+        let index = gallery(300);
+        for seed in [3, 57, 299] {
+            let (r, l) = person(seed);
+            let (r, l) = (again(&r), again(&l));
+            let probe = ScreeningProbe::new([(2, &r), (7, &l)]);
+            let found = index.screen(&probe, 5);
+            assert_eq!(found[0].slot, seed as u32, "{found:?}");
+        }
+    }
+
+    #[test]
+    fn results_are_sorted_and_within_the_limit() {
+        let index = gallery(120);
+        let (r, _) = person(1000);
+        let probe = ScreeningProbe::new([(2, &r)]);
+        for limit in [1, 7, 50, 500] {
+            let found = index.screen(&probe, limit);
+            assert_eq!(found.len(), limit.min(120));
+            assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
+        }
+    }
+
+    #[test]
+    fn fingers_the_gallery_lacks_contribute_nothing() {
+        let index = gallery(10);
+        let (r, _) = person(4);
+        // Position 3 is stored for nobody: only a zero score is possible.
+        let probe = ScreeningProbe::new([(3, &r)]);
+        assert!(index.first_pass(&probe).iter().all(|&s| s == 0.0));
+    }
+
+    #[test]
+    fn codes_round_trip_through_their_stored_form() {
+        let (r, l) = person(9);
+        let mut codes: [Option<FingerCode>; FINGER_POSITIONS] = Default::default();
+        codes[1] = Some(FingerCode::new(&r));
+        codes[6] = Some(FingerCode::new(&l));
+        let bytes = person_codes_to_bytes(&codes);
+        assert_eq!(bytes.len(), PERSON_CODES_BYTES);
+        assert_eq!(person_codes_from_bytes(&bytes), Some(codes));
+        assert_eq!(person_codes_from_bytes(&bytes[1..]), None);
+        assert!(FingerCode::new(&r).descriptor_count() > 0);
+    }
+
+    #[test]
+    fn probes_use_index_fingers_first() {
+        let t = person(1).0;
+        let probe = ScreeningProbe::new([(1, &t), (3, &t), (7, &t), (2, &t)]);
+        let positions: Vec<usize> = probe.fingers.iter().map(|f| f.position + 1).collect();
+        assert_eq!(positions, [2, 7]);
+    }
 }
