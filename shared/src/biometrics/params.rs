@@ -59,9 +59,9 @@ pub(crate) const MAX_TRACE_PX: usize = 24;
 /// An ending whose ridge joins another ridge within this length is a spur.
 pub(crate) const MAX_SPUR_LENGTH_PX: usize = 15;
 /// A ridge with two ends closer than this (along the ridge) is a fragment.
-pub(crate) const MAX_FRAGMENT_LENGTH_PX: usize = 20;
+pub(crate) const MAX_FRAGMENT_LENGTH_PX: usize = 14;
 /// Two bifurcations joined by a ridge shorter than this form a bridge (or a small lake).
-pub(crate) const MAX_BRIDGE_LENGTH_PX: usize = 12;
+pub(crate) const MAX_BRIDGE_LENGTH_PX: usize = 8;
 /// Two endings facing each other closer than this are one broken ridge.
 pub(crate) const MAX_BREAK_DISTANCE_PX: f32 = 16.0;
 /// Tolerance on "facing each other" for breaks.
@@ -70,7 +70,7 @@ pub(crate) const MAX_BREAK_ANGLE_RAD: f32 = 0.8;
 pub(crate) const BORDER_MARGIN_PX: f32 = 14.0;
 /// A minutia with this many others within the cluster radius sits in a noisy patch.
 pub(crate) const CLUSTER_RADIUS_PX: f32 = 10.0;
-pub(crate) const CLUSTER_MAX_NEIGHBOURS: usize = 2;
+pub(crate) const CLUSTER_MAX_NEIGHBOURS: usize = 3;
 /// Minutiae in blocks less coherent than this are not trusted.
 pub(crate) const MIN_MINUTIA_COHERENCE: f32 = 0.2;
 /// Template size cap; the most reliable minutiae are kept.
