@@ -13,7 +13,7 @@ fn random_template(rng: &mut Rng, count: usize) -> Template {
             x: rng.range(0.0, 400.0) as u16,
             y: rng.range(0.0, 400.0) as u16,
             direction: rng.next_u64() as u8,
-            kind: if rng.next_u64() % 2 == 0 {
+            kind: if rng.next_u64().is_multiple_of(2) {
                 MinutiaKind::Ending
             } else {
                 MinutiaKind::Bifurcation

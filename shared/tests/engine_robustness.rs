@@ -93,7 +93,7 @@ fn cropping_and_losing_minutiae_keep_a_genuine_match() {
                 .minutiae
                 .iter()
                 .copied()
-                .filter(|_| rng.next_u64() % 5 != 0)
+                .filter(|_| !rng.next_u64().is_multiple_of(5))
                 .collect(),
             ..cropped.clone()
         };

@@ -110,9 +110,10 @@ pub(crate) const CYLINDER_MIN_COMMON_CELL_FRACTION: f32 = 0.6;
 /// Cylinders whose minutia directions differ more than this are not compared.
 pub(crate) const CYLINDER_MAX_DIRECTION_DIFF_RAD: f32 = std::f32::consts::FRAC_PI_2;
 /// Rotation estimate: this many of the probe's most distinctive cylinders vote with their best
-/// match (each costs a row of a cheap similarity)...
+/// match (each costs a row of a cheap similarity) into `ROTATION_BINS` bins over the full turn.
 pub(crate) const ROTATION_VOTERS: usize = 12;
-/// ...into this many bins over the full turn.
+/// The cheap similarity compares every this-many-th 64-bit word of the cylinders only.
+pub(crate) const ROTATION_VOTE_WORD_STEP: usize = 4;
 pub(crate) const ROTATION_BINS: usize = 16;
 /// Weight of the prior vote for upright impressions, in units of cylinder similarity.
 pub(crate) const ROTATION_UPRIGHT_PRIOR: f32 = 2.5;

@@ -10,7 +10,7 @@ use crate::biometrics::params::{
     COMPATIBILITY_RADIAL_MID_RAD, COMPATIBILITY_RADIAL_SLOPE_PER_RAD, CONSOLIDATION_MAX_PAIRS,
     CONSOLIDATION_MIN_PAIRS, CONSOLIDATION_PAIRS_SIGMOID_MID, CONSOLIDATION_PAIRS_SIGMOID_SLOPE,
     CYLINDER_MAX_DIRECTION_DIFF_RAD, RELAXATION_ITERATIONS, RELAXATION_MAX_PAIRS,
-    RELAXATION_SELF_WEIGHT, ROTATION_BINS, ROTATION_UPRIGHT_PRIOR,
+    RELAXATION_SELF_WEIGHT, ROTATION_BINS, ROTATION_UPRIGHT_PRIOR, ROTATION_VOTERS,
 };
 use crate::biometrics::primitives::angle::{self, TAU};
 
@@ -95,7 +95,8 @@ pub(crate) fn score(
     if na == 0 || nb == 0 {
         return 0.0;
     }
-    let mut pairs = Vec::with_capacity(na * 4);
+    // About half the pairs pass the direction window; reserve for all to never reallocate.
+    let mut pairs = Vec::with_capacity(na * nb);
     local_similarities(probe, candidate, &mut pairs);
     let wanted = CONSOLIDATION_MIN_PAIRS
         + (sigmoid(
@@ -177,7 +178,8 @@ fn local_similarities_portable(
 /// the strongest bin.
 #[inline(always)]
 fn estimate_rotation(probe: &SearchTemplate, candidate: &SearchTemplate) -> (f32, f32) {
-    let mut votes = Vec::with_capacity(probe.cylinders.len());
+    let mut votes = [(0.0f32, 0.0f32); ROTATION_VOTERS];
+    let mut voted = 0;
     let mut bins = [0.0f32; ROTATION_BINS];
     let bin_width = TAU / ROTATION_BINS as f32;
     for &v in &probe.voters {
@@ -193,7 +195,8 @@ fn estimate_rotation(probe: &SearchTemplate, candidate: &SearchTemplate) -> (f32
         let similarity = cylinder::rough_similarity(best.0);
         if best.1 != usize::MAX && similarity > 0.0 {
             let delta = angle::wrap(candidate.points[best.1].angle - probe.points[*ia].angle);
-            votes.push((delta, similarity));
+            votes[voted] = (delta, similarity);
+            voted += 1;
             bins[(delta / bin_width) as usize % ROTATION_BINS] += similarity;
         }
     }
@@ -218,7 +221,7 @@ fn estimate_rotation(probe: &SearchTemplate, candidate: &SearchTemplate) -> (f32
     }
     let centre = (peak as f32 + 0.5) * bin_width;
     let (mut sx, mut sy) = (0.0f32, 0.0f32);
-    for &(delta, weight) in &votes {
+    for &(delta, weight) in &votes[..voted] {
         if weight > 0.0 && angle::distance(delta, centre) <= 1.5 * bin_width {
             sx += weight * delta.cos();
             sy += weight * delta.sin();

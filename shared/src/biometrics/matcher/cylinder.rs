@@ -7,7 +7,7 @@ use crate::biometrics::params::{
     CYLINDER_BIT_THRESHOLD, CYLINDER_DIRECTIONAL_CELLS, CYLINDER_HULL_OFFSET_PX,
     CYLINDER_MIN_COMMON_CELL_FRACTION, CYLINDER_MIN_NEIGHBOURS, CYLINDER_MIN_VALID_CELL_FRACTION,
     CYLINDER_RADIUS_PX, CYLINDER_SIGMA_DIRECTIONAL_RAD, CYLINDER_SIGMA_SPATIAL_PX,
-    CYLINDER_SPATIAL_CELLS,
+    CYLINDER_SPATIAL_CELLS, ROTATION_VOTE_WORD_STEP,
 };
 use crate::biometrics::primitives::angle::{self, TAU};
 
@@ -199,17 +199,20 @@ pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
 /// masks, as a fraction `(numerator, denominator)` so comparing two needs no division or root.
 #[inline(always)]
 pub(crate) fn rough_distance(a: &Cylinder, b: &Cylinder) -> (f32, f32) {
-    // Every other word (a band of cells every other row, across the whole disc) halves the cost
-    // and still tells the likely partner apart; the norms scale by the same half.
+    // A sample of words (bands of cells spread across the whole disc) cuts the cost and still
+    // tells the likely partner apart; the count is scaled back up to the whole cylinder.
     let differing: u32 = a
         .bits
         .iter()
         .zip(&b.bits)
-        .step_by(2)
+        .step_by(ROTATION_VOTE_WORD_STEP)
         .map(|(x, y)| (x ^ y).count_ones())
         .sum();
     let norms = a.norm + b.norm;
-    (2.0 * differing as f32, norms * norms)
+    (
+        ROTATION_VOTE_WORD_STEP as f32 * differing as f32,
+        norms * norms,
+    )
 }
 
 /// The similarity a [`rough_distance`] stands for.
