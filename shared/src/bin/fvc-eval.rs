@@ -82,12 +82,14 @@ struct FolderReport {
     name: String,
     samples: Vec<Sample>,
     scores: Scores,
-    extract_ms: Vec<f64>,
+    /// Mean extraction time per image.
+    extract_ms: f64,
     compare_s: f64,
     comparisons: usize,
 }
 
-fn load_folder(folder: &Path, ppi: u16) -> Result<(Vec<Sample>, Vec<f64>), String> {
+/// Decodes a folder and extracts every image; returns the samples and the mean extraction time.
+fn load_folder(folder: &Path, ppi: u16) -> Result<(Vec<Sample>, f64), String> {
     let mut entries: Vec<(u32, u32, PathBuf)> = std::fs::read_dir(folder)
         .map_err(|e| format!("{}: {e}", folder.display()))?
         .filter_map(|e| e.ok())
@@ -102,35 +104,53 @@ fn load_folder(folder: &Path, ppi: u16) -> Result<(Vec<Sample>, Vec<f64>), Strin
     if entries.is_empty() {
         return Err(format!("{}: no finger_impression images", folder.display()));
     }
-    let mut samples = Vec::new();
-    let mut times = Vec::new();
+    let mut images = Vec::new();
     for (finger, impression, path) in entries {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         // Decoding includes resampling to 500 ppi; extraction timing starts after it.
         let image = codec::decode(&bytes, ppi).map_err(|e| format!("{}: {e}", path.display()))?;
-        // The machine is shared: the fastest of a few runs is the engine's own cost, the rest is
-        // other processes' interference.
-        let mut best = f64::INFINITY;
-        let mut template = None;
-        for _ in 0..TIMING_REPEATS {
-            let start = Instant::now();
-            let t = extract(&image);
-            best = best.min(start.elapsed().as_secs_f64() * 1e3);
-            template = Some(t);
-        }
-        times.push(best);
-        let template = template.expect("at least one timing run");
-        let search = SearchTemplate::new(&template);
-        let probe = MatcherProbe::new(&template);
-        samples.push(Sample {
-            finger,
-            impression,
-            template,
-            search,
-            probe,
-        });
+        images.push((finger, impression, image));
     }
-    Ok((samples, times))
+    let mut templates = Vec::new();
+    let seconds = fastest(|| {
+        templates = images.iter().map(|(_, _, image)| extract(image)).collect();
+    });
+    let samples = images
+        .iter()
+        .zip(templates)
+        .map(|((finger, impression, _), template)| Sample {
+            finger: *finger,
+            impression: *impression,
+            search: SearchTemplate::new(&template),
+            probe: MatcherProbe::new(&template),
+            template,
+        })
+        .collect();
+    Ok((samples, 1e3 * seconds / images.len() as f64))
+}
+
+/// This thread's CPU time in seconds where Linux reports it (nanosecond counter, updated at least
+/// every scheduler tick, so only long spans are timed with it), else wall-clock time.
+fn thread_seconds(origin: Instant) -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map(|ns| ns / 1e9)
+        .unwrap_or_else(|| origin.elapsed().as_secs_f64())
+}
+
+/// Runs `work` `TIMING_REPEATS` times and returns the smallest CPU time of one run. The machine
+/// is shared with other jobs: CPU time leaves out time spent descheduled, and the fastest run
+/// leaves out most cache interference.
+fn fastest(mut work: impl FnMut()) -> f64 {
+    let origin = Instant::now();
+    (0..TIMING_REPEATS)
+        .map(|_| {
+            let start = thread_seconds(origin);
+            work();
+            thread_seconds(origin) - start
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Genuine: every pair of impressions of one finger. Impostors: variant A (first impressions) and
@@ -142,30 +162,26 @@ fn run_protocol(samples: &[Sample]) -> (Scores, f64, usize) {
         impostor_b: Vec::new(),
     };
     let first_impression = samples.iter().map(|s| s.impression).min().unwrap_or(1);
-    let mut elapsed = 0.0;
-    let mut count = 0;
-    for (i, p) in samples.iter().enumerate() {
-        // Timed per probe row, fastest of a few runs (see `TIMING_REPEATS`).
-        let mut best = f64::INFINITY;
-        for _ in 0..TIMING_REPEATS {
-            let start = Instant::now();
-            for c in &samples[i + 1..] {
-                std::hint::black_box(p.probe.score(&c.search));
-            }
-            best = best.min(start.elapsed().as_secs_f64());
+    let pairs: Vec<(&Sample, &Sample)> = samples
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| samples[i + 1..].iter().map(move |c| (p, c)))
+        .collect();
+    let elapsed = fastest(|| {
+        for (p, c) in &pairs {
+            std::hint::black_box(p.probe.score(&c.search));
         }
-        elapsed += best;
-        for c in &samples[i + 1..] {
-            let s = p.probe.score(&c.search);
-            count += 1;
-            let row = (p.finger, p.impression, c.finger, c.impression, s);
-            if p.finger == c.finger {
-                scores.genuine.push(row);
-            } else {
-                scores.impostor_b.push(row);
-                if p.impression == first_impression && c.impression == first_impression {
-                    scores.impostor_a.push(row);
-                }
+    });
+    let count = pairs.len();
+    for (p, c) in pairs {
+        let s = p.probe.score(&c.search);
+        let row = (p.finger, p.impression, c.finger, c.impression, s);
+        if p.finger == c.finger {
+            scores.genuine.push(row);
+        } else {
+            scores.impostor_b.push(row);
+            if p.impression == first_impression && c.impression == first_impression {
+                scores.impostor_a.push(row);
             }
         }
     }
@@ -378,11 +394,12 @@ fn run() -> Result<(), String> {
     let fte = all_samples()
         .filter(|s| s.template.minutiae.len() < MIN_USABLE_MINUTIAE)
         .count();
-    let times: Vec<f64> = reports
+    // Mean over all images: folders weighted by their image counts.
+    let extract_ms = reports
         .iter()
-        .flat_map(|r| r.extract_ms.iter().copied())
-        .collect();
-    let extract_ms = times.iter().sum::<f64>() / times.len() as f64;
+        .map(|r| r.extract_ms * r.samples.len() as f64)
+        .sum::<f64>()
+        / all_samples().count() as f64;
     let cmp_per_s = reports.iter().map(|r| r.comparisons).sum::<usize>() as f64
         / reports.iter().map(|r| r.compare_s).sum::<f64>().max(1e-9);
     let bytes = all_samples()
@@ -402,24 +419,32 @@ fn run() -> Result<(), String> {
 }
 
 /// Pools impostor scores within folders (variant B) and across folders (every pair), and prints
-/// the thresholds at the FMRs the engine documents.
+/// the scores at the FMRs the engine documents: the knots of `params::SCORE_CALIBRATION_RAW`.
 fn calibrate(reports: &[FolderReport]) {
+    let raw = |rows: &[(u32, u32, u32, u32, f32)], samples: &[Sample]| -> Vec<f32> {
+        let find = |f: u32, i: u32| samples.iter().find(|s| s.finger == f && s.impression == i);
+        rows.iter()
+            .filter_map(|&(pf, pi, cf, ci, _)| {
+                Some(find(pf, pi)?.probe.raw_score(&find(cf, ci)?.search))
+            })
+            .collect()
+    };
     let mut impostor: Vec<f32> = reports
         .iter()
-        .flat_map(|r| only_scores(&r.scores.impostor_b))
+        .flat_map(|r| raw(&r.scores.impostor_b, &r.samples))
         .collect();
     for (i, r) in reports.iter().enumerate() {
         for other in &reports[i + 1..] {
             for p in &r.samples {
                 for c in &other.samples {
-                    impostor.push(p.probe.score(&c.search));
+                    impostor.push(p.probe.raw_score(&c.search));
                 }
             }
         }
     }
     let mut genuine: Vec<f32> = reports
         .iter()
-        .flat_map(|r| only_scores(&r.scores.genuine))
+        .flat_map(|r| raw(&r.scores.genuine, &r.samples))
         .collect();
     genuine.sort_by(f32::total_cmp);
     println!(
@@ -427,15 +452,26 @@ fn calibrate(reports: &[FolderReport]) {
         impostor.len(),
         genuine.len()
     );
-    for (label, target) in [("1/1,000", 1e-3), ("1/10,000", 1e-4), ("1/100,000", 1e-5)] {
+    // The matcher reports raw scores through `calibrate_score`, so measure on the raw scale.
+    let mut knots = Vec::new();
+    for (label, target) in [
+        ("1/100", 1e-2),
+        ("1/1,000", 1e-3),
+        ("1/10,000", 1e-4),
+        ("1/100,000", 1e-5),
+    ] {
         match threshold_at_fmr(&impostor, target) {
-            Some(t) => println!(
-                "  FMR {label}: threshold {t:.4} (FNMR there {:.2}%)",
-                100.0 * fnmr(&genuine, t)
-            ),
+            Some(t) => {
+                println!(
+                    "  FMR {label}: score {t:.4} (FNMR there {:.2}%)",
+                    100.0 * fnmr(&genuine, t)
+                );
+                knots.push(t);
+            }
             None => println!("  FMR {label}: too few impostor scores to measure"),
         }
     }
+    println!("  calibrated score knots (FMR 1e-2, 1e-3, ...): {knots:?}");
     let mut top = impostor.clone();
     top.sort_by(|a, b| b.total_cmp(a));
     println!("  highest impostor scores: {:?}", &top[..top.len().min(10)]);

@@ -55,7 +55,8 @@ fn flip_small_components(img: &mut Grid<bool>, value: bool, min_size: usize) {
                 visit(i + w);
             }
         }
-        if component.len() < min_size && !(touches_edge && !value) {
+        // Valley regions touching the edge are background, not holes: never flipped.
+        if component.len() < min_size && (value || !touches_edge) {
             for &i in &component {
                 img.data[i] = !value;
             }

@@ -154,10 +154,12 @@ mod tests {
     }
 
     fn context() -> (SegmentationMask, OrientationField) {
-        let mut border = Grid::new(200, 200, 100.0);
-        for i in 0..200 {
-            border.set(i, 0, 0.0);
-            border.set(0, i, 0.0);
+        // Distance to the top and left image edges.
+        let mut border = Grid::new(200, 200, 0.0);
+        for y in 0..200 {
+            for x in 0..200 {
+                border.set(x, y, x.min(y) as f32);
+            }
         }
         let mask = SegmentationMask {
             blocks: Grid::new(25, 25, true),

@@ -66,17 +66,21 @@ pub(crate) fn thinning(ridges: &Grid<bool>) -> Grid<bool> {
     // Zhang-Suen deletion tables for the two sub-iterations, indexed by neighbourhood code.
     let bit = |code: usize, i: usize| (code >> i) & 1 == 1;
     let (n, e, s, w) = (0, 2, 4, 6);
-    let mut tables = [[false; 256]; 2];
-    for code in 0..256usize {
+    let deletable = |step: usize, code: usize| {
         let count = (code as u8).count_ones();
         let simple = (2..=6).contains(&count) && transitions(code as u8) == 1;
-        tables[0][code] = simple
-            && !(bit(code, n) && bit(code, e) && bit(code, s))
-            && !(bit(code, e) && bit(code, s) && bit(code, w));
-        tables[1][code] = simple
-            && !(bit(code, n) && bit(code, e) && bit(code, w))
-            && !(bit(code, n) && bit(code, s) && bit(code, w));
-    }
+        if step == 0 {
+            simple
+                && !(bit(code, n) && bit(code, e) && bit(code, s))
+                && !(bit(code, e) && bit(code, s) && bit(code, w))
+        } else {
+            simple
+                && !(bit(code, n) && bit(code, e) && bit(code, w))
+                && !(bit(code, n) && bit(code, s) && bit(code, w))
+        }
+    };
+    let tables: [[bool; 256]; 2] =
+        [0, 1].map(|step| std::array::from_fn(|code| deletable(step, code)));
     // Work on a copy padded by one background pixel so neighbourhoods need no bounds checks.
     let (w, h) = (ridges.width + 2, ridges.height + 2);
     let mut img = vec![false; w * h];

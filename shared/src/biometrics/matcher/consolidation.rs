@@ -10,9 +10,9 @@ use crate::biometrics::params::{
     COMPATIBILITY_RADIAL_MID_RAD, COMPATIBILITY_RADIAL_SLOPE_PER_RAD, CONSOLIDATION_MAX_PAIRS,
     CONSOLIDATION_MIN_PAIRS, CONSOLIDATION_PAIRS_SIGMOID_MID, CONSOLIDATION_PAIRS_SIGMOID_SLOPE,
     CYLINDER_MAX_DIRECTION_DIFF_RAD, RELAXATION_ITERATIONS, RELAXATION_MAX_PAIRS,
-    RELAXATION_SELF_WEIGHT,
+    RELAXATION_SELF_WEIGHT, ROTATION_BINS, ROTATION_UPRIGHT_PRIOR, ROTATION_VOTERS,
 };
-use crate::biometrics::primitives::angle;
+use crate::biometrics::primitives::angle::{self, TAU};
 
 #[inline]
 fn sigmoid(v: f32, mid: f32, slope: f32) -> f32 {
@@ -95,9 +95,9 @@ pub(crate) fn score(
     if na == 0 || nb == 0 {
         return 0.0;
     }
-    let min_cosine = CYLINDER_MAX_DIRECTION_DIFF_RAD.cos();
-    let mut pairs = Vec::with_capacity(na * 4);
-    collect_pairs(probe, candidate, min_cosine, &mut pairs);
+    // About half the pairs pass the direction window; reserve for all to never reallocate.
+    let mut pairs = Vec::with_capacity(na * nb);
+    local_similarities(probe, candidate, &mut pairs);
     let wanted = CONSOLIDATION_MIN_PAIRS
         + (sigmoid(
             na.min(nb) as f32,
@@ -122,53 +122,116 @@ pub(crate) fn score(
 }
 
 /// The local similarity of every comparable pair of cylinders (the "local similarity matrix",
-/// kept sparse). This loop is most of a comparison's cost.
-fn collect_pairs(
-    probe: &SearchTemplate,
-    candidate: &SearchTemplate,
-    min_cosine: f32,
-    out: &mut Vec<Pair>,
-) {
-    // Baseline x86-64 lacks a popcount instruction, and the software fallback made this loop
-    // three times slower; compile a copy for CPUs that have it (wasm32 and aarch64 always do).
+/// kept sparse). This is most of a comparison's cost.
+fn local_similarities(probe: &SearchTemplate, candidate: &SearchTemplate, out: &mut Vec<Pair>) {
+    // Baseline x86-64 lacks a popcount instruction, and the software fallback made this three
+    // times slower; compile a copy for CPUs that have it (wasm32 and aarch64 always do).
     #[cfg(target_arch = "x86_64")]
     {
         #[target_feature(enable = "popcnt")]
-        fn with_popcnt(p: &SearchTemplate, c: &SearchTemplate, m: f32, out: &mut Vec<Pair>) {
-            collect_pairs_portable(p, c, m, out)
+        fn with_popcnt(p: &SearchTemplate, c: &SearchTemplate, out: &mut Vec<Pair>) {
+            local_similarities_portable(p, c, out)
         }
         if std::arch::is_x86_feature_detected!("popcnt") {
             // SAFETY: the CPU was just checked to support `popcnt`.
-            return unsafe { with_popcnt(probe, candidate, min_cosine, out) };
+            return unsafe { with_popcnt(probe, candidate, out) };
         }
     }
-    collect_pairs_portable(probe, candidate, min_cosine, out)
+    local_similarities_portable(probe, candidate, out)
 }
 
 #[inline(always)]
-fn collect_pairs_portable(
+fn local_similarities_portable(
     probe: &SearchTemplate,
     candidate: &SearchTemplate,
-    min_cosine: f32,
     out: &mut Vec<Pair>,
 ) {
+    // MCC compares only minutiae whose directions differ by less than a limit, which assumes the
+    // two impressions are roughly upright. Centring that window on an estimate of the global
+    // rotation keeps the pruning (and its accuracy gain) while making the matcher rotation
+    // invariant.
+    let (rot_cos, rot_sin) = estimate_rotation(probe, candidate);
+    let min_cosine = CYLINDER_MAX_DIRECTION_DIFF_RAD.cos();
     for (ia, ca) in &probe.cylinders {
-        let (ca_cos, ca_sin) = probe.unit[*ia];
+        let (c, s) = probe.unit[*ia];
+        let (ca_cos, ca_sin) = (c * rot_cos - s * rot_sin, s * rot_cos + c * rot_sin);
         for (ib, cb) in &candidate.cylinders {
-            // cos(Δθ) below the limit's cosine: directions too far apart for the same minutia.
+            // cos(Δθ - rotation) below the limit's cosine: too far apart for the same minutia.
             let (cb_cos, cb_sin) = candidate.unit[*ib];
             if ca_cos * cb_cos + ca_sin * cb_sin < min_cosine {
                 continue;
             }
-            let s = cylinder::similarity(ca, cb);
-            if s > 0.0 {
+            let similarity = cylinder::similarity(ca, cb);
+            if similarity > 0.0 {
                 out.push(Pair {
                     a: *ia,
                     b: *ib,
-                    similarity: s,
+                    similarity,
                 });
             }
         }
+    }
+}
+
+/// Global rotation from probe to candidate, as `(cos, sin)`: each probe cylinder votes with the
+/// direction difference to its likeliest partner, weighted by similarity; the vote is read around
+/// the strongest bin.
+#[inline(always)]
+fn estimate_rotation(probe: &SearchTemplate, candidate: &SearchTemplate) -> (f32, f32) {
+    let mut votes = [(0.0f32, 0.0f32); ROTATION_VOTERS];
+    let mut voted = 0;
+    let mut bins = [0.0f32; ROTATION_BINS];
+    let bin_width = TAU / ROTATION_BINS as f32;
+    for &v in &probe.voters {
+        let (ia, ca) = &probe.cylinders[v];
+        // Smallest numerator / denominator, compared by cross-multiplying.
+        let mut best = ((1.0f32, 0.0f32), usize::MAX);
+        for (ib, cb) in &candidate.cylinders {
+            let (num, den) = cylinder::rough_distance(ca, cb);
+            if num * best.0 .1 < best.0 .0 * den {
+                best = ((num, den), *ib);
+            }
+        }
+        let similarity = cylinder::rough_similarity(best.0);
+        if best.1 != usize::MAX && similarity > 0.0 {
+            let delta = angle::wrap(candidate.points[best.1].angle - probe.points[*ia].angle);
+            votes[voted] = (delta, similarity);
+            voted += 1;
+            bins[(delta / bin_width) as usize % ROTATION_BINS] += similarity;
+        }
+    }
+    // Impressions are usually taken roughly upright: a prior vote for "no rotation" keeps the
+    // window where MCC puts it unless the cylinders clearly agree on another rotation. (Centring on
+    // the best rotation for every pair also raised impostor scores: it aligns chance matches.)
+    bins[0] += ROTATION_UPRIGHT_PRIOR;
+    bins[ROTATION_BINS - 1] += ROTATION_UPRIGHT_PRIOR;
+    // Strongest bin after circular [1 2 1] smoothing, then the weighted mean of the votes near it.
+    let peak = (0..ROTATION_BINS)
+        .max_by(|&i, &j| {
+            let smooth = |k: usize| {
+                bins[(k + ROTATION_BINS - 1) % ROTATION_BINS]
+                    + 2.0 * bins[k]
+                    + bins[(k + 1) % ROTATION_BINS]
+            };
+            smooth(i).total_cmp(&smooth(j))
+        })
+        .unwrap_or(0);
+    if peak <= 1 || peak >= ROTATION_BINS - 2 {
+        return (1.0, 0.0);
+    }
+    let centre = (peak as f32 + 0.5) * bin_width;
+    let (mut sx, mut sy) = (0.0f32, 0.0f32);
+    for &(delta, weight) in &votes[..voted] {
+        if weight > 0.0 && angle::distance(delta, centre) <= 1.5 * bin_width {
+            sx += weight * delta.cos();
+            sy += weight * delta.sin();
+        }
+    }
+    let norm = sx.hypot(sy);
+    if norm > 0.0 {
+        (sx / norm, sy / norm)
+    } else {
+        (1.0, 0.0)
     }
 }
 

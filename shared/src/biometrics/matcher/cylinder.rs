@@ -7,7 +7,7 @@ use crate::biometrics::params::{
     CYLINDER_BIT_THRESHOLD, CYLINDER_DIRECTIONAL_CELLS, CYLINDER_HULL_OFFSET_PX,
     CYLINDER_MIN_COMMON_CELL_FRACTION, CYLINDER_MIN_NEIGHBOURS, CYLINDER_MIN_VALID_CELL_FRACTION,
     CYLINDER_RADIUS_PX, CYLINDER_SIGMA_DIRECTIONAL_RAD, CYLINDER_SIGMA_SPATIAL_PX,
-    CYLINDER_SPATIAL_CELLS,
+    CYLINDER_SPATIAL_CELLS, ROTATION_VOTE_WORD_STEP,
 };
 use crate::biometrics::primitives::angle::{self, TAU};
 
@@ -53,8 +53,9 @@ pub(crate) struct Cylinder {
     /// Every cell valid (the common case away from the print's edge): comparisons of two such
     /// cylinders skip the validity masks.
     pub full: bool,
-    /// Number of set bits.
+    /// Number of set bits, and its square root (the bit vector's norm).
     pub ones: u32,
+    pub norm: f32,
 }
 
 /// Cylinders for every minutia; `None` where too little of the cylinder is inside the print or it
@@ -93,6 +94,7 @@ pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
                 valid_count: 0,
                 full: false,
                 ones: 0,
+                norm: 0.0,
             };
             let mut valid_cells = 0;
             let mut disc_index = 0;
@@ -135,6 +137,7 @@ pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
             cyl.valid_count = (valid_cells * ND) as u32;
             cyl.full = valid_cells == DISC_CELLS;
             cyl.ones = cyl.bits.iter().map(|w| w.count_ones()).sum();
+            cyl.norm = (cyl.ones as f32).sqrt();
             Some(cyl)
         })
         .collect()
@@ -152,32 +155,95 @@ fn cell_offset(cell_index: usize, cell: f32) -> (f32, f32) {
 /// Similarity 0..1 of two cylinders over the cells valid in both (0 when they share too few).
 #[inline(always)]
 pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
-    if a.full && b.full {
-        let nx: u32 = a
-            .bits
-            .iter()
-            .zip(&b.bits)
-            .map(|(x, y)| (x ^ y).count_ones())
-            .sum();
-        if a.ones + b.ones == 0 {
-            return 0.0;
+    // Set bits lie only in valid cells, and a full cylinder's valid cells cover the other's: when
+    // either side is full, most of the masking is known in advance.
+    let (common, na, nb, nx) = match (a.full, b.full) {
+        (true, true) => {
+            let norms = a.norm + b.norm;
+            return if norms > 0.0 {
+                1.0 - (xor_count(a, b) as f32).sqrt() / norms
+            } else {
+                0.0
+            };
         }
-        return 1.0 - (nx as f32).sqrt() / ((a.ones as f32).sqrt() + (b.ones as f32).sqrt());
-    }
-    let (mut common, mut na, mut nb, mut nx) = (0u32, 0u32, 0u32, 0u32);
-    for w in 0..WORDS {
-        let v = a.valid[w] & b.valid[w];
-        let (x, y) = (a.bits[w] & v, b.bits[w] & v);
-        common += v.count_ones();
-        na += x.count_ones();
-        nb += y.count_ones();
-        nx += (x ^ y).count_ones();
-    }
+        (true, false) => {
+            let (na, nx) = masked_counts(a, b);
+            (b.valid_count, na, b.ones, nx)
+        }
+        (false, true) => {
+            let (nb, nx) = masked_counts(b, a);
+            (a.valid_count, a.ones, nb, nx)
+        }
+        (false, false) => {
+            let (mut common, mut na, mut nb, mut nx) = (0u32, 0u32, 0u32, 0u32);
+            for w in 0..WORDS {
+                let v = a.valid[w] & b.valid[w];
+                let (x, y) = (a.bits[w] & v, b.bits[w] & v);
+                common += v.count_ones();
+                na += x.count_ones();
+                nb += y.count_ones();
+                nx += (x ^ y).count_ones();
+            }
+            (common, na, nb, nx)
+        }
+    };
     let min_common = CYLINDER_MIN_COMMON_CELL_FRACTION * a.valid_count.max(b.valid_count) as f32;
     if (common as f32) < min_common || na + nb == 0 {
         return 0.0;
     }
     1.0 - (nx as f32).sqrt() / ((na as f32).sqrt() + (nb as f32).sqrt())
+}
+
+/// A cheaper, validity-blind dissimilarity, good enough to find each cylinder's likely partner
+/// when voting for the global rotation: the squared distance term of [`similarity`] without the
+/// masks, as a fraction `(numerator, denominator)` so comparing two needs no division or root.
+#[inline(always)]
+pub(crate) fn rough_distance(a: &Cylinder, b: &Cylinder) -> (f32, f32) {
+    // A sample of words (bands of cells spread across the whole disc) cuts the cost and still
+    // tells the likely partner apart; the count is scaled back up to the whole cylinder.
+    let differing: u32 = a
+        .bits
+        .iter()
+        .zip(&b.bits)
+        .step_by(ROTATION_VOTE_WORD_STEP)
+        .map(|(x, y)| (x ^ y).count_ones())
+        .sum();
+    let norms = a.norm + b.norm;
+    (
+        ROTATION_VOTE_WORD_STEP as f32 * differing as f32,
+        norms * norms,
+    )
+}
+
+/// The similarity a [`rough_distance`] stands for.
+pub(crate) fn rough_similarity((numerator, denominator): (f32, f32)) -> f32 {
+    if denominator > 0.0 {
+        1.0 - (numerator / denominator).sqrt()
+    } else {
+        0.0
+    }
+}
+
+#[inline(always)]
+fn xor_count(a: &Cylinder, b: &Cylinder) -> u32 {
+    a.bits
+        .iter()
+        .zip(&b.bits)
+        .map(|(x, y)| (x ^ y).count_ones())
+        .sum()
+}
+
+/// For a full `full` and a partial `partial`: set bits of `full` inside `partial`'s valid cells, and
+/// the differing bits there.
+#[inline(always)]
+fn masked_counts(full: &Cylinder, partial: &Cylinder) -> (u32, u32) {
+    let (mut n, mut nx) = (0u32, 0u32);
+    for w in 0..WORDS {
+        let x = full.bits[w] & partial.valid[w];
+        n += x.count_ones();
+        nx += (x ^ partial.bits[w]).count_ones();
+    }
+    (n, nx)
 }
 
 #[cfg(test)]

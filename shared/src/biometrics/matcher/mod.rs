@@ -4,6 +4,7 @@
 //! translation and tolerant of partial overlap; relaxation-based consolidation checks that the
 //! matched minutiae agree on a common geometry, with slack for skin distortion.
 
+mod calibration;
 mod consolidation;
 mod cylinder;
 mod hull;
@@ -28,9 +29,15 @@ impl MatcherProbe {
         }
     }
 
-    /// Similarity to a prepared candidate, 0 (nothing in common) to 1. Compare with the
-    /// `THRESHOLD_FMR_*` constants in [`crate::biometrics::params`]. Never fails.
+    /// Calibrated similarity to a prepared candidate, 0 to 100: about 10 points per decade of
+    /// false match rate; compare with the `THRESHOLD_FMR_*` constants in
+    /// [`crate::biometrics::params`]. Never fails.
     pub fn score(&self, candidate: &SearchTemplate) -> f32 {
+        calibration::calibrate(self.raw_score(candidate))
+    }
+
+    /// The uncalibrated similarity (0 to 1) behind [`Self::score`], for calibration tools.
+    pub fn raw_score(&self, candidate: &SearchTemplate) -> f32 {
         consolidation::score(&self.search, candidate, &self.compatibility)
     }
 

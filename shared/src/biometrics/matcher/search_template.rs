@@ -2,6 +2,7 @@
 //! the pairwise geometry that consolidation looks up instead of recomputing per comparison.
 
 use super::cylinder::{self, Cylinder, Point};
+use crate::biometrics::params::ROTATION_VOTERS;
 use crate::biometrics::primitives::angle;
 use crate::biometrics::Template;
 
@@ -12,6 +13,9 @@ pub struct SearchTemplate {
     pub(crate) points: Vec<Point>,
     /// Indices into `points` of the minutiae that have a valid cylinder, with the cylinder.
     pub(crate) cylinders: Vec<(usize, Cylinder)>,
+    /// Indices into `cylinders` of the most distinctive ones (most set bits), which vote for the
+    /// global rotation.
+    pub(crate) voters: Vec<usize>,
     /// Unit direction vectors `(cos, sin)` of the minutiae.
     pub(crate) unit: Vec<(f32, f32)>,
     /// `n x n` distances between minutiae, row-major.
@@ -42,7 +46,7 @@ impl SearchTemplate {
                 radial[i * n + j] = angle::signed_diff((b.y - a.y).atan2(b.x - a.x), a.angle);
             }
         }
-        let cylinders = cylinder::cylinders(&points)
+        let cylinders: Vec<(usize, Cylinder)> = cylinder::cylinders(&points)
             .into_iter()
             .enumerate()
             .filter_map(|(i, c)| c.map(|c| (i, c)))
@@ -51,9 +55,13 @@ impl SearchTemplate {
             .iter()
             .map(|p| (p.angle.cos(), p.angle.sin()))
             .collect();
+        let mut voters: Vec<usize> = (0..cylinders.len()).collect();
+        voters.sort_by_key(|&i| (std::cmp::Reverse(cylinders[i].1.ones), i));
+        voters.truncate(ROTATION_VOTERS);
         Self {
             points,
             cylinders,
+            voters,
             unit,
             distance,
             radial,
