@@ -6,6 +6,9 @@
 //! pools every impostor comparison, within and across folders, and prints the score thresholds at
 //! FMR 1/1,000, 1/10,000 and 1/100,000 (what `params::THRESHOLD_FMR_*` are set from).
 
+#[path = "support/identify.rs"]
+mod identify;
+
 use shared::biometrics::codec;
 use shared::biometrics::params::MIN_USABLE_MINUTIAE;
 use shared::biometrics::template::wire;
@@ -314,6 +317,15 @@ fn template_bytes(t: &Template) -> usize {
 }
 
 fn main() {
+    // `--identify` (1:N identification) lives in its own module, owned by the search work.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--identify") {
+        if let Err(e) = identify::run(&args[1..]) {
+            eprintln!("fvc-eval: {e}");
+            std::process::exit(2);
+        }
+        return;
+    }
     if let Err(e) = run() {
         eprintln!("fvc-eval: {e}");
         std::process::exit(2);

@@ -128,37 +128,51 @@ pub fn decide(best_evidence: f32, gallery_people: usize) -> Decision {
 mod tests {
     use super::*;
 
-    fn check(scores: &[f32], people: usize, expected: Decision) {
-        let s: Vec<FingerScore> = scores
+    /// The score whose evidence is `decades` (on the calibrated line).
+    fn score_for(decades: f32) -> f32 {
+        THRESHOLD_FMR_1_IN_1_000
+            + (decades - 3.0) * (THRESHOLD_FMR_1_IN_10_000 - THRESHOLD_FMR_1_IN_1_000)
+    }
+
+    fn check(decades: &[f32], people: usize, expected: Decision) {
+        let s: Vec<FingerScore> = decades
             .iter()
             .enumerate()
-            .map(|(i, &score)| FingerScore {
+            .map(|(i, &d)| FingerScore {
                 position: i as u8 + 1,
-                score,
+                score: if d == 0.0 { 0.0 } else { score_for(d) },
             })
             .collect();
-        assert_eq!(decide(fuse(&s), people), expected, "{scores:?} in {people}");
+        assert_eq!(
+            decide(fuse(&s), people),
+            expected,
+            "{decades:?} in {people}"
+        );
     }
 
     #[test]
     fn evidence_follows_the_calibrated_thresholds() {
         assert_eq!(evidence_decades(THRESHOLD_FMR_1_IN_1_000 - 0.01), 0.0);
+        assert!((evidence_decades(THRESHOLD_FMR_1_IN_1_000) - 3.0).abs() < 1e-4);
         assert!((evidence_decades(THRESHOLD_FMR_1_IN_10_000) - 4.0).abs() < 1e-4);
         assert!((evidence_decades(THRESHOLD_FMR_1_IN_100_000) - 5.0).abs() < 1e-4);
-        assert_eq!(evidence_decades(1.0), EVIDENCE_MAX_PER_FINGER_DECADES);
+        assert_eq!(
+            evidence_decades(score_for(20.0)),
+            EVIDENCE_MAX_PER_FINGER_DECADES
+        );
     }
 
     #[test]
     fn decision_bands_depend_on_evidence_and_gallery_size() {
         // Two strong fingers: a duplicate in a regency-sized gallery.
-        check(&[0.6, 0.6], 1_000_000, Decision::Duplicate);
+        check(&[8.0, 8.0], 1_000_000, Decision::Duplicate);
         // One strong finger, one silent: for an adjudicator.
-        check(&[0.6, 0.05], 1_000_000, Decision::Ambiguous);
-        // Impostor-level scores: unique at any size.
-        check(&[0.2, 0.25], 10, Decision::Unique);
-        // The same weak-but-real evidence is enough in a small gallery and not in a huge one.
-        check(&[0.36, 0.36], 1_000, Decision::Duplicate);
-        check(&[0.36, 0.36], 190_000_000, Decision::Unique);
+        check(&[8.0, 0.0], 1_000_000, Decision::Ambiguous);
+        // Nothing above the FMR 1/1,000 threshold: unique at any size.
+        check(&[0.0, 0.0], 10, Decision::Unique);
+        // The same modest evidence is enough in a small gallery and not in a huge one.
+        check(&[3.6, 3.6], 1_000, Decision::Duplicate);
+        check(&[3.6, 3.6], 190_000_000, Decision::Unique);
     }
 
     #[test]
