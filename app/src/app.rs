@@ -2,10 +2,14 @@
 
 use crate::components::SiteHeader;
 use crate::i18n::{provide_lang, use_lang, Tr, NOT_FOUND_TITLE, PAGE_TITLE};
+use crate::kecamatan::{
+    ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage,
+};
 use crate::public::{StatusLookup, StatusPage};
 use crate::resident::{Landing, PrefillPage, SubmittedPage};
+use crate::staff::SignInPage;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 /// The whole app. Routes are flat and short: residents read them aloud and type them.
@@ -29,6 +33,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/daftar/selesai/:code") view=SubmittedPage/>
                     <Route path=path!("/s") view=StatusLookup/>
                     <Route path=path!("/s/:code") view=StatusPage/>
+                    // Staff (kecamatan console, issue #5).
+                    <Route path=path!("/staf/masuk") view=SignInPage/>
+                    <ParentRoute path=path!("/kecamatan") view=KecamatanShell>
+                        <Route path=path!("") view=QueuePage/>
+                        <Route path=path!("kiriman") view=OutboxPage/>
+                        <Route path=path!("permohonan/:id") view=ApplicationPage/>
+                        <Route path=path!("permohonan/:id/rekam") view=RecordingPage/>
+                        <Route path=path!("permohonan/:id/tanda-bukti") view=ReceiptPage/>
+                    </ParentRoute>
                 </Routes>
             </main>
         </Router>

@@ -7,10 +7,13 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod extraction;
 pub mod i18n;
+pub mod kecamatan;
 pub mod platform;
 pub mod public;
 pub mod resident;
+pub mod staff;
 
 pub use app::App;
 
