@@ -209,8 +209,37 @@ async fn sign_in(b: &Browser, base: &str, username: &str) {
         .send_keys(tests::seed::DEMO_PASSWORD)
         .await
         .unwrap();
+    b.client
+        .execute(
+            "window.__errs = []; addEventListener('error', e => __errs.push(String(e.message))); \
+             const ce = console.error; console.error = (...a) => { __errs.push(a.join(' ')); ce(...a); }; \
+             const cw = console.warn; console.warn = (...a) => { __errs.push(a.join(' ')); cw(...a); };",
+            vec![],
+        )
+        .await
+        .unwrap();
     button(b, "Masuk").await.click().await.unwrap();
-    heading(b, "Antrean permohonan").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        let v = b
+            .client
+            .execute("return !!Array.from(document.querySelectorAll('h1')).find(h => h.innerText.trim() === 'Antrean permohonan');", vec![])
+            .await
+            .unwrap();
+        if v == json!(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    {
+        b.screenshot("browser_kecamatan_failures", "sign-in").await;
+        let text = b
+            .client
+            .execute("return [location.href, document.body.innerText, window.__errs];", vec![])
+            .await
+            .unwrap();
+        panic!("no queue after signing in; page says: {text}");
+    }
 }
 
 /// Opens an application from the queue screen by typing its registration code.

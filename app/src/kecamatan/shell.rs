@@ -16,6 +16,7 @@ pub fn KecamatanShell() -> impl IntoView {
     let lang = use_lang();
     let navigate = use_navigate();
     crate::staff::ensure_staff_css();
+    crate::staff::install_panic_hook();
     let location = use_location();
     let current = session::Session(RwSignal::new(session::remembered()));
     provide_context(current);

@@ -23,3 +23,15 @@ pub fn ensure_staff_css() {
         let _ = head.append_child(&link);
     }
 }
+
+/// Sends panic messages to the browser console (the release build otherwise only shows
+/// "unreachable"), so a failure on a tablet can be read from its developer tools.
+pub fn install_panic_hook() {
+    use std::sync::Once;
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("rekam panic: {info}").into());
+        }));
+    });
+}

@@ -183,6 +183,9 @@ pub fn outbox() -> Outbox {
 
 fn start() -> Outbox {
     // A root owner that is never disposed: the signals outlive whichever view first asked.
+    // `new_root` also makes itself the current owner, so the caller's owner (which carries the
+    // router's context) is put back afterwards.
+    let caller = Owner::current();
     let owner = Owner::new_root(None);
     let outbox = owner.with(|| Outbox {
         items: RwSignal::new(Vec::new()),
@@ -190,6 +193,9 @@ fn start() -> Outbox {
         pumping: StoredValue::new_local(Cell::new(false)),
     });
     std::mem::forget(owner);
+    if let Some(caller) = caller {
+        caller.set();
+    }
     leptos::task::spawn_local(async move {
         let mut items: Vec<Item> = store::all(Store::Outbox)
             .await

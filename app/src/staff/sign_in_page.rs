@@ -13,6 +13,7 @@ pub fn SignInPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     crate::staff::ensure_staff_css();
+    crate::staff::install_panic_hook();
     let navigate = use_navigate();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
