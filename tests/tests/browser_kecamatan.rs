@@ -94,7 +94,13 @@ async fn wait_js(b: &Browser, script: &str, secs: u64, what: &str) -> Value {
             return v;
         }
         if Instant::now() > deadline {
-            panic!("timed out waiting for {what}: {script}");
+            b.screenshot("browser_kecamatan_failures", "timeout").await;
+            let page = b
+                .client
+                .execute("return [location.href, document.body.innerText];", vec![])
+                .await
+                .unwrap_or_default();
+            panic!("timed out waiting for {what}: {script}\npage: {page}");
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
@@ -658,7 +664,12 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
 
     // A reload (or a closed tab) while offline loses nothing.
     b.client.refresh().await.unwrap();
-    link(&b, "Kiriman").await.click().await.unwrap();
+    // The outbox link carries a count of pending items after its name ("Kiriman 2").
+    b.find(Locator::XPath("//nav//a[starts-with(normalize-space(.), 'Kiriman')]"))
+        .await
+        .click()
+        .await
+        .unwrap();
     heading(&b, "Kiriman dari tablet ini").await;
     let states = outbox_states(&b).await;
     assert_eq!(states, vec!["Menunggu jaringan", "Menunggu jaringan"], "after reload");
