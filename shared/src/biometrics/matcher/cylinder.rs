@@ -201,13 +201,13 @@ pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
 pub(crate) fn rough_distance(a: &Cylinder, b: &Cylinder) -> (f32, f32) {
     // A sample of words (bands of cells spread across the whole disc) cuts the cost and still
     // tells the likely partner apart; the count is scaled back up to the whole cylinder.
-    let differing: u32 = a
-        .bits
-        .iter()
-        .zip(&b.bits)
-        .step_by(ROTATION_VOTE_WORD_STEP)
-        .map(|(x, y)| (x ^ y).count_ones())
-        .sum();
+    // A plain loop: an iterator adapter here was left out of line, compiled without `popcnt`.
+    let mut differing = 0u32;
+    let mut w = 0;
+    while w < WORDS {
+        differing += (a.bits[w] ^ b.bits[w]).count_ones();
+        w += ROTATION_VOTE_WORD_STEP;
+    }
     let norms = a.norm + b.norm;
     (
         ROTATION_VOTE_WORD_STEP as f32 * differing as f32,
@@ -226,11 +226,11 @@ pub(crate) fn rough_similarity((numerator, denominator): (f32, f32)) -> f32 {
 
 #[inline(always)]
 fn xor_count(a: &Cylinder, b: &Cylinder) -> u32 {
-    a.bits
-        .iter()
-        .zip(&b.bits)
-        .map(|(x, y)| (x ^ y).count_ones())
-        .sum()
+    let mut n = 0;
+    for w in 0..WORDS {
+        n += (a.bits[w] ^ b.bits[w]).count_ones();
+    }
+    n
 }
 
 /// For a full `full` and a partial `partial`: set bits of `full` inside `partial`'s valid cells, and
