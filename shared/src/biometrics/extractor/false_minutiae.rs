@@ -1,5 +1,5 @@
-//! Removal of false minutiae: spurs, short fragments, bridges, broken ridges, border artefacts,
-//! unreliable areas and clusters; then a cap keeping the most reliable ones.
+//! Removal of false minutiae: spurs (rule off, see `params`), short fragments, bridges, broken
+//! ridges, border artefacts, unreliable areas and clusters; then a cap keeping the most reliable ones.
 
 use super::minutiae::{Candidate, Stop};
 use super::orientation::OrientationField;
@@ -35,7 +35,9 @@ pub(crate) fn false_minutiae(
     for (i, c) in candidates.iter().enumerate() {
         for b in &c.branches {
             let partner = match (c.kind, b.stop) {
-                (MinutiaKind::Ending, Stop::Junction) if b.steps <= MAX_SPUR_LENGTH_PX => {
+                (MinutiaKind::Ending, Stop::Junction)
+                    if MAX_SPUR_LENGTH_PX.is_some_and(|max| b.steps <= max) =>
+                {
                     Some(near(b.end_x, b.end_y, MinutiaKind::Bifurcation))
                 }
                 (MinutiaKind::Ending, Stop::Ending) if b.steps <= MAX_FRAGMENT_LENGTH_PX => {
@@ -175,13 +177,20 @@ mod tests {
     }
 
     #[test]
-    fn removes_spurs_breaks_and_border_minutiae_but_keeps_clean_ones() {
+    fn removes_fragments_breaks_and_border_minutiae_but_keeps_clean_ones() {
         let (mask, field) = context();
-        let spur = Branch {
+        // A short ridge fragment: two endings 8 px apart along one ridge.
+        let to_right = Branch {
             end_x: 60,
             end_y: 50,
             steps: 8,
-            stop: Stop::Junction,
+            stop: Stop::Ending,
+        };
+        let to_left = Branch {
+            end_x: 52,
+            end_y: 50,
+            steps: 8,
+            stop: Stop::Ending,
         };
         let long = Branch {
             end_x: 0,
@@ -190,8 +199,8 @@ mod tests {
             stop: Stop::Length,
         };
         let candidates = vec![
-            candidate(52, 50, MinutiaKind::Ending, PI, Some(spur)),
-            candidate(60, 50, MinutiaKind::Bifurcation, 0.0, None),
+            candidate(52, 50, MinutiaKind::Ending, 0.0, Some(to_right)),
+            candidate(60, 50, MinutiaKind::Ending, PI, Some(to_left)),
             // A broken ridge: endings at 100 and 110 facing each other.
             candidate(100, 120, MinutiaKind::Ending, PI, Some(long)),
             candidate(110, 120, MinutiaKind::Ending, 0.0, Some(long)),

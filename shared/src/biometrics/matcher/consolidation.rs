@@ -216,7 +216,9 @@ fn estimate_rotation(probe: &SearchTemplate, candidate: &SearchTemplate) -> (f32
             smooth(i).total_cmp(&smooth(j))
         })
         .unwrap_or(0);
-    if peak <= 1 || peak >= ROTATION_BINS - 2 {
+    // The two bins either side of zero count as upright: the window around zero still covers
+    // their rotation plus the noise of minutia directions.
+    if peak == 0 || peak == ROTATION_BINS - 1 {
         return (1.0, 0.0);
     }
     let centre = (peak as f32 + 0.5) * bin_width;

@@ -16,6 +16,8 @@ const ND: usize = CYLINDER_DIRECTIONAL_CELLS;
 /// Only the cells whose centre lies inside the cylinder's disc are stored (about π/4 of the square).
 const DISC_CELLS: usize = disc_cells();
 pub(crate) const WORDS: usize = (DISC_CELLS * ND).div_ceil(64);
+/// Words of the per-cell (not per-bit) validity mask.
+const CELL_WORDS: usize = DISC_CELLS.div_ceil(64);
 
 const fn in_disc(cell_index: usize) -> bool {
     let cell = 2.0 * CYLINDER_RADIUS_PX / NS as f32;
@@ -48,6 +50,9 @@ pub(crate) struct Point {
 pub(crate) struct Cylinder {
     pub bits: [u64; WORDS],
     pub valid: [u64; WORDS],
+    /// Valid cells, one bit per cell: counting common valid cells this way takes a fifth of the
+    /// work of counting common valid bits.
+    pub valid_cells: [u64; CELL_WORDS],
     /// Number of valid bits (cells x layers).
     pub valid_count: u32,
     /// Every cell valid (the common case away from the print's edge): comparisons of two such
@@ -91,12 +96,13 @@ pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
             let mut cyl = Cylinder {
                 bits: [0; WORDS],
                 valid: [0; WORDS],
+                valid_cells: [0; CELL_WORDS],
                 valid_count: 0,
                 full: false,
                 ones: 0,
                 norm: 0.0,
             };
-            let mut valid_cells = 0;
+            let mut valid_cell_count = 0;
             let mut disc_index = 0;
             for cell_index in 0..NS * NS {
                 if !in_disc(cell_index) {
@@ -109,7 +115,9 @@ pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
                 if hull::distance_outside(&hull, (px, py)) > CYLINDER_HULL_OFFSET_PX {
                     continue;
                 }
-                valid_cells += 1;
+                valid_cell_count += 1;
+                let c = disc_index - 1;
+                cyl.valid_cells[c / 64] |= 1 << (c % 64);
                 let mut layers = [0.0f32; ND];
                 for &(nx, ny, dtheta) in &neighbours {
                     let d2 = (nx - px) * (nx - px) + (ny - py) * (ny - py);
@@ -131,11 +139,11 @@ pub(crate) fn cylinders(points: &[Point]) -> Vec<Option<Cylinder>> {
                     }
                 }
             }
-            if (valid_cells as f32) < CYLINDER_MIN_VALID_CELL_FRACTION * DISC_CELLS as f32 {
+            if (valid_cell_count as f32) < CYLINDER_MIN_VALID_CELL_FRACTION * DISC_CELLS as f32 {
                 return None;
             }
-            cyl.valid_count = (valid_cells * ND) as u32;
-            cyl.full = valid_cells == DISC_CELLS;
+            cyl.valid_count = (valid_cell_count * ND) as u32;
+            cyl.full = valid_cell_count == DISC_CELLS;
             cyl.ones = cyl.bits.iter().map(|w| w.count_ones()).sum();
             cyl.norm = (cyl.ones as f32).sqrt();
             Some(cyl)
@@ -175,11 +183,21 @@ pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
             (a.valid_count, a.ones, nb, nx)
         }
         (false, false) => {
-            let (mut common, mut na, mut nb, mut nx) = (0u32, 0u32, 0u32, 0u32);
+            // Too little common area is decided from the cell masks before any bit is counted.
+            let mut common_cells = 0u32;
+            for w in 0..CELL_WORDS {
+                common_cells += (a.valid_cells[w] & b.valid_cells[w]).count_ones();
+            }
+            let common = common_cells * ND as u32;
+            if (common as f32)
+                < CYLINDER_MIN_COMMON_CELL_FRACTION * a.valid_count.max(b.valid_count) as f32
+            {
+                return 0.0;
+            }
+            let (mut na, mut nb, mut nx) = (0u32, 0u32, 0u32);
             for w in 0..WORDS {
                 let v = a.valid[w] & b.valid[w];
                 let (x, y) = (a.bits[w] & v, b.bits[w] & v);
-                common += v.count_ones();
                 na += x.count_ones();
                 nb += y.count_ones();
                 nx += (x ^ y).count_ones();
@@ -201,13 +219,13 @@ pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
 pub(crate) fn rough_distance(a: &Cylinder, b: &Cylinder) -> (f32, f32) {
     // A sample of words (bands of cells spread across the whole disc) cuts the cost and still
     // tells the likely partner apart; the count is scaled back up to the whole cylinder.
-    let differing: u32 = a
-        .bits
-        .iter()
-        .zip(&b.bits)
-        .step_by(ROTATION_VOTE_WORD_STEP)
-        .map(|(x, y)| (x ^ y).count_ones())
-        .sum();
+    // A plain loop: an iterator adapter here was left out of line, compiled without `popcnt`.
+    let mut differing = 0u32;
+    let mut w = 0;
+    while w < WORDS {
+        differing += (a.bits[w] ^ b.bits[w]).count_ones();
+        w += ROTATION_VOTE_WORD_STEP;
+    }
     let norms = a.norm + b.norm;
     (
         ROTATION_VOTE_WORD_STEP as f32 * differing as f32,
@@ -226,11 +244,11 @@ pub(crate) fn rough_similarity((numerator, denominator): (f32, f32)) -> f32 {
 
 #[inline(always)]
 fn xor_count(a: &Cylinder, b: &Cylinder) -> u32 {
-    a.bits
-        .iter()
-        .zip(&b.bits)
-        .map(|(x, y)| (x ^ y).count_ones())
-        .sum()
+    let mut n = 0;
+    for w in 0..WORDS {
+        n += (a.bits[w] ^ b.bits[w]).count_ones();
+    }
+    n
 }
 
 /// For a full `full` and a partial `partial`: set bits of `full` inside `partial`'s valid cells, and
