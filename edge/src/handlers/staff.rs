@@ -188,9 +188,11 @@ async fn act(
     let batch = transitions::statements(
         &db,
         ctx,
-        &app.id,
-        from,
-        &stages,
+        &transitions::Change {
+            application_id: &app.id,
+            from,
+            stages: &stages,
+        },
         &acting,
         action,
         detail_json,

@@ -84,9 +84,11 @@ async fn handle(env: &Env, job: &EnrollmentJob) -> Result<()> {
     let mut batch = transitions::statements(
         &db,
         &ctx,
-        &application_id,
-        stage,
-        &stages,
+        &transitions::Change {
+            application_id: &application_id,
+            from: stage,
+            stages: &stages,
+        },
         &Acting {
             actor: Actor::MatchingWorker,
             staff_id: None,

@@ -83,9 +83,11 @@ pub async fn record(
             let mut batch = transitions::statements(
                 &db,
                 ctx,
-                &app.id,
-                from,
-                &stages,
+                &transitions::Change {
+                    application_id: &app.id,
+                    from,
+                    stages: &stages,
+                },
                 &acting,
                 "application.record_biometrics",
                 None,
@@ -133,9 +135,11 @@ pub async fn record(
         let batch = transitions::statements(
             &db,
             ctx,
-            &app.id,
-            stage,
-            &stages,
+            &transitions::Change {
+                application_id: &app.id,
+                from: stage,
+                stages: &stages,
+            },
             &acting,
             "application.send_for_enrollment",
             None,

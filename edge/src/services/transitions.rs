@@ -28,19 +28,30 @@ pub fn decide(from: Stage, actor: Actor, events: &[Event]) -> ApiResult<Vec<Stag
     Ok(stages)
 }
 
+/// Which application moves, from the stage the caller read, through which stages.
+#[derive(Clone, Copy)]
+pub struct Change<'a> {
+    pub application_id: &'a str,
+    pub from: Stage,
+    pub stages: &'a [Stage],
+}
+
 /// The statements that move an application from `from` through `stages`, recording one timeline
 /// event per stage (with `detail_json` on the last) and an audit entry. Callers may append their
 /// own statements (documents, recordings) and must run the lot with [`run`].
 pub fn statements(
     db: &D1Database,
     ctx: &RequestContext,
-    application_id: &str,
-    from: Stage,
-    stages: &[Stage],
+    change: &Change<'_>,
     acting: &Acting<'_>,
     action: &str,
     detail_json: Option<&str>,
 ) -> ApiResult<Vec<D1PreparedStatement>> {
+    let Change {
+        application_id,
+        from,
+        stages,
+    } = *change;
     let mut out = vec![db
         .prepare(
             "INSERT INTO transition_guard (never_null) SELECT NULL \
