@@ -72,6 +72,17 @@ async fn link(b: &Browser, text: &str) -> Element {
     b.find(Locator::XPath(&xpath)).await
 }
 
+/// Clicks the link with this text, finding it again if the view re-rendered in between.
+async fn click_link(b: &Browser, text: &str) {
+    for _ in 0..5 {
+        if link(b, text).await.click().await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    panic!("could not click the link {text:?}");
+}
+
 /// A heading (h1-h3) with this text.
 async fn heading(b: &Browser, text: &str) -> Element {
     let l = xpath_literal(text);
@@ -201,10 +212,7 @@ async fn face_jpeg(b: &Browser, dir: &std::path::Path) -> PathBuf {
 }
 
 async fn sign_in(b: &Browser, base: &str, username: &str) {
-    b.client
-        .goto(&format!("{base}/staf/masuk"))
-        .await
-        .unwrap();
+    b.client.goto(&format!("{base}/staf/masuk")).await.unwrap();
     field(b, "Nama pengguna")
         .await
         .send_keys(username)
@@ -241,7 +249,10 @@ async fn sign_in(b: &Browser, base: &str, username: &str) {
         b.screenshot("browser_kecamatan_failures", "sign-in").await;
         let text = b
             .client
-            .execute("return [location.href, document.body.innerText, window.__errs];", vec![])
+            .execute(
+                "return [location.href, document.body.innerText, window.__errs];",
+                vec![],
+            )
             .await
             .unwrap();
         panic!("no queue after signing in; page says: {text}");
@@ -423,11 +434,7 @@ async fn operator_verifies_records_and_prints_receipt_at_tablet_size() {
     );
 
     let face = face_jpeg(&b, tmp.path()).await;
-    link(&b, "Lanjut ke perekaman biometrik")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_link(&b, "Lanjut ke perekaman biometrik").await;
     let (times, wall) = record_biometrics(&b, &face).await;
     eprintln!(
         "extraction in the Web Worker (ms per finger): {times:?}; mean {:.0} ms; ten fingers in {:.1} s wall",
@@ -476,8 +483,13 @@ async fn operator_verifies_records_and_prints_receipt_at_tablet_size() {
         .unwrap()
         .to_string();
     assert!(
-        ["SENT_FOR_ENROLLMENT", "PRINT_READY_RECORD", "ADJUDICATE_RECORD", "DUPLICATE_RECORD"]
-            .contains(&stage.as_str()),
+        [
+            "SENT_FOR_ENROLLMENT",
+            "PRINT_READY_RECORD",
+            "ADJUDICATE_RECORD",
+            "DUPLICATE_RECORD"
+        ]
+        .contains(&stage.as_str()),
         "stage after recording: {stage}"
     );
 }
@@ -506,11 +518,7 @@ async fn no_fingerprint_image_bytes_leave_the_page() {
         .unwrap();
     wait_text(&b, "Terkirim", 20).await;
     let face = face_jpeg(&b, tmp.path()).await;
-    link(&b, "Lanjut ke perekaman biometrik")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_link(&b, "Lanjut ke perekaman biometrik").await;
     record_biometrics(&b, &face).await;
 
     // What the device keeps (drafts and outbox) must hold templates only, too.
@@ -645,11 +653,7 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
         .await
         .unwrap();
     wait_text(&b, "Menunggu jaringan", 15).await;
-    link(&b, "Lanjut ke perekaman biometrik")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_link(&b, "Lanjut ke perekaman biometrik").await;
     record_biometrics(&b, &face).await;
     button(&b, "Simpan dan kirim perekaman")
         .await
@@ -660,19 +664,31 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
     wait_text(&b, "Menunggu jaringan", 15).await;
 
     // Nothing reached the server.
-    assert_eq!(count(&rt, &format!("SELECT COUNT(*) AS n FROM recordings WHERE application_id = '{id}'")), 0);
+    assert_eq!(
+        count(
+            &rt,
+            &format!("SELECT COUNT(*) AS n FROM recordings WHERE application_id = '{id}'")
+        ),
+        0
+    );
 
     // A reload (or a closed tab) while offline loses nothing.
     b.client.refresh().await.unwrap();
     // The outbox link carries a count of pending items after its name ("Kiriman 2").
-    b.find(Locator::XPath("//nav//a[starts-with(normalize-space(.), 'Kiriman')]"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    b.find(Locator::XPath(
+        "//nav//a[starts-with(normalize-space(.), 'Kiriman')]",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
     heading(&b, "Kiriman dari tablet ini").await;
     let states = outbox_states(&b).await;
-    assert_eq!(states, vec!["Menunggu jaringan", "Menunggu jaringan"], "after reload");
+    assert_eq!(
+        states,
+        vec!["Menunggu jaringan", "Menunggu jaringan"],
+        "after reload"
+    );
     b.screenshot(T, "01-outbox-offline").await;
 
     set_offline(&b, false).await;

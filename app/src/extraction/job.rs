@@ -13,7 +13,11 @@ pub enum JobInput {
     /// file does not say; the engine resamples to 500 ppi.
     Extract { image: Vec<u8>, ppi: u16 },
     /// One camera frame as 8-bit luma, row-major, for QR reading.
-    ScanQr { width: u32, height: u32, luma: Vec<u8> },
+    ScanQr {
+        width: u32,
+        height: u32,
+        luma: Vec<u8>,
+    },
 }
 
 /// What the worker answers.
@@ -21,7 +25,12 @@ pub enum JobInput {
 pub enum JobOutput {
     /// The wire-form template (`biometrics::template::wire`), its quality 0-100, the number of
     /// minutiae, and the time the engine took inside the worker.
-    Template { wire: Vec<u8>, quality: u8, minutiae: u32, millis: f64 },
+    Template {
+        wire: Vec<u8>,
+        quality: u8,
+        minutiae: u32,
+        millis: f64,
+    },
     /// The file is not an image the engine reads (the codec's reason, for the log only).
     Unreadable { reason: String },
     /// The text of the first QR code found, if any.
@@ -34,7 +43,13 @@ pub enum JobOutput {
 pub async fn StaffJob(input: JobInput) -> JobOutput {
     match input {
         JobInput::Extract { image, ppi } => extract(&image, ppi),
-        JobInput::ScanQr { width, height, luma } => JobOutput::Qr { text: scan_qr(width, height, &luma) },
+        JobInput::ScanQr {
+            width,
+            height,
+            luma,
+        } => JobOutput::Qr {
+            text: scan_qr(width, height, &luma),
+        },
     }
 }
 
@@ -51,7 +66,9 @@ fn extract(image: &[u8], ppi: u16) -> JobOutput {
                 millis: now_ms() - started,
             }
         }
-        Err(e) => JobOutput::Unreadable { reason: format!("{e:?}") },
+        Err(e) => JobOutput::Unreadable {
+            reason: format!("{e:?}"),
+        },
     }
 }
 
@@ -61,7 +78,10 @@ fn scan_qr(width: u32, height: u32, luma: &[u8]) -> Option<String> {
         return None;
     }
     let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
-    prepared.detect_grids().into_iter().find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+    prepared
+        .detect_grids()
+        .into_iter()
+        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
 }
 
 /// Milliseconds from the worker's performance clock (the engine itself reads no clock).

@@ -20,7 +20,8 @@ thread_local! {
 fn bridge() -> OneshotBridge<StaffJob> {
     BRIDGE.with(|b| {
         let mut slot = b.borrow_mut();
-        slot.get_or_insert_with(|| StaffJob::spawner().spawn(WORKER_SCRIPT)).fork()
+        slot.get_or_insert_with(|| StaffJob::spawner().spawn(WORKER_SCRIPT))
+            .fork()
     })
 }
 

@@ -7,8 +7,8 @@ use crate::api::ApiError;
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
 use crate::platform::random;
-use crate::staff::{api, outbox};
 use crate::staff::outbox::{Action, Item, ItemState};
+use crate::staff::{api, outbox};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -22,11 +22,15 @@ pub fn ApplicationPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let ob = outbox::outbox();
-    // Re-read the application whenever one of its outbox items changes state.
+    // Re-read the application when one of its outbox items is accepted (its stage moved); the
+    // waiting/sending flicker of a weak line must not re-render the screen under the operator.
     let item_states = Memo::new(move |_| {
         let id = id();
         ob.items.with(|items| {
-            items.iter().filter(|i| i.application_id == id).map(|i| i.state.clone()).collect::<Vec<_>>()
+            items
+                .iter()
+                .filter(|i| i.application_id == id && matches!(i.state, ItemState::Sent { .. }))
+                .count()
         })
     });
     let detail = LocalResource::new(move || {
@@ -51,7 +55,13 @@ pub fn ApplicationPage() -> impl IntoView {
             store_error.set(true);
             return;
         };
-        let item = Item::new(key, d.id.clone(), d.registration_code.clone(), d.form.full_name.clone(), action);
+        let item = Item::new(
+            key,
+            d.id.clone(),
+            d.registration_code.clone(),
+            d.form.full_name.clone(),
+            action,
+        );
         leptos::task::spawn_local(async move {
             store_error.set(ob.enqueue(item).await.is_err());
         });
@@ -111,13 +121,32 @@ fn Detail(
     let rows: Vec<(&'static str, &'static str, String)> = vec![
         ("NIK", "NIK", f.nik.clone()),
         ("Nomor KK", "KK number", f.kk_number.clone()),
-        ("Tempat/tgl lahir", "Place/date of birth", format!("{}, {}", f.birth_place, f.birth_date)),
+        (
+            "Tempat/tgl lahir",
+            "Place/date of birth",
+            format!("{}, {}", f.birth_place, f.birth_date),
+        ),
         ("Jenis kelamin", "Sex", f.sex.clone()),
-        ("Alamat", "Address", format!("{} RT {} RW {}, {}", f.address.street, f.address.rt, f.address.rw, f.address.village)),
+        (
+            "Alamat",
+            "Address",
+            format!(
+                "{} RT {} RW {}, {}",
+                f.address.street, f.address.rt, f.address.rw, f.address.village
+            ),
+        ),
         ("Agama", "Religion", f.religion.clone()),
-        ("Status perkawinan", "Marital status", f.marital_status.clone()),
+        (
+            "Status perkawinan",
+            "Marital status",
+            f.marital_status.clone(),
+        ),
         ("Pekerjaan", "Occupation", f.occupation.clone()),
-        ("Jenis permohonan", "Application type", f.application_type.clone()),
+        (
+            "Jenis permohonan",
+            "Application type",
+            f.application_type.clone(),
+        ),
     ];
     let stage = d.stage;
     let warnings = d.warnings.clone();
@@ -129,7 +158,10 @@ fn Detail(
                 kinds.push(doc.kind);
             }
         }
-        kinds.into_iter().map(|k| (k, d.documents.iter().find(|x| x.kind == k).cloned())).collect()
+        kinds
+            .into_iter()
+            .map(|k| (k, d.documents.iter().find(|x| x.kind == k).cloned()))
+            .collect()
     };
     view! {
         <header class="application-head">

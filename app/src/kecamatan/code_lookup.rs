@@ -12,7 +12,13 @@ use shared::api::ApplicationDetail;
 pub fn CodeLookup(lookup: Action<String, Result<ApplicationDetail, ApiError>>) -> impl IntoView {
     let lang = use_lang();
     let code = RwSignal::new(String::new());
-    let error = move || lookup.value().get().and_then(|r| r.err()).map(|e| e.message(lang.get()));
+    let error = move || {
+        lookup
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message(lang.get()))
+    };
     view! {
         <form class="code-lookup" on:submit=move |ev| {
             ev.prevent_default();

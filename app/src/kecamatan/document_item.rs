@@ -10,7 +10,11 @@ use shared::api::{AttachmentKind, DocumentInfo};
 
 /// A checklist line for `kind`; `info` is the stored document, if any.
 #[component]
-pub fn DocumentItem(application_id: String, kind: AttachmentKind, info: Option<DocumentInfo>) -> impl IntoView {
+pub fn DocumentItem(
+    application_id: String,
+    kind: AttachmentKind,
+    info: Option<DocumentInfo>,
+) -> impl IntoView {
     let lang = use_lang();
     let url = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<crate::api::ApiError>);
@@ -20,7 +24,9 @@ pub fn DocumentItem(application_id: String, kind: AttachmentKind, info: Option<D
             let _ = web_sys::Url::revoke_object_url(&u);
         }
     });
-    let is_pdf = info.as_ref().is_some_and(|i| i.content_type == "application/pdf");
+    let is_pdf = info
+        .as_ref()
+        .is_some_and(|i| i.content_type == "application/pdf");
     let uploaded = info.is_some();
     let load = move |_| {
         let id = application_id.clone();

@@ -33,7 +33,10 @@ async fn use_picture(blob: Blob, face: RwSignal<Option<String>>, error: RwSignal
 
 /// The face photo control.
 #[component]
-pub fn FaceCapture(face: RwSignal<Option<String>>, problem: Signal<Option<String>>) -> impl IntoView {
+pub fn FaceCapture(
+    face: RwSignal<Option<String>>,
+    problem: Signal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let error = RwSignal::new(false);
     let camera_on = RwSignal::new(false);
@@ -91,7 +94,9 @@ pub fn FaceCapture(face: RwSignal<Option<String>>, problem: Signal<Option<String
     let take_photo = {
         let stop = stop.clone();
         move |_| {
-            let Some(el) = video.get_untracked() else { return };
+            let Some(el) = video.get_untracked() else {
+                return;
+            };
             let el: HtmlVideoElement = el;
             let stop = stop.clone();
             leptos::task::spawn_local(async move {
@@ -147,7 +152,8 @@ async fn snapshot(video: &HtmlVideoElement) -> Option<Blob> {
     canvas.set_width(video.video_width());
     canvas.set_height(video.video_height());
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.draw_image_with_html_video_element(video, 0.0, 0.0).ok()?;
+    ctx.draw_image_with_html_video_element(video, 0.0, 0.0)
+        .ok()?;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let cb = wasm_bindgen::closure::Closure::once_into_js(move |b: wasm_bindgen::JsValue| {
             let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &b);

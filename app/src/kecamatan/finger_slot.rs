@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use shared::api::MissingFingerReason;
 
 /// Scanner formats the engine reads.
-pub const ACCEPT: &str = ".png,.bmp,.tif,.tiff,.jpg,.jpeg,.wsq,image/png,image/bmp,image/tiff,image/jpeg";
+pub const ACCEPT: &str =
+    ".png,.bmp,.tif,.tiff,.jpg,.jpeg,.wsq,image/png,image/bmp,image/tiff,image/jpeg";
 
 /// A finger slot for ISO `position` (1-10).
 #[component]
@@ -35,7 +36,9 @@ pub fn FingerSlot(
     let status = move || match state.get() {
         Finger::Empty => String::new(),
         Finger::Extracting => t(EXTRACTING)().to_string(),
-        Finger::Captured { quality, minutiae, .. } => {
+        Finger::Captured {
+            quality, minutiae, ..
+        } => {
             format!("{} {quality}/100 · {minutiae} minutiae", t(QUALITY)())
         }
         Finger::Unreadable => t(UNREADABLE)().to_string(),

@@ -38,9 +38,17 @@ pub fn OutboxEntry(item: Item) -> impl IntoView {
         move || match &state {
             ItemState::Sent { stage } => Some(stage.label(lang.get()).to_string()),
             ItemState::Failed { error } => {
-                let fields: Vec<String> =
-                    error.fields.iter().map(|f| format!("{}: {}", f.field, f.code.message(lang.get()))).collect();
-                Some(std::iter::once(error.message(lang.get())).chain(fields).collect::<Vec<_>>().join(" · "))
+                let fields: Vec<String> = error
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}: {}", f.field, f.code.message(lang.get())))
+                    .collect();
+                Some(
+                    std::iter::once(error.message(lang.get()))
+                        .chain(fields)
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                )
             }
             ItemState::Waiting => problem.clone(),
             ItemState::Sending => None,

@@ -10,7 +10,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream, MediaStreamConstraints};
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream,
+    MediaStreamConstraints,
+};
 
 /// Frames are scaled to this width before decoding: enough for a receipt QR at arm's length.
 const FRAME_WIDTH_PX: u32 = 640;
@@ -67,7 +70,9 @@ pub fn QrScanner(on_code: Callback<String>) -> impl IntoView {
                     open.set(false);
                     return;
                 };
-                let Some(el) = video.get_untracked() else { return };
+                let Some(el) = video.get_untracked() else {
+                    return;
+                };
                 let el: HtmlVideoElement = el;
                 el.set_src_object(Some(&media));
                 let _ = el.play().map(JsFuture::from);
@@ -78,8 +83,16 @@ pub fn QrScanner(on_code: Callback<String>) -> impl IntoView {
                     if generation.get_untracked() != mine {
                         break;
                     }
-                    let Some((width, height, luma)) = frame(&el) else { continue };
-                    if let JobOutput::Qr { text: Some(text) } = extraction::run(JobInput::ScanQr { width, height, luma }).await {
+                    let Some((width, height, luma)) = frame(&el) else {
+                        continue;
+                    };
+                    if let JobOutput::Qr { text: Some(text) } = extraction::run(JobInput::ScanQr {
+                        width,
+                        height,
+                        luma,
+                    })
+                    .await
+                    {
                         stop();
                         on_code.run(code_from_scan(&text));
                         break;
@@ -129,8 +142,18 @@ fn frame(video: &HtmlVideoElement) -> Option<(u32, u32, Vec<u8>)> {
     canvas.set_width(width);
     canvas.set_height(height);
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, f64::from(width), f64::from(height)).ok()?;
-    let rgba = ctx.get_image_data(0.0, 0.0, f64::from(width), f64::from(height)).ok()?.data();
+    ctx.draw_image_with_html_video_element_and_dw_and_dh(
+        video,
+        0.0,
+        0.0,
+        f64::from(width),
+        f64::from(height),
+    )
+    .ok()?;
+    let rgba = ctx
+        .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
+        .ok()?
+        .data();
     let luma = rgba
         .chunks_exact(4)
         .map(|p| ((u32::from(p[0]) * 77 + u32::from(p[1]) * 150 + u32::from(p[2]) * 29) >> 8) as u8)
@@ -156,7 +179,10 @@ mod tests {
 
     #[test]
     fn scanned_status_urls_give_their_code() {
-        assert_eq!(code_from_scan("https://ktp.example/s/K7Q4-9XMT-2HCE-8"), "K7Q4-9XMT-2HCE-8");
+        assert_eq!(
+            code_from_scan("https://ktp.example/s/K7Q4-9XMT-2HCE-8"),
+            "K7Q4-9XMT-2HCE-8"
+        );
         assert_eq!(code_from_scan(" K7Q4-9XMT-2HCE-8 "), "K7Q4-9XMT-2HCE-8");
     }
 }

@@ -36,7 +36,10 @@ pub fn QueuePage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(detail)) = lookup.value().get() {
-            navigate(&format!("/kecamatan/permohonan/{}", detail.id), Default::default());
+            navigate(
+                &format!("/kecamatan/permohonan/{}", detail.id),
+                Default::default(),
+            );
         }
     });
     let list = LocalResource::new(move || {

@@ -7,8 +7,8 @@ use crate::components::QrCode;
 use crate::i18n::{format_timestamp, t, use_lang};
 use crate::kecamatan::qr_scanner::sleep;
 use crate::kecamatan::strings::*;
-use crate::staff::outbox::{self, Action};
 use crate::staff::api;
+use crate::staff::outbox::{self, Action};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -54,7 +54,13 @@ pub fn ReceiptPage() -> impl IntoView {
                             receipt.set(Some(r));
                         }
                     }
-                    let settled = !matches!(d.stage, Stage::BioCaptured | Stage::SentForEnrollment | Stage::DocumentsVerified | Stage::PreFilled);
+                    let settled = !matches!(
+                        d.stage,
+                        Stage::BioCaptured
+                            | Stage::SentForEnrollment
+                            | Stage::DocumentsVerified
+                            | Stage::PreFilled
+                    );
                     if settled && receipt.get_untracked().is_some() {
                         break;
                     }
@@ -66,7 +72,9 @@ pub fn ReceiptPage() -> impl IntoView {
             }
         }
     });
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     let paper_class = move || match paper.get() {
         Paper::A4 => "receipt paper-a4",
         Paper::Thermal => "receipt paper-thermal",

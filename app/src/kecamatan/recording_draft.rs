@@ -5,7 +5,9 @@
 
 use crate::staff::{store, store::Store};
 use serde::{Deserialize, Serialize};
-use shared::api::{BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, FINGER_POSITIONS};
+use shared::api::{
+    BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, FINGER_POSITIONS,
+};
 
 /// Below this image quality (0-100, from the engine) the operator is asked to scan the finger
 /// again. The engine's `params` has no such threshold (it is a capture-desk policy, not a
@@ -20,7 +22,12 @@ pub enum Finger {
     /// The worker is reading the image (never saved: a reload shows the slot empty).
     Extracting,
     /// A template, with what the operator needs to judge it.
-    Captured { template_base64: String, quality: u8, minutiae: u32, millis: f64 },
+    Captured {
+        template_base64: String,
+        quality: u8,
+        minutiae: u32,
+        millis: f64,
+    },
     /// The file was not a readable fingerprint image.
     Unreadable,
     /// No print possible, for a recorded reason.
@@ -98,9 +105,14 @@ impl RecordingDraft {
             .map(|(position, f)| FingerCapture {
                 position,
                 capture: match f {
-                    Finger::Captured { template_base64, quality, .. } => {
-                        FingerResult::Template { template_base64: template_base64.clone(), quality: *quality }
-                    }
+                    Finger::Captured {
+                        template_base64,
+                        quality,
+                        ..
+                    } => FingerResult::Template {
+                        template_base64: template_base64.clone(),
+                        quality: *quality,
+                    },
                     Finger::Missing(reason) => FingerResult::Exception { reason: *reason },
                     _ => unreachable!("checked by missing_parts"),
                 },
@@ -134,7 +146,8 @@ pub async fn load(application_id: &str) -> Option<RecordingDraft> {
 
 /// Saves the draft.
 pub async fn save(application_id: &str, draft: &RecordingDraft) -> Result<(), store::StoreError> {
-    let text = serde_json::to_string(&draft.for_storage()).map_err(|e| store::StoreError(e.to_string()))?;
+    let text = serde_json::to_string(&draft.for_storage())
+        .map_err(|e| store::StoreError(e.to_string()))?;
     store::put(Store::Drafts, application_id, &text).await
 }
 
@@ -155,16 +168,29 @@ mod tests {
             *f = if i == 4 {
                 Finger::Missing(MissingFingerReason::Bandaged)
             } else {
-                Finger::Captured { template_base64: "AA==".into(), quality: 70, minutiae: 30, millis: 1.0 }
+                Finger::Captured {
+                    template_base64: "AA==".into(),
+                    quality: 70,
+                    minutiae: 30,
+                    millis: 1.0,
+                }
             };
         }
-        assert_eq!(missing_parts(&d), vec!["face".to_string(), "signature".to_string()]);
+        assert_eq!(
+            missing_parts(&d),
+            vec!["face".to_string(), "signature".to_string()]
+        );
         assert!(d.submission().is_none());
         d.face_jpeg_base64 = Some("f".into());
         d.signature_png_base64 = Some("s".into());
         let s = d.submission().unwrap();
         assert_eq!(s.fingers.len(), 10);
-        assert_eq!(s.fingers[4].capture, FingerResult::Exception { reason: MissingFingerReason::Bandaged });
+        assert_eq!(
+            s.fingers[4].capture,
+            FingerResult::Exception {
+                reason: MissingFingerReason::Bandaged
+            }
+        );
     }
 
     #[test]
@@ -176,7 +202,12 @@ mod tests {
 
     #[test]
     fn low_quality_asks_for_a_recapture() {
-        let f = |quality| Finger::Captured { template_base64: String::new(), quality, minutiae: 0, millis: 0.0 };
+        let f = |quality| Finger::Captured {
+            template_base64: String::new(),
+            quality,
+            minutiae: 0,
+            millis: 0.0,
+        };
         assert!(f(RECAPTURE_BELOW_QUALITY - 1).needs_recapture());
         assert!(!f(RECAPTURE_BELOW_QUALITY).needs_recapture());
     }

@@ -35,7 +35,8 @@ pub fn RecordingPage() -> impl IntoView {
     let loaded = RwSignal::new(false);
     let show_missing = RwSignal::new(false);
     let store_error = RwSignal::new(false);
-    let who = RwSignal::new(remembered_detail(&id).map(|d| (d.registration_code, d.form.full_name)));
+    let who =
+        RwSignal::new(remembered_detail(&id).map(|d| (d.registration_code, d.form.full_name)));
 
     // The draft (after a reload or a new sign-in) or a fresh one with its idempotency key.
     leptos::task::spawn_local({
@@ -76,7 +77,8 @@ pub fn RecordingPage() -> impl IntoView {
         });
     });
 
-    let set_finger = move |position: u8, f: Finger| fingers.update(|v| v[usize::from(position - 1)] = f);
+    let set_finger =
+        move |position: u8, f: Finger| fingers.update(|v| v[usize::from(position - 1)] = f);
     let extract = move |position: u8, file: web_sys::File| {
         set_finger(position, Finger::Extracting);
         leptos::task::spawn_local(async move {
@@ -88,9 +90,18 @@ pub fn RecordingPage() -> impl IntoView {
                 }
             };
             // The image goes to the worker and is dropped there; only the template comes back.
-            let result = extraction::run(JobInput::Extract { image, ppi: SCANNER_PPI }).await;
+            let result = extraction::run(JobInput::Extract {
+                image,
+                ppi: SCANNER_PPI,
+            })
+            .await;
             let f = match result {
-                JobOutput::Template { wire, quality, minutiae, millis } => Finger::Captured {
+                JobOutput::Template {
+                    wire,
+                    quality,
+                    minutiae,
+                    millis,
+                } => Finger::Captured {
                     template_base64: base64::engine::general_purpose::STANDARD.encode(wire),
                     quality,
                     minutiae,
@@ -104,7 +115,8 @@ pub fn RecordingPage() -> impl IntoView {
     let import_all = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(list) = input.files() else { return };
-        let mut files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let mut files: Vec<web_sys::File> =
+            (0..list.length()).filter_map(|i| list.get(i)).collect();
         // Scanner software numbers its files by finger: name order is finger order.
         files.sort_by_key(|f| f.name());
         for (position, file) in FINGER_POSITIONS.zip(files) {
@@ -114,7 +126,13 @@ pub fn RecordingPage() -> impl IntoView {
     };
 
     let done = move || fingers.with(|v| v.iter().filter(|f| f.is_done()).count());
-    let missing = move || if show_missing.get() { missing_parts(&draft()) } else { Vec::new() };
+    let missing = move || {
+        if show_missing.get() {
+            missing_parts(&draft())
+        } else {
+            Vec::new()
+        }
+    };
     let problem_of = move |field: String| {
         Signal::derive(move || {
             missing().contains(&field).then(|| {
@@ -131,7 +149,9 @@ pub fn RecordingPage() -> impl IntoView {
     let submit = move |_| {
         show_missing.set(true);
         let d = draft();
-        let Some(submission) = d.submission() else { return };
+        let Some(submission) = d.submission() else {
+            return;
+        };
         let (code, name) = who.get_untracked().unwrap_or_default();
         let id = app_id.get_value();
         let item = outbox::Item::new(
@@ -146,7 +166,10 @@ pub fn RecordingPage() -> impl IntoView {
             match outbox::outbox().enqueue(item).await {
                 Ok(()) => {
                     recording_draft::discard(&id).await;
-                    navigate(&format!("/kecamatan/permohonan/{id}/tanda-bukti"), Default::default());
+                    navigate(
+                        &format!("/kecamatan/permohonan/{id}/tanda-bukti"),
+                        Default::default(),
+                    );
                 }
                 Err(_) => store_error.set(true),
             }

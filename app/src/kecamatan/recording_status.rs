@@ -9,12 +9,22 @@ use shared::lifecycle::Stage;
 /// The steps, with the stage they end in, for `current`.
 fn steps(current: Option<Stage>) -> Vec<(Stage, bool)> {
     let result = match current {
-        Some(s @ (Stage::PrintReadyRecord | Stage::AdjudicateRecord | Stage::DuplicateRecord | Stage::EnrollFailure)) => Some(s),
-        Some(s) if s > Stage::EnrollFailure && s.has_recorded_biometrics() => Some(Stage::PrintReadyRecord),
+        Some(
+            s @ (Stage::PrintReadyRecord
+            | Stage::AdjudicateRecord
+            | Stage::DuplicateRecord
+            | Stage::EnrollFailure),
+        ) => Some(s),
+        Some(s) if s > Stage::EnrollFailure && s.has_recorded_biometrics() => {
+            Some(Stage::PrintReadyRecord)
+        }
         _ => None,
     };
     let reached = |s: Stage| current.is_some_and(|c| c >= s && c.has_recorded_biometrics());
-    let mut v = vec![(Stage::BioCaptured, reached(Stage::BioCaptured)), (Stage::SentForEnrollment, reached(Stage::SentForEnrollment))];
+    let mut v = vec![
+        (Stage::BioCaptured, reached(Stage::BioCaptured)),
+        (Stage::SentForEnrollment, reached(Stage::SentForEnrollment)),
+    ];
     if let Some(r) = result {
         v.push((r, true));
     }
@@ -51,8 +61,20 @@ mod tests {
 
     #[test]
     fn steps_follow_the_stage() {
-        assert_eq!(steps(None), vec![(Stage::BioCaptured, false), (Stage::SentForEnrollment, false)]);
-        assert_eq!(steps(Some(Stage::SentForEnrollment)), vec![(Stage::BioCaptured, true), (Stage::SentForEnrollment, true)]);
-        assert_eq!(steps(Some(Stage::DuplicateRecord)).last(), Some(&(Stage::DuplicateRecord, true)));
+        assert_eq!(
+            steps(None),
+            vec![
+                (Stage::BioCaptured, false),
+                (Stage::SentForEnrollment, false)
+            ]
+        );
+        assert_eq!(
+            steps(Some(Stage::SentForEnrollment)),
+            vec![(Stage::BioCaptured, true), (Stage::SentForEnrollment, true)]
+        );
+        assert_eq!(
+            steps(Some(Stage::DuplicateRecord)).last(),
+            Some(&(Stage::DuplicateRecord, true))
+        );
     }
 }

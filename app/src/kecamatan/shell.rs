@@ -29,14 +29,20 @@ pub fn KecamatanShell() -> impl IntoView {
             session::forget();
             current.0.set(None);
             let here = location.pathname.get_untracked();
-            let target = format!("/staf/masuk?sesi=habis&lanjut={}", js_sys::encode_uri_component(&here));
+            let target = format!(
+                "/staf/masuk?sesi=habis&lanjut={}",
+                js_sys::encode_uri_component(&here)
+            );
             navigate(&target, Default::default());
         }
     };
     api::set_on_unauthenticated(to_sign_in.clone());
     if current.0.get_untracked().is_none() {
         let here = location.pathname.get_untracked();
-        navigate(&format!("/staf/masuk?lanjut={}", js_sys::encode_uri_component(&here)), Default::default());
+        navigate(
+            &format!("/staf/masuk?lanjut={}", js_sys::encode_uri_component(&here)),
+            Default::default(),
+        );
     } else {
         // Confirm the cookie is still good; a network failure keeps the remembered session (the
         // console works offline), a 401 goes to sign-in.
@@ -51,7 +57,11 @@ pub fn KecamatanShell() -> impl IntoView {
             }
         });
     }
-    let is_operator = move || current.0.with(|s| s.as_ref().map(|s| s.role == StaffRole::KecamatanOperator));
+    let is_operator = move || {
+        current
+            .0
+            .with(|s| s.as_ref().map(|s| s.role == StaffRole::KecamatanOperator))
+    };
 
     view! {
         <div class="staff-console">

@@ -20,19 +20,32 @@ fn point(canvas: &HtmlCanvasElement, ev: &PointerEvent) -> (f64, f64) {
     let rect = canvas.get_bounding_client_rect();
     let sx = f64::from(canvas.width()) / rect.width().max(1.0);
     let sy = f64::from(canvas.height()) / rect.height().max(1.0);
-    ((f64::from(ev.client_x()) - rect.left()) * sx, (f64::from(ev.client_y()) - rect.top()) * sy)
+    (
+        (f64::from(ev.client_x()) - rect.left()) * sx,
+        (f64::from(ev.client_y()) - rect.top()) * sy,
+    )
 }
 
 /// The pad; `signature` holds the PNG as base64 (None while empty).
 #[component]
-pub fn SignaturePad(signature: RwSignal<Option<String>>, problem: Signal<Option<String>>) -> impl IntoView {
+pub fn SignaturePad(
+    signature: RwSignal<Option<String>>,
+    problem: Signal<Option<String>>,
+) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let drawing = RwSignal::new(false);
     let too_large = RwSignal::new(false);
     let export = move || {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
-        let Ok(url) = canvas.to_data_url_with_type("image/png") else { return };
-        let b64 = url.split_once(',').map(|(_, b)| b.to_string()).unwrap_or_default();
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
+        let Ok(url) = canvas.to_data_url_with_type("image/png") else {
+            return;
+        };
+        let b64 = url
+            .split_once(',')
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
         // base64 is 4/3 of the bytes.
         let bytes = b64.len() / 4 * 3;
         too_large.set(bytes > shared::validation::SIGNATURE_MAX_BYTES);
@@ -52,7 +65,9 @@ pub fn SignaturePad(signature: RwSignal<Option<String>>, problem: Signal<Option<
         if done == Some(true) {
             return true;
         }
-        let (Some(canvas), Some(b64)) = (canvas_ref.get(), signature.get_untracked()) else { return false };
+        let (Some(canvas), Some(b64)) = (canvas_ref.get(), signature.get_untracked()) else {
+            return false;
+        };
         if let Ok(img) = web_sys::HtmlImageElement::new() {
             let c = canvas.clone();
             let i = img.clone();

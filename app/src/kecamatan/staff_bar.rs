@@ -15,10 +15,19 @@ pub fn StaffBar() -> impl IntoView {
     let current = session::use_session();
     let navigate = use_navigate();
     let ob = outbox();
-    let pending = move || ob.items.with(|items| items.iter().filter(|i| i.is_pending()).count());
+    let pending = move || {
+        ob.items
+            .with(|items| items.iter().filter(|i| i.is_pending()).count())
+    };
     let who = move || {
         current.0.with(|s| {
-            s.as_ref().map(|s| format!("{} · {}", s.display_name, s.district_name.clone().unwrap_or_default()))
+            s.as_ref().map(|s| {
+                format!(
+                    "{} · {}",
+                    s.display_name,
+                    s.district_name.clone().unwrap_or_default()
+                )
+            })
         })
     };
     let sign_out = move |_| {

@@ -36,7 +36,10 @@ pub const FIND_BY_CODE: Tr = Tr("Kode pendaftaran", "Registration code");
 pub const OPEN: Tr = Tr("Buka", "Open");
 pub const SCAN_QR: Tr = Tr("Pindai QR dengan kamera", "Scan a QR with the camera");
 pub const STOP_SCAN: Tr = Tr("Tutup kamera", "Close the camera");
-pub const SCAN_HINT: Tr = Tr("Arahkan kamera ke QR pada bukti pendaftaran.", "Point the camera at the QR on the receipt.");
+pub const SCAN_HINT: Tr = Tr(
+    "Arahkan kamera ke QR pada bukti pendaftaran.",
+    "Point the camera at the QR on the receipt.",
+);
 pub const CAMERA_UNAVAILABLE: Tr = Tr(
     "Kamera tidak dapat dibuka. Ketik kodenya saja.",
     "The camera could not be opened. Type the code instead.",
@@ -51,17 +54,32 @@ pub const COL_UPDATED: Tr = Tr("Diperbarui", "Updated");
 // Application / verification.
 pub const APPLICATION_TITLE: Tr = Tr("Pemeriksaan berkas", "Document check");
 pub const IDENTITY: Tr = Tr("Data pemohon", "Applicant's data");
-pub const WARNINGS: Tr = Tr("Perhatian dari pemeriksaan data", "Notes from the data checks");
+pub const WARNINGS: Tr = Tr(
+    "Perhatian dari pemeriksaan data",
+    "Notes from the data checks",
+);
 pub const CHECKLIST: Tr = Tr("Daftar dokumen yang diperlukan", "Documents required");
-pub const NOT_UPLOADED: Tr = Tr("Belum diunggah — periksa aslinya", "Not uploaded — check the original");
+pub const NOT_UPLOADED: Tr = Tr(
+    "Belum diunggah — periksa aslinya",
+    "Not uploaded — check the original",
+);
 pub const VIEW_DOCUMENT: Tr = Tr("Lihat", "View");
 pub const OPEN_PDF: Tr = Tr("Buka PDF", "Open the PDF");
-pub const VERIFY: Tr = Tr("Berkas lengkap dan sesuai — setujui", "Documents complete and correct — accept");
+pub const VERIFY: Tr = Tr(
+    "Berkas lengkap dan sesuai — setujui",
+    "Documents complete and correct — accept",
+);
 pub const RETURN: Tr = Tr("Kembalikan untuk diperbaiki", "Return for correction");
 pub const RETURN_REASONS: Tr = Tr("Alasan pengembalian", "Reasons for returning");
-pub const RETURN_SEND: Tr = Tr("Kembalikan dengan alasan terpilih", "Return with the chosen reasons");
+pub const RETURN_SEND: Tr = Tr(
+    "Kembalikan dengan alasan terpilih",
+    "Return with the chosen reasons",
+);
 pub const RETURN_NEEDS_REASON: Tr = Tr("Pilih minimal satu alasan.", "Choose at least one reason.");
-pub const GO_RECORD: Tr = Tr("Lanjut ke perekaman biometrik", "Continue to biometric recording");
+pub const GO_RECORD: Tr = Tr(
+    "Lanjut ke perekaman biometrik",
+    "Continue to biometric recording",
+);
 pub const SHOW_RECEIPT: Tr = Tr("Tanda bukti pendaftaran", "Registration receipt");
 pub const RETURNED_FOR: Tr = Tr("Dikembalikan karena:", "Returned because:");
 pub const TIMELINE: Tr = Tr("Riwayat", "History");
@@ -97,12 +115,21 @@ pub const FINGER_HINT: Tr = Tr(
     "Impor gambar dari pemindai (PNG, BMP, TIFF, JPEG, WSQ): seret ke kotak jari atau pilih berkas. Gambar tidak pernah dikirim; hanya templatnya.",
     "Import the scanner's images (PNG, BMP, TIFF, JPEG, WSQ): drag onto a finger's box or choose a file. Images are never sent; only their templates.",
 );
-pub const IMPORT_ALL: Tr = Tr("Impor 10 berkas sekaligus (urut jari 1–10)", "Import 10 files at once (fingers 1–10 in order)");
+pub const IMPORT_ALL: Tr = Tr(
+    "Impor 10 berkas sekaligus (urut jari 1–10)",
+    "Import 10 files at once (fingers 1–10 in order)",
+);
 pub const CHOOSE_FILE: Tr = Tr("Berkas sidik jari", "Fingerprint file");
 pub const EXTRACTING: Tr = Tr("Membaca sidik jari…", "Reading the fingerprint…");
 pub const QUALITY: Tr = Tr("Kualitas", "Quality");
-pub const RECAPTURE: Tr = Tr("Kualitas rendah: ulangi pemindaian jari ini.", "Low quality: scan this finger again.");
-pub const UNREADABLE: Tr = Tr("Berkas tidak terbaca sebagai gambar sidik jari.", "The file cannot be read as a fingerprint image.");
+pub const RECAPTURE: Tr = Tr(
+    "Kualitas rendah: ulangi pemindaian jari ini.",
+    "Low quality: scan this finger again.",
+);
+pub const UNREADABLE: Tr = Tr(
+    "Berkas tidak terbaca sebagai gambar sidik jari.",
+    "The file cannot be read as a fingerprint image.",
+);
 pub const MISSING_FINGER: Tr = Tr("Jari tidak dapat direkam", "Finger cannot be recorded");
 pub const NO_EXCEPTION: Tr = Tr("— Dapat direkam —", "— Can be recorded —");
 pub const PROGRESS: Tr = Tr("Jari selesai", "Fingers done");
@@ -113,22 +140,37 @@ pub const TAKE_PHOTO: Tr = Tr("Ambil foto", "Take the photo");
 pub const FACE_PREVIEW: Tr = Tr("Foto wajah yang akan dikirim", "Face photo to be sent");
 pub const NOT_AN_IMAGE: Tr = Tr("Berkas ini bukan gambar.", "This file is not an image.");
 pub const SIGNATURE: Tr = Tr("Tanda tangan", "Signature");
-pub const SIGNATURE_PAD: Tr = Tr("Bidang tanda tangan: minta pemohon menandatangani di sini", "Signature pad: ask the applicant to sign here");
+pub const SIGNATURE_PAD: Tr = Tr(
+    "Bidang tanda tangan: minta pemohon menandatangani di sini",
+    "Signature pad: ask the applicant to sign here",
+);
 pub const CLEAR: Tr = Tr("Hapus", "Clear");
 pub const SUBMIT_RECORDING: Tr = Tr("Simpan dan kirim perekaman", "Save and send the recording");
 pub const INCOMPLETE: Tr = Tr(
     "Lengkapi dulu: setiap jari direkam atau diberi alasan, foto wajah, dan tanda tangan.",
     "Complete first: every finger recorded or given a reason, the face photo and the signature.",
 );
-pub const FINGER_REQUIRED: Tr = Tr("Rekam jari ini atau pilih alasannya.", "Record this finger or choose why it cannot be.");
+pub const FINGER_REQUIRED: Tr = Tr(
+    "Rekam jari ini atau pilih alasannya.",
+    "Record this finger or choose why it cannot be.",
+);
 pub const FACE_REQUIRED: Tr = Tr("Foto wajah wajib.", "The face photo is required.");
 pub const SIGNATURE_REQUIRED: Tr = Tr("Tanda tangan wajib.", "The signature is required.");
-pub const SIGNATURE_TOO_LARGE: Tr = Tr("Tanda tangan terlalu besar; hapus dan ulangi.", "The signature is too large; clear it and sign again.");
-pub const WORKER_LOADING: Tr = Tr("Menyiapkan pembaca sidik jari…", "Preparing the fingerprint reader…");
+pub const SIGNATURE_TOO_LARGE: Tr = Tr(
+    "Tanda tangan terlalu besar; hapus dan ulangi.",
+    "The signature is too large; clear it and sign again.",
+);
+pub const WORKER_LOADING: Tr = Tr(
+    "Menyiapkan pembaca sidik jari…",
+    "Preparing the fingerprint reader…",
+);
 
 // Status and receipt.
 pub const STATUS_TITLE: Tr = Tr("Status perekaman", "Recording status");
-pub const WAITING_RESULT: Tr = Tr("Menunggu hasil identifikasi 1:N…", "Waiting for the 1:N identification…");
+pub const WAITING_RESULT: Tr = Tr(
+    "Menunggu hasil identifikasi 1:N…",
+    "Waiting for the 1:N identification…",
+);
 pub const RECEIPT_TITLE: Tr = Tr("Tanda bukti pendaftaran", "Registration receipt");
 pub const RECEIPT_NOT_YET: Tr = Tr(
     "Tanda bukti tersedia setelah perekaman diterima server.",

@@ -39,7 +39,10 @@ fn error_from(status: u16, text: &str) -> ApiError {
 
 /// Sends `req`; a 2xx answer's body text, or the error. A 401 notifies the shell unless
 /// `expect_401` (the sign-in form and the session probe handle it themselves).
-async fn send(req: Result<Request, gloo_net::Error>, expect_401: bool) -> Result<(u16, String), ApiError> {
+async fn send(
+    req: Result<Request, gloo_net::Error>,
+    expect_401: bool,
+) -> Result<(u16, String), ApiError> {
     let req = req.map_err(|_| ApiError::Network)?;
     let resp = req.send().await.map_err(|_| ApiError::Network)?;
     let status = resp.status();
@@ -58,22 +61,31 @@ fn json<T: serde::de::DeserializeOwned>((status, text): (u16, String)) -> Result
 }
 
 fn get(path: &str, lang: Lang) -> RequestBuilder {
-    Request::get(path).header("Accept", "application/json").header("Accept-Language", header_value(lang))
+    Request::get(path)
+        .header("Accept", "application/json")
+        .header("Accept-Language", header_value(lang))
 }
 
 fn post(path: &str, lang: Lang) -> RequestBuilder {
-    Request::post(path).header("Accept", "application/json").header("Accept-Language", header_value(lang))
+    Request::post(path)
+        .header("Accept", "application/json")
+        .header("Accept-Language", header_value(lang))
 }
 
 /// `POST /api/auth/login`. 401 `invalid_credentials` and 423 `account_locked` come back as errors.
 pub async fn login(username: &str, password: &str, lang: Lang) -> Result<SessionInfo, ApiError> {
-    let body = LoginRequest { username: username.to_string(), password: password.to_string() };
+    let body = LoginRequest {
+        username: username.to_string(),
+        password: password.to_string(),
+    };
     json(send(post("/api/auth/login", lang).json(&body), true).await?)
 }
 
 /// `POST /api/auth/logout`.
 pub async fn logout(lang: Lang) -> Result<(), ApiError> {
-    send(post("/api/auth/logout", lang).build(), true).await.map(|_| ())
+    send(post("/api/auth/logout", lang).build(), true)
+        .await
+        .map(|_| ())
 }
 
 /// `GET /api/auth/me`: who the cookie belongs to, or 401.
@@ -82,7 +94,11 @@ pub async fn me(lang: Lang) -> Result<SessionInfo, ApiError> {
 }
 
 /// `GET /api/staff/applications`: the operator's queue, optionally by stage and a name/code search.
-pub async fn list(stage: Option<Stage>, query: &str, lang: Lang) -> Result<ApplicationList, ApiError> {
+pub async fn list(
+    stage: Option<Stage>,
+    query: &str,
+    lang: Lang,
+) -> Result<ApplicationList, ApiError> {
     let mut params = vec![];
     if let Some(stage) = stage {
         params.push(("stage", stage.as_str().to_string()));
@@ -90,33 +106,65 @@ pub async fn list(stage: Option<Stage>, query: &str, lang: Lang) -> Result<Appli
     if !query.trim().is_empty() {
         params.push(("q", query.trim().to_string()));
     }
-    json(send(get("/api/staff/applications", lang).query(params.iter().map(|(k, v)| (*k, v.as_str()))).build(), false).await?)
+    json(
+        send(
+            get("/api/staff/applications", lang)
+                .query(params.iter().map(|(k, v)| (*k, v.as_str())))
+                .build(),
+            false,
+        )
+        .await?,
+    )
 }
 
 /// `GET /api/staff/applications/{id}`.
 pub async fn detail(id: &str, lang: Lang) -> Result<ApplicationDetail, ApiError> {
-    json(send(get(&format!("/api/staff/applications/{id}"), lang).build(), false).await?)
+    json(
+        send(
+            get(&format!("/api/staff/applications/{id}"), lang).build(),
+            false,
+        )
+        .await?,
+    )
 }
 
 /// `GET /api/staff/applications/by-code/{code}`: a typed or scanned registration code.
 pub async fn by_code(code: &str, lang: Lang) -> Result<ApplicationDetail, ApiError> {
-    let code: String = code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-    json(send(get(&format!("/api/staff/applications/by-code/{code}"), lang).build(), false).await?)
+    let code: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    json(
+        send(
+            get(&format!("/api/staff/applications/by-code/{code}"), lang).build(),
+            false,
+        )
+        .await?,
+    )
 }
 
 /// `GET /api/staff/applications/{id}/receipt` (404 until the recording is stored).
 pub async fn receipt(id: &str, lang: Lang) -> Result<ReceiptView, ApiError> {
-    json(send(get(&format!("/api/staff/applications/{id}/receipt"), lang).build(), false).await?)
+    json(
+        send(
+            get(&format!("/api/staff/applications/{id}/receipt"), lang).build(),
+            false,
+        )
+        .await?,
+    )
 }
 
 /// `GET /api/staff/applications/{id}/documents/{kind}` as a blob URL (revoke it when done).
 /// Fetched with the session cookie; a plain `<img src>` to the API would work too, but a blob
 /// URL also serves PDFs in a new tab and keeps the document out of the HTTP cache.
 pub async fn document_url(id: &str, kind: &str, lang: Lang) -> Result<String, ApiError> {
-    let resp = get(&format!("/api/staff/applications/{id}/documents/{kind}"), lang)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+    let resp = get(
+        &format!("/api/staff/applications/{id}/documents/{kind}"),
+        lang,
+    )
+    .send()
+    .await
+    .map_err(|_| ApiError::Network)?;
     let status = resp.status();
     if status != 200 {
         if status == 401 {
@@ -138,7 +186,12 @@ pub async fn document_url(id: &str, kind: &str, lang: Lang) -> Result<String, Ap
 
 /// A write for the outbox: `POST path` with a JSON body and an `Idempotency-Key` header.
 /// Answers the 2xx body text.
-pub async fn post_json(path: &str, body: &str, idempotency_key: &str, lang: Lang) -> Result<String, ApiError> {
+pub async fn post_json(
+    path: &str,
+    body: &str,
+    idempotency_key: &str,
+    lang: Lang,
+) -> Result<String, ApiError> {
     let req = post(path, lang)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotency_key)

@@ -12,7 +12,9 @@ pub use sign_in_page::SignInPage;
 /// Adds the console's stylesheet to the page once. Loaded here rather than from `index.html`
 /// so that residents' phones never download it.
 pub fn ensure_staff_css() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if doc.get_element_by_id("staff-css").is_some() {
         return;
     }

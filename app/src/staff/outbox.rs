@@ -7,7 +7,9 @@ use crate::api::ApiError;
 use crate::staff::{api, store, store::Store};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use shared::api::{ActionResponse, BiometricSubmission, FieldError, RecordingResponse, ReturnRequest};
+use shared::api::{
+    ActionResponse, BiometricSubmission, FieldError, RecordingResponse, ReturnRequest,
+};
 use shared::i18n::Lang;
 use shared::lifecycle::{ReturnReason, Stage};
 use std::cell::Cell;
@@ -81,7 +83,13 @@ pub struct Item {
 }
 
 impl Item {
-    pub fn new(key: String, application_id: String, registration_code: String, full_name: String, action: Action) -> Item {
+    pub fn new(
+        key: String,
+        application_id: String,
+        registration_code: String,
+        full_name: String,
+        action: Action,
+    ) -> Item {
         Item {
             key,
             application_id,
@@ -108,7 +116,10 @@ impl Item {
     fn body(&self) -> String {
         match &self.action {
             Action::Verify => "{}".to_string(),
-            Action::Return { reasons } => serde_json::to_string(&ReturnRequest { reasons: reasons.clone() }).unwrap_or_default(),
+            Action::Return { reasons } => serde_json::to_string(&ReturnRequest {
+                reasons: reasons.clone(),
+            })
+            .unwrap_or_default(),
             Action::Record { submission } => serde_json::to_string(submission).unwrap_or_default(),
         }
     }
@@ -129,7 +140,10 @@ pub fn backoff_ms(attempts: u32) -> f64 {
 enum Outcome {
     Sent(Stage),
     /// Try again later; `stop` halts this pass (no point sending the rest into a dead line).
-    Retry { problem: String, stop: bool },
+    Retry {
+        problem: String,
+        stop: bool,
+    },
     Failed(FailedReason),
     /// A refused step that may already have happened (an answer lost on the way): ask the server.
     CheckStage,
@@ -138,16 +152,30 @@ enum Outcome {
 fn classify(result: Result<Stage, ApiError>) -> Outcome {
     match result {
         Ok(stage) => Outcome::Sent(stage),
-        Err(ApiError::Network) => Outcome::Retry { problem: "network".into(), stop: true },
-        Err(ApiError::Unexpected { status }) => Outcome::Retry { problem: format!("HTTP {status}"), stop: true },
-        Err(ApiError::Server { status: 401, .. }) => Outcome::Retry { problem: "HTTP 401".into(), stop: true },
+        Err(ApiError::Network) => Outcome::Retry {
+            problem: "network".into(),
+            stop: true,
+        },
+        Err(ApiError::Unexpected { status }) => Outcome::Retry {
+            problem: format!("HTTP {status}"),
+            stop: true,
+        },
+        Err(ApiError::Server { status: 401, .. }) => Outcome::Retry {
+            problem: "HTTP 401".into(),
+            stop: true,
+        },
         Err(ApiError::Server { status: 409, .. }) => Outcome::CheckStage,
         Err(ApiError::Server { status, body }) if status == 429 || status >= 500 => {
-            Outcome::Retry { problem: format!("{} (HTTP {status})", body.code.message(Lang::En)), stop: true }
+            Outcome::Retry {
+                problem: format!("{} (HTTP {status})", body.code.message(Lang::En)),
+                stop: true,
+            }
         }
-        Err(ApiError::Server { status, body }) => {
-            Outcome::Failed(FailedReason { code: Some(body.code), status, fields: body.fields })
-        }
+        Err(ApiError::Server { status, body }) => Outcome::Failed(FailedReason {
+            code: Some(body.code),
+            status,
+            fields: body.fields,
+        }),
     }
 }
 
@@ -210,9 +238,9 @@ fn start() -> Outbox {
                 item.state = ItemState::Waiting;
             }
         }
-        let (old, mut keep): (Vec<Item>, Vec<Item>) = items
-            .into_iter()
-            .partition(|i| matches!(i.state, ItemState::Sent { .. }) && now - i.created_ms > KEEP_SENT_MS);
+        let (old, mut keep): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|i| {
+            matches!(i.state, ItemState::Sent { .. }) && now - i.created_ms > KEEP_SENT_MS
+        });
         for item in old {
             let _ = store::delete(Store::Outbox, &item.key).await;
         }
@@ -225,13 +253,18 @@ fn start() -> Outbox {
         // Page-lifetime listeners, like the outbox itself.
         let on_online = Closure::<dyn Fn()>::new(move || {
             // The line is back: forget the backoff and try everything now.
-            outbox.items.update(|items| items.iter_mut().for_each(|i| i.next_try_ms = 0.0));
+            outbox
+                .items
+                .update(|items| items.iter_mut().for_each(|i| i.next_try_ms = 0.0));
             outbox.kick();
         });
         let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
         on_online.forget();
         let tick = Closure::<dyn Fn()>::new(move || outbox.kick());
-        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), TICK_MS);
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+            tick.as_ref().unchecked_ref(),
+            TICK_MS,
+        );
         tick.forget();
     }
     outbox
@@ -251,19 +284,32 @@ impl Outbox {
     }
 
     /// The newest item for an application and action kind, if any.
-    pub fn latest_for(self, application_id: &str, is_kind: impl Fn(&Action) -> bool) -> Option<Item> {
-        self.items.with(|items| items.iter().rev().find(|i| i.application_id == application_id && is_kind(&i.action)).cloned())
+    pub fn latest_for(
+        self,
+        application_id: &str,
+        is_kind: impl Fn(&Action) -> bool,
+    ) -> Option<Item> {
+        self.items.with(|items| {
+            items
+                .iter()
+                .rev()
+                .find(|i| i.application_id == application_id && is_kind(&i.action))
+                .cloned()
+        })
     }
 
     /// Tries every waiting item now, ignoring backoff (the operator's "send now").
     pub fn send_now(self) {
-        self.items.update(|items| items.iter_mut().for_each(|i| i.next_try_ms = 0.0));
+        self.items
+            .update(|items| items.iter_mut().for_each(|i| i.next_try_ms = 0.0));
         self.kick();
     }
 
     /// Starts a sending pass unless one is running.
     pub fn kick(self) {
-        let Some(flag) = self.pumping.try_with_value(|c| c.replace(true)) else { return };
+        let Some(flag) = self.pumping.try_with_value(|c| c.replace(true)) else {
+            return;
+        };
         if flag {
             return;
         }
@@ -296,7 +342,9 @@ impl Outbox {
                 let mut blocked: Vec<&str> = Vec::new();
                 for item in items {
                     if item.is_pending() {
-                        if !blocked.contains(&item.application_id.as_str()) && item.next_try_ms <= now {
+                        if !blocked.contains(&item.application_id.as_str())
+                            && item.next_try_ms <= now
+                        {
                             return Some(item.clone());
                         }
                         blocked.push(&item.application_id);
@@ -314,7 +362,9 @@ impl Outbox {
             let mut outcome = classify(result);
             if outcome == Outcome::CheckStage {
                 outcome = match api::detail(&item.application_id, lang).await {
-                    Ok(detail) if already_done(&item.action, detail.stage) => Outcome::Sent(detail.stage),
+                    Ok(detail) if already_done(&item.action, detail.stage) => {
+                        Outcome::Sent(detail.stage)
+                    }
                     Ok(_) => Outcome::Failed(FailedReason {
                         code: Some(shared::api::ErrorCode::TransitionRefused),
                         status: 409,
@@ -368,19 +418,45 @@ mod tests {
     fn server(status: u16, code: ErrorCode) -> ApiError {
         ApiError::Server {
             status,
-            body: ErrorBody { code, message: String::new(), fields: vec![], request_id: "r".into() },
+            body: ErrorBody {
+                code,
+                message: String::new(),
+                fields: vec![],
+                request_id: "r".into(),
+            },
         }
     }
 
     #[test]
     fn validation_refusals_fail_for_good_and_outages_are_retried() {
-        assert!(matches!(classify(Err(server(422, ErrorCode::ValidationFailed))), Outcome::Failed(_)));
-        assert!(matches!(classify(Err(ApiError::Network)), Outcome::Retry { stop: true, .. }));
-        assert!(matches!(classify(Err(server(503, ErrorCode::Unavailable))), Outcome::Retry { .. }));
-        assert!(matches!(classify(Err(server(429, ErrorCode::RateLimited))), Outcome::Retry { .. }));
-        assert!(matches!(classify(Err(server(401, ErrorCode::Unauthenticated))), Outcome::Retry { .. }));
-        assert_eq!(classify(Err(server(409, ErrorCode::TransitionRefused))), Outcome::CheckStage);
-        assert_eq!(classify(Ok(Stage::SentForEnrollment)), Outcome::Sent(Stage::SentForEnrollment));
+        assert!(matches!(
+            classify(Err(server(422, ErrorCode::ValidationFailed))),
+            Outcome::Failed(_)
+        ));
+        assert!(matches!(
+            classify(Err(ApiError::Network)),
+            Outcome::Retry { stop: true, .. }
+        ));
+        assert!(matches!(
+            classify(Err(server(503, ErrorCode::Unavailable))),
+            Outcome::Retry { .. }
+        ));
+        assert!(matches!(
+            classify(Err(server(429, ErrorCode::RateLimited))),
+            Outcome::Retry { .. }
+        ));
+        assert!(matches!(
+            classify(Err(server(401, ErrorCode::Unauthenticated))),
+            Outcome::Retry { .. }
+        ));
+        assert_eq!(
+            classify(Err(server(409, ErrorCode::TransitionRefused))),
+            Outcome::CheckStage
+        );
+        assert_eq!(
+            classify(Ok(Stage::SentForEnrollment)),
+            Outcome::Sent(Stage::SentForEnrollment)
+        );
     }
 
     #[test]
@@ -388,7 +464,10 @@ mod tests {
         assert!(already_done(&Action::Verify, Stage::DocumentsVerified));
         assert!(already_done(&Action::Verify, Stage::SentForEnrollment));
         assert!(!already_done(&Action::Verify, Stage::PreFilled));
-        assert!(already_done(&Action::Return { reasons: vec![] }, Stage::Returned));
+        assert!(already_done(
+            &Action::Return { reasons: vec![] },
+            Stage::Returned
+        ));
     }
 
     #[test]

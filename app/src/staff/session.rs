@@ -57,9 +57,15 @@ mod tests {
 
     #[test]
     fn return_paths_stay_inside_the_console() {
-        assert_eq!(safe_return_path(Some("/kecamatan/permohonan/x".into())).as_deref(), Some("/kecamatan/permohonan/x"));
+        assert_eq!(
+            safe_return_path(Some("/kecamatan/permohonan/x".into())).as_deref(),
+            Some("/kecamatan/permohonan/x")
+        );
         assert_eq!(safe_return_path(Some("https://evil.example/".into())), None);
-        assert_eq!(safe_return_path(Some("/kecamatan//evil.example".into())), None);
+        assert_eq!(
+            safe_return_path(Some("/kecamatan//evil.example".into())),
+            None
+        );
         assert_eq!(safe_return_path(None), None);
     }
 }

@@ -35,7 +35,13 @@ pub fn SignInPage() -> impl IntoView {
             navigate(&target, Default::default());
         }
     });
-    let error = move || sign_in.value().get().and_then(|r| r.err()).map(|e| e.message(lang.get()));
+    let error = move || {
+        sign_in
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message(lang.get()))
+    };
 
     view! {
         <section class="staff-signin">

@@ -68,7 +68,15 @@ async fn request(req: &IdbRequest) -> Result<JsValue, StoreError> {
         r.set_onerror(Some(err.unchecked_ref()));
     })
     .await
-    .map_err(|_| StoreError::from(req.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL)))?;
+    .map_err(|_| {
+        StoreError::from(
+            req.error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL),
+        )
+    })?;
     Ok(req.result()?)
 }
 
@@ -104,7 +112,10 @@ async fn open() -> Result<IdbDatabase, StoreError> {
     Ok(request(&req).await?.unchecked_into())
 }
 
-async fn object_store(store: Store, mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
+async fn object_store(
+    store: Store,
+    mode: IdbTransactionMode,
+) -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
     let db = open().await?;
     let tx = db.transaction_with_str_and_mode(store.name(), mode)?;
     let os = tx.object_store(store.name())?;
@@ -121,7 +132,9 @@ pub async fn put(store: Store, key: &str, value: &str) -> Result<(), StoreError>
 /// The text under `key`, if any.
 pub async fn get(store: Store, key: &str) -> Result<Option<String>, StoreError> {
     let (_tx, os) = object_store(store, IdbTransactionMode::Readonly).await?;
-    Ok(request(&os.get(&JsValue::from_str(key))?).await?.as_string())
+    Ok(request(&os.get(&JsValue::from_str(key))?)
+        .await?
+        .as_string())
 }
 
 /// Every value of the store, in key order.
