@@ -223,3 +223,237 @@ async fn two_recordings_of_one_person_from_two_kecamatan_at_once_are_caught() {
     stages.sort();
     assert_eq!(stages, ["DUPLICATE_RECORD", "PRINT_READY_RECORD"]);
 }
+
+/// Runtime benchmark, run when `REKAM_RUNTIME_BENCH_PEOPLE` is set (tools/bench-runtime.sh; CI
+/// sets it): a gallery of that many SYNTHETIC people is written straight into the shards'
+/// SQLite files (no endpoint can bulk-load a gallery), two FVC2002 people hidden among them,
+/// then their second impressions are recorded through the real endpoint and timed until the
+/// public status page shows the decision. Prints the figures; fails above 5 s warm.
+#[tokio::test]
+async fn a_large_gallery_is_searched_end_to_end_within_five_seconds() {
+    let Some(people) = std::env::var("REKAM_RUNTIME_BENCH_PEOPLE")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let mut rt = Runtime::start().await;
+    let staff = rt.staff_client("kec.purwodadi").await;
+    // A first recording creates the coordinator and every shard (and their SQLite files).
+    let (warm, _) = record(&rt, &staff, &purwodadi_form(), "bench-warm", 900, 0).await;
+    assert_eq!(decided(&rt, &warm).await, "PRINT_READY_RECORD");
+    let shard_files = bench::shard_files(&rt);
+    let fvc = bench::fvc_people();
+    let start = Instant::now();
+    bench::fill_shards(&shard_files, people, &fvc);
+    eprintln!(
+        "bench: wrote {people} SYNTHETIC + {} FVC people into {} shards in {:.0} s",
+        fvc.len(),
+        shard_files.len(),
+        start.elapsed().as_secs_f64()
+    );
+    rt.restart().await;
+    let staff = rt.staff_client("kec.purwodadi").await;
+
+    let mut timings = Vec::new();
+    for (i, person) in fvc.iter().enumerate() {
+        let label = if i == 0 {
+            "cold (shards load lazily)"
+        } else {
+            "warm"
+        };
+        let (id, elapsed, stage) = bench::record_and_time(&rt, &staff, i, person).await;
+        let (_, _, candidates, searched) = match_result(&rt, &id);
+        let searched = (candidates[0]["reference_id"].clone(), searched);
+        eprintln!(
+            "bench: {label}: {stage} in {:.2} s end to end; candidate and people searched: {searched:?}",
+            elapsed.as_secs_f64()
+        );
+        assert_eq!(stage, "DUPLICATE_RECORD");
+        timings.push(elapsed);
+    }
+    println!(
+        "runtime_people={} search_end_to_end_s_cold={:.2} warm={:.2}",
+        people + fvc.len() + 1,
+        timings[0].as_secs_f64(),
+        timings[1].as_secs_f64()
+    );
+    assert!(timings[1] <= Duration::from_secs(5), "{timings:?}");
+}
+
+mod bench {
+    use super::*;
+    use base64::Engine as _;
+    use shared::api::FingerTemplate;
+    use shared::biometrics::search::{person_codes_to_bytes, FingerCode, FINGER_POSITIONS};
+    use shared::biometrics::template::wire;
+    use shared::biometrics::{codec, extract};
+    use std::io::Write as _;
+    use std::path::PathBuf;
+
+    /// An FVC2002 person: (reference id, [right index, left index] x [impression 1, impression 2]).
+    pub struct FvcPerson {
+        pub reference_id: String,
+        pub enrolled: [Template; 2],
+        pub probe: [Template; 2],
+    }
+
+    fn fvc(finger: u32, impression: u32) -> Template {
+        let path = tests::repo_root().join(format!(
+            "../shared/data/fingerprints/fvc2002/DB1_B/{finger}_{impression}.tif"
+        ));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        extract(&codec::decode(&bytes, 500).expect("FVC image decodes"))
+    }
+
+    /// Fingers (101, 102) and (103, 104) of FVC2002 DB1_B as right and left index.
+    pub fn fvc_people() -> Vec<FvcPerson> {
+        [(101, 102), (103, 104)]
+            .into_iter()
+            .map(|(r, l)| FvcPerson {
+                reference_id: format!("fvc-db1-{r}-{l}"),
+                enrolled: [fvc(r, 1), fvc(l, 1)],
+                probe: [fvc(r, 2), fvc(l, 2)],
+            })
+            .collect()
+    }
+
+    pub fn shard_files(rt: &Runtime) -> Vec<PathBuf> {
+        let dir = rt.state_dir.join("v3/do/rekam-GalleryShard");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "sqlite")
+                    && !p.file_name().is_some_and(|n| n == "metadata.sqlite")
+            })
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "no shard files in {}", dir.display());
+        files
+    }
+
+    fn row_sql(reference_id: &str, right: &Template, left: &Template) -> String {
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let (r, l) = (FingerCode::new(right), FingerCode::new(left));
+        // Ten-finger codes like a full recording (other positions copy the index fingers' codes);
+        // the exact stage reads only the index fingers' templates.
+        let codes: [Option<FingerCode>; FINGER_POSITIONS] =
+            std::array::from_fn(|i| Some(if i < 5 { r.clone() } else { l.clone() }));
+        let hex: String = person_codes_to_bytes(&codes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let templates = serde_json::to_string(&[
+            FingerTemplate {
+                position: 2,
+                template: b64.encode(wire::encode(right)),
+            },
+            FingerTemplate {
+                position: 7,
+                template: b64.encode(wire::encode(left)),
+            },
+        ])
+        .unwrap();
+        format!(
+            "INSERT INTO people (reference_id, codes, templates) VALUES ('{reference_id}', X'{hex}', '{templates}');\n"
+        )
+    }
+
+    /// Writes the gallery into the shard files round-robin, FVC people among the synthetic.
+    pub fn fill_shards(files: &[PathBuf], people: usize, fvc: &[FvcPerson]) {
+        let mut sql: Vec<String> = files.iter().map(|_| "BEGIN;\n".to_string()).collect();
+        for i in 0..people {
+            let right = synthetic_template(&mut Rng::new(7_000_000 + 2 * i as u64));
+            let left = synthetic_template(&mut Rng::new(7_000_001 + 2 * i as u64));
+            sql[i % files.len()].push_str(&row_sql(&format!("synthetic-{i}"), &right, &left));
+            // FVC person k goes in at (k + 1) / (n + 1) of the way through.
+            for (k, p) in fvc.iter().enumerate() {
+                if i == people * (k + 1) / (fvc.len() + 1) {
+                    sql[i % files.len()].push_str(&row_sql(
+                        &p.reference_id,
+                        &p.enrolled[0],
+                        &p.enrolled[1],
+                    ));
+                }
+            }
+        }
+        for (file, mut sql) in files.iter().zip(sql) {
+            sql.push_str("COMMIT;\n");
+            let mut child = std::process::Command::new("sqlite3")
+                .arg(file)
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .expect("sqlite3 (apt package sqlite3)");
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(sql.as_bytes())
+                .unwrap();
+            assert!(
+                child.wait().unwrap().success(),
+                "sqlite3 {}",
+                file.display()
+            );
+        }
+    }
+
+    /// Records the FVC person's second impressions (index fingers only, the other eight marked
+    /// scarred) and times POST -> decision visible on the public status page.
+    pub async fn record_and_time(
+        rt: &Runtime,
+        staff: &StaffClient,
+        i: usize,
+        person: &FvcPerson,
+    ) -> (String, Duration, String) {
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let key = format!("matching-bench-{i}-application");
+        let (code, _) = submit_application(&rt.base_url, &key, &purwodadi_form()).await;
+        let detail: Value = staff
+            .get(&format!("/api/staff/applications/by-code/{code}"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = detail["id"].as_str().unwrap().to_string();
+        staff
+            .post(&format!("/api/staff/applications/{id}/verify"))
+            .send()
+            .await
+            .unwrap();
+        let fingers: Vec<Value> = (1..=10u8)
+            .map(|p| match p {
+                2 | 7 => {
+                    let t = &person.probe[usize::from(p == 7)];
+                    serde_json::json!({ "position": p, "kind": "template", "template_base64": b64.encode(wire::encode(t)), "quality": 60 })
+                }
+                _ => serde_json::json!({ "position": p, "kind": "exception", "reason": "scarred" }),
+            })
+            .collect();
+        let mut body = recording_body(&format!("matching-bench-{i}-recording"), |p| {
+            finger(1, 0, p)
+        });
+        body["fingers"] = Value::Array(fingers);
+        let start = Instant::now();
+        let resp = staff
+            .post(&format!("/api/staff/applications/{id}/biometrics"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
+        loop {
+            let status = public_stage(rt, &code).await;
+            // A refused poll (the public endpoint is rate limited) has no stage: ask again.
+            let stage = status["stage"].as_str().unwrap_or("SENT_FOR_ENROLLMENT");
+            if stage != "SENT_FOR_ENROLLMENT" {
+                return (id, start.elapsed(), stage.to_string());
+            }
+            assert!(start.elapsed() < DECISION_TIMEOUT, "still {stage}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
