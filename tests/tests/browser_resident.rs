@@ -25,8 +25,17 @@ fn lit(text: &str) -> String {
 /// The form control labelled `label` (exact text, or the start of it for labels with a suffix
 /// such as "(tidak wajib)").
 async fn by_label(b: &Browser, label: &str) -> Element {
-    let xpath = format!("//label[normalize-space(.)={0} or starts-with(normalize-space(.), {0})]", lit(label));
-    let for_id = b.find(Locator::XPath(&xpath)).await.attr("for").await.unwrap().expect("label has a for attribute");
+    let xpath = format!(
+        "//label[normalize-space(.)={0} or starts-with(normalize-space(.), {0})]",
+        lit(label)
+    );
+    let for_id = b
+        .find(Locator::XPath(&xpath))
+        .await
+        .attr("for")
+        .await
+        .unwrap()
+        .expect("label has a for attribute");
     b.find(Locator::Id(&for_id)).await
 }
 
@@ -37,16 +46,30 @@ async fn type_into(b: &Browser, label: &str, text: &str) {
 }
 
 async fn choose(b: &Browser, label: &str, option: &str) {
-    by_label(b, label).await.select_by_label(option).await.unwrap_or_else(|e| panic!("{label}: {option}: {e}"));
+    by_label(b, label)
+        .await
+        .select_by_label(option)
+        .await
+        .unwrap_or_else(|e| panic!("{label}: {option}: {e}"));
 }
 
 /// Clicks the radio button (or any control) whose label reads `label`.
 async fn pick(b: &Browser, label: &str) {
-    b.find(Locator::XPath(&format!("//label[normalize-space(.)={}]", lit(label)))).await.click().await.unwrap();
+    b.find(Locator::XPath(&format!(
+        "//label[normalize-space(.)={}]",
+        lit(label)
+    )))
+    .await
+    .click()
+    .await
+    .unwrap();
 }
 
 async fn click_button(b: &Browser, text: &str) {
-    let xpath = format!("//button[normalize-space(.)={0}] | //a[normalize-space(.)={0}]", lit(text));
+    let xpath = format!(
+        "//button[normalize-space(.)={0}] | //a[normalize-space(.)={0}]",
+        lit(text)
+    );
     b.find(Locator::XPath(&xpath)).await.click().await.unwrap();
 }
 
@@ -54,7 +77,13 @@ async fn click_button(b: &Browser, text: &str) {
 async fn set_date(b: &Browser, label: &str, iso: &str) {
     let input = by_label(b, label).await;
     let script = "const e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));";
-    b.client.execute(script, vec![serde_json::to_value(&input).unwrap(), iso.into()]).await.unwrap();
+    b.client
+        .execute(
+            script,
+            vec![serde_json::to_value(&input).unwrap(), iso.into()],
+        )
+        .await
+        .unwrap();
 }
 
 /// Waits until `xpath` matches an element whose text contains `text`.
@@ -64,7 +93,12 @@ async fn wait_text(b: &Browser, xpath: &str, text: &str) {
 }
 
 async fn value_of(b: &Browser, label: &str) -> String {
-    by_label(b, label).await.prop("value").await.unwrap().unwrap_or_default()
+    by_label(b, label)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
 }
 
 /// Waits for the app to have rendered its first heading (the wasm is loaded and running).
@@ -79,7 +113,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -100,7 +138,11 @@ fn gradient_png(w: u32, h: u32) -> Vec<u8> {
     for y in 0..h {
         raw.push(0); // filter: none
         for x in 0..w {
-            raw.extend([(x * 255 / w) as u8, (y * 255 / h) as u8, ((x ^ y) & 0xFF) as u8]);
+            raw.extend([
+                (x * 255 / w) as u8,
+                (y * 255 / h) as u8,
+                ((x ^ y) & 0xFF) as u8,
+            ]);
         }
     }
     let mut z = vec![0x78, 0x01];
@@ -144,10 +186,29 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
 
 /// Chooses `file` in the file input labelled `label` and waits until the app says it is saved.
 async fn upload(b: &Browser, label_in_section: &str, section: &str, file: &str) {
-    let xpath = format!("//section[@id={}]//label[normalize-space(.)={}]", lit(section), lit(label_in_section));
-    let for_id = b.find(Locator::XPath(&xpath)).await.attr("for").await.unwrap().unwrap();
-    b.find(Locator::Id(&for_id)).await.send_keys(file).await.unwrap();
-    wait_text(b, &format!("//section[@id={}]//p[@role='status']", lit(section)), "Tersimpan").await;
+    let xpath = format!(
+        "//section[@id={}]//label[normalize-space(.)={}]",
+        lit(section),
+        lit(label_in_section)
+    );
+    let for_id = b
+        .find(Locator::XPath(&xpath))
+        .await
+        .attr("for")
+        .await
+        .unwrap()
+        .unwrap();
+    b.find(Locator::Id(&for_id))
+        .await
+        .send_keys(file)
+        .await
+        .unwrap();
+    wait_text(
+        b,
+        &format!("//section[@id={}]//p[@role='status']", lit(section)),
+        "Tersimpan",
+    )
+    .await;
 }
 
 // --- journeys -------------------------------------------------------------------------------
@@ -159,7 +220,11 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     let b = Browser::start(412, 915).await;
     let files = tempfile::tempdir().unwrap();
     let photo = write(files.path(), "selfie.png", &gradient_png(900, 1000));
-    let letter = write(files.path(), "surat-pengantar.png", &gradient_png(2000, 1400));
+    let letter = write(
+        files.path(),
+        "surat-pengantar.png",
+        &gradient_png(2000, 1400),
+    );
     let kk = write(files.path(), "kk.pdf", &small_pdf());
 
     b.client.goto(&rt.url("/")).await.unwrap();
@@ -218,11 +283,26 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     b.client.refresh().await.unwrap();
     app_ready(&b).await;
     for section in ["doc-photo_3x4", "doc-cover_letter", "doc-kk_copy"] {
-        wait_text(&b, &format!("//section[@id='{section}']//p[@role='status']"), "Tersimpan").await;
+        wait_text(
+            &b,
+            &format!("//section[@id='{section}']//p[@role='status']"),
+            "Tersimpan",
+        )
+        .await;
     }
     // The photo was cropped to 3:4 and compressed to the 200 KB limit.
-    let photo_status = b.find(Locator::Css("#doc-photo_3x4-status")).await.text().await.unwrap();
-    let kb: u32 = photo_status.split('(').nth(1).and_then(|s| s.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    let photo_status = b
+        .find(Locator::Css("#doc-photo_3x4-status"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let kb: u32 = photo_status
+        .split('(')
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
     assert!(kb <= 196, "photo is {kb} KB");
     click_button(&b, "Lanjut").await;
 
@@ -232,16 +312,34 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     b.screenshot(T, "07-review").await;
     click_button(&b, "Kirim permohonan").await;
     wait_text(&b, "//h1", "Permohonan terkirim").await;
-    b.client.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css("svg.qr")).await.unwrap();
+    b.client
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::Css("svg.qr"))
+        .await
+        .unwrap();
     let url = b.client.current_url().await.unwrap();
-    let code = url.path().strip_prefix("/daftar/selesai/").expect("receipt path").to_string();
-    assert!(shared::domain::RegistrationCode::parse(&code).is_ok(), "{code}");
+    let code = url
+        .path()
+        .strip_prefix("/daftar/selesai/")
+        .expect("receipt path")
+        .to_string();
+    assert!(
+        shared::domain::RegistrationCode::parse(&code).is_ok(),
+        "{code}"
+    );
     b.screenshot(T, "08-receipt").await;
 
     // The draft is gone, the code remembered on the device.
     b.client.goto(&rt.url("/")).await.unwrap();
     wait_text(&b, "//p[@class='last-code']", &code).await;
-    assert!(b.client.find(Locator::XPath("//a[normalize-space(.)='Mulai isi formulir']")).await.is_ok());
+    assert!(b
+        .client
+        .find(Locator::XPath(
+            "//a[normalize-space(.)='Mulai isi formulir']"
+        ))
+        .await
+        .is_ok());
 
     // Public status: stage in Indonesian, no personal data anywhere on the page.
     b.client.goto(&rt.url(&format!("/s/{code}"))).await.unwrap();
@@ -278,7 +376,13 @@ async fn invalid_nik_message_follows_the_language_toggle() {
     b.client.goto(&rt.url("/daftar")).await.unwrap();
     app_ready(&b).await;
     // Open the identity step directly through a saved draft, as a returning resident would.
-    b.client.execute("localStorage.setItem('rekam.draft.v1', JSON.stringify({step: 2}));", vec![]).await.unwrap();
+    b.client
+        .execute(
+            "localStorage.setItem('rekam.draft.v1', JSON.stringify({step: 2}));",
+            vec![],
+        )
+        .await
+        .unwrap();
     b.client.refresh().await.unwrap();
     app_ready(&b).await;
 
@@ -287,11 +391,25 @@ async fn invalid_nik_message_follows_the_language_toggle() {
     let nik = by_label(&b, "NIK").await;
     let id_message = FieldCode::NikDayOutOfRange.message(Lang::Id);
     wait_text(&b, "//p[@id='f-nik-error']", id_message).await;
-    assert_eq!(nik.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
-    assert!(nik.attr("aria-describedby").await.unwrap().unwrap_or_default().contains("f-nik-error"));
+    assert_eq!(
+        nik.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    assert!(nik
+        .attr("aria-describedby")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .contains("f-nik-error"));
     b.screenshot(T, "01-indonesian").await;
 
-    b.find(Locator::XPath("//button[@aria-label='Ganti bahasa ke English']")).await.click().await.unwrap();
+    b.find(Locator::XPath(
+        "//button[@aria-label='Ganti bahasa ke English']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
     let en_message = FieldCode::NikDayOutOfRange.message(Lang::En);
     wait_text(&b, "//p[@id='f-nik-error']", en_message).await;
     by_label(&b, "NIK (identity number)").await;
@@ -300,6 +418,10 @@ async fn invalid_nik_message_follows_the_language_toggle() {
     // The choice is remembered.
     b.client.refresh().await.unwrap();
     wait_text(&b, "//label", "Family card (KK) number").await;
-    let lang = b.client.execute("return document.documentElement.lang;", vec![]).await.unwrap();
+    let lang = b
+        .client
+        .execute("return document.documentElement.lang;", vec![])
+        .await
+        .unwrap();
     assert_eq!(lang, "en");
 }

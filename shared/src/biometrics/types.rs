@@ -14,7 +14,11 @@ pub struct GrayImage {
 impl GrayImage {
     /// Builds an image, checking that the buffer holds exactly `width * height` pixels.
     pub fn new(width: usize, height: usize, pixels: Vec<u8>) -> Option<Self> {
-        (width.checked_mul(height)? == pixels.len()).then_some(Self { width, height, pixels })
+        (width.checked_mul(height)? == pixels.len()).then_some(Self {
+            width,
+            height,
+            pixels,
+        })
     }
 
     pub fn get(&self, x: usize, y: usize) -> u8 {

@@ -43,9 +43,14 @@ async fn main() {
     }
     let wall = started.elapsed();
     latencies.sort();
-    let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0;
+    let pct = |p: f64| {
+        latencies[((latencies.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0
+    };
     // The warm-up request stored one record too.
-    let stored = rt.d1_query("SELECT COUNT(*) AS n FROM applications")[0]["n"].as_u64().unwrap() as usize - 1;
+    let stored = rt.d1_query("SELECT COUNT(*) AS n FROM applications")[0]["n"]
+        .as_u64()
+        .unwrap() as usize
+        - 1;
     println!(
         "requests={requests} concurrency={concurrency} failures={failures} stored={stored} p50_ms={:.1} p99_ms={:.1} max_ms={:.1} throughput_rps={:.1}",
         pct(0.5),
@@ -53,7 +58,11 @@ async fn main() {
         pct(1.0),
         requests as f64 / wall.as_secs_f64()
     );
-    assert_eq!(stored, requests - failures, "every accepted request is stored exactly once");
+    assert_eq!(
+        stored,
+        requests - failures,
+        "every accepted request is stored exactly once"
+    );
 }
 
 async fn send(url: &str, key: &str) -> bool {
