@@ -233,7 +233,7 @@ async fn sign_in(b: &Browser, base: &str, username: &str) {
         .await
         .unwrap();
     button(b, "Masuk").await.click().await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(45);
     while Instant::now() < deadline {
         let v = b
             .client
@@ -265,8 +265,15 @@ async fn open_by_code(b: &Browser, code: &str) {
     input.clear().await.unwrap();
     input.send_keys(code).await.unwrap();
     button(b, "Buka").await.click().await.unwrap();
-    heading(b, "Pemeriksaan berkas").await;
-    wait_text(b, code, 15).await;
+    // Generous: four browsers and four runtimes share two cores when the suite runs in parallel.
+    wait_js(
+        b,
+        "Array.from(document.querySelectorAll('h1')).some(h => h.innerText.trim() === 'Pemeriksaan berkas')",
+        45,
+        "the document check screen",
+    )
+    .await;
+    wait_text(b, code, 30).await;
 }
 
 /// Uploads the ten FVC images, the face and a drawn signature on the recording screen; returns
@@ -755,4 +762,62 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
         ),
         1
     );
+}
+
+/// When the session ends mid-recording, the operator is sent to sign in (told why) and, once
+/// back, finds the fingers already read: the draft stayed on the tablet.
+#[tokio::test]
+async fn expired_session_returns_to_sign_in_and_keeps_the_recording_draft() {
+    let rt = Runtime::start().await;
+    let (code, _) = fixtures::submit_application(
+        &rt.base_url,
+        "expiry-0001-0001-0001-000000000001",
+        &fixtures::purwodadi_form(),
+    )
+    .await;
+    let id = application_id(&rt, &code);
+    let b = Browser::start(1280, 800).await;
+    sign_in(&b, &rt.base_url, "kec.purwodadi").await;
+    b.client
+        .goto(&format!("{}/kecamatan/permohonan/{id}/rekam", rt.base_url))
+        .await
+        .unwrap();
+    for position in 1..=2u8 {
+        let label = format!(
+            "Berkas sidik jari: {position}. {}",
+            FINGER_NAMES[usize::from(position - 1)]
+        );
+        field(&b, &label)
+            .await
+            .send_keys(&finger_image(position).to_string_lossy())
+            .await
+            .unwrap();
+    }
+    let two_read = "document.querySelectorAll('.finger-slot[data-extract-ms]').length === 2";
+    wait_js(&b, two_read, 60, "two templates").await;
+
+    // The server forgets every session (an expiry, or an administrator signing people out).
+    rt.d1_query("DELETE FROM sessions");
+    click_link(&b, "Antrean").await;
+    wait_text(&b, "Sesi Anda berakhir", 15).await;
+    assert!(b
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .contains("/staf/masuk"));
+
+    sign_in(&b, &rt.base_url, "kec.purwodadi").await;
+    b.client
+        .goto(&format!("{}/kecamatan/permohonan/{id}/rekam", rt.base_url))
+        .await
+        .unwrap();
+    wait_js(
+        &b,
+        two_read,
+        15,
+        "the two templates restored from the draft",
+    )
+    .await;
 }

@@ -13,6 +13,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::api::ApplicationDetail;
+use shared::domain::{ApplicationType, MaritalStatus, Occupation, Religion, Sex};
+use shared::i18n::Lang;
 use shared::lifecycle::{ReturnReason, Stage};
 
 /// The verification screen.
@@ -85,6 +87,22 @@ pub fn ApplicationPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t(LOADING)}</p> }>{body}</Transition>
         </section>
     }
+}
+
+/// A form value as shown: coded values by their official label in `lang` (the stored text when
+/// a shared list does not know it, so nothing is hidden from the operator).
+fn shown(row: &str, value: &str, lang: Lang) -> String {
+    let label = match row {
+        "Jenis kelamin" => Sex::parse(value).map(|v| v.label(lang)),
+        "Agama" => Religion::parse(value).map(|v| v.label(lang)),
+        "Status perkawinan" => MaritalStatus::parse(value).map(|v| v.label(lang)),
+        "Pekerjaan" => Occupation::parse(value).map(|v| v.label(lang)),
+        "Jenis permohonan" => ApplicationType::parse(value).map(|v| v.label(lang)),
+        _ => None,
+    };
+    label
+        .map(str::to_string)
+        .unwrap_or_else(|| value.to_string())
 }
 
 /// The loaded application (kept apart so the page's Suspend stays small).
@@ -181,7 +199,7 @@ fn Detail(
                 <dl class="identity">
                     {rows.into_iter().map(|(id_label, en_label, value)| view! {
                         <dt>{move || lang.get().pick(id_label, en_label)}</dt>
-                        <dd>{value}</dd>
+                        <dd>{move || shown(id_label, &value, lang.get())}</dd>
                     }).collect_view()}
                 </dl>
                 {(!warnings.is_empty()).then(|| view! {

@@ -65,11 +65,12 @@ pub fn QueuePage() -> impl IntoView {
                                 let href = format!("/kecamatan/permohonan/{}", item.id);
                                 let stage = item.stage;
                                 let updated = item.updated_at.clone();
+                                let kind = item.application_type.clone();
                                 view! {
                                     <tr>
                                         <td class="code"><A href=href>{item.registration_code}</A></td>
                                         <td>{item.full_name}</td>
-                                        <td>{item.application_type}</td>
+                                        <td>{move || shared::domain::ApplicationType::parse(&kind).map(|k| k.label(lang.get()).to_string()).unwrap_or_else(|| kind.clone())}</td>
                                         <td>{move || stage.label(lang.get())}</td>
                                         <td>{move || format_timestamp(&updated, lang.get())}</td>
                                     </tr>

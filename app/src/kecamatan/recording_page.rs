@@ -46,9 +46,20 @@ pub fn RecordingPage() -> impl IntoView {
                 Some(d) => d,
                 None => RecordingDraft::new(random::hex_128().unwrap_or_default()),
             };
-            fingers.set(draft.fingers);
-            face.set(draft.face_jpeg_base64);
-            signature.set(draft.signature_png_base64);
+            // Anything captured while the draft was loading wins over the stored copy.
+            fingers.update(|now| {
+                for (slot, stored) in now.iter_mut().zip(draft.fingers) {
+                    if *slot == Finger::Empty {
+                        *slot = stored;
+                    }
+                }
+            });
+            if face.get_untracked().is_none() {
+                face.set(draft.face_jpeg_base64);
+            }
+            if signature.get_untracked().is_none() {
+                signature.set(draft.signature_png_base64);
+            }
             key.set(draft.idempotency_key);
             loaded.set(true);
             if who.get_untracked().is_none() {
