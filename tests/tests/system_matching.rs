@@ -325,7 +325,7 @@ mod bench {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
                 p.extension().is_some_and(|x| x == "sqlite")
-                    && !p.file_name().is_some_and(|n| n == "metadata.sqlite")
+                    && p.file_name().is_none_or(|n| n != "metadata.sqlite")
             })
             .collect();
         files.sort();
