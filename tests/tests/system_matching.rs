@@ -158,6 +158,27 @@ async fn unique_people_are_enrolled_and_a_second_recording_is_a_duplicate_of_the
     assert!(candidates[0]["fused_score"].as_f64().unwrap() > 0.0);
     // Nine fingers were recorded (one bandaged): each has its own score.
     assert_eq!(candidates[0]["fingers"].as_array().unwrap().len(), 9);
+
+    // A supervisor rules it "not a duplicate" (say, twins): printable, and enrolled, so the
+    // next search sees three people.
+    let supervisor = rt.staff_client("dinas.supervisor").await;
+    let ruled: serde_json::Value = supervisor
+        .post(&format!("/api/staff/applications/{a2}/adjudicate"))
+        .json(&serde_json::json!({ "decision": "not_duplicate" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ruled["stage"], "PRINT_READY_RECORD", "{ruled}");
+    let (a3, _) = record(&rt, &staff, &purwodadi_form(), "dup-a3", 1, 2).await;
+    assert_eq!(decided(&rt, &a3).await, "DUPLICATE_RECORD");
+    assert_eq!(
+        match_result(&rt, &a3).3,
+        3,
+        "the adjudicated recording joined the gallery"
+    );
 }
 
 #[tokio::test]

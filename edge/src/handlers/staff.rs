@@ -14,7 +14,7 @@ use shared::api::{
     ReturnRequest,
 };
 use shared::domain::{ApplicationType, RegistrationCode};
-use shared::lifecycle::{allowed_events, Event, ReturnReasons, Stage};
+use shared::lifecycle::{allowed_events, Adjudication, Event, ReturnReasons, Stage};
 use worker::{Request, Response};
 
 const LIST_LIMIT: u32 = 200;
@@ -158,12 +158,29 @@ pub async fn return_for_correction(
 
 pub async fn adjudicate(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
     let body: AdjudicateRequest = req.json().await.map_err(|_| ApiError::MALFORMED)?;
+    let event = Event::Adjudicate(body.decision);
+    if body.decision == Adjudication::NotDuplicate {
+        // The resident joins the gallery before the record becomes printable, so a later
+        // recording of the same person is caught. Enrolment is idempotent; it is done only when
+        // the rules allow this supervisor to make the decision now.
+        let who = auth::principal(&req, ctx).await?;
+        let db = ctx.env.d1(bindings::DB)?;
+        let app = load(&db, &who, id).await?;
+        transitions::decide(parse_stage(&app.stage)?, who.role.actor(), &[event])?;
+        let recording = crate::storage::recordings::latest_for_application(&db, &app.id)
+            .await?
+            .ok_or_else(|| {
+                ApiError::Internal(format!("application {} has no recording", app.id))
+            })?;
+        crate::matching::coordinator::enrol_after_adjudication(&ctx.env, &recording.reference_id)
+            .await?;
+    }
     let detail = serde_json::json!({ "decision": body.decision }).to_string();
     act(
         req,
         ctx,
         id,
-        &[Event::Adjudicate(body.decision)],
+        &[event],
         "application.adjudicate",
         Some(&detail),
     )

@@ -298,7 +298,6 @@ fn stage_of(decision: Decision) -> Stage {
 }
 
 // Called by the adjudication endpoint once it is wired (handlers/staff.rs, lead): until then unused.
-#[allow(dead_code)]
 /// For the adjudication endpoint: an adjudicator ruled a held recording "not a duplicate", so it
 /// joins the gallery (serialised with searches like any job). `Ok(false)` if it already had.
 pub async fn enrol_after_adjudication(env: &Env, reference_id: &str) -> Result<bool> {
