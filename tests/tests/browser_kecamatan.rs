@@ -689,7 +689,7 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
         .click()
         .await
         .unwrap();
-    wait_text(&b, "Menunggu jaringan", 15).await;
+    wait_text(&b, "Menunggu jaringan", 40).await;
     click_link(&b, "Lanjut ke perekaman biometrik").await;
     record_biometrics(&b, &face).await;
     button(&b, "Simpan dan kirim perekaman")
@@ -698,7 +698,7 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
         .await
         .unwrap();
     heading(&b, "Status perekaman").await;
-    wait_text(&b, "Menunggu jaringan", 15).await;
+    wait_text(&b, "Menunggu jaringan", 40).await;
 
     // Nothing reached the server.
     assert_eq!(

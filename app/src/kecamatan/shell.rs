@@ -57,16 +57,18 @@ pub fn KecamatanShell() -> impl IntoView {
             }
         });
     }
-    let is_operator = move || {
+    // A memo, so refreshing the session (same person) does not rebuild the screen under the
+    // operator's fingers: only a change of who may work here does.
+    let is_operator = Memo::new(move |_| {
         current
             .0
             .with(|s| s.as_ref().map(|s| s.role == StaffRole::KecamatanOperator))
-    };
+    });
 
     view! {
         <div class="staff-console">
             <StaffBar/>
-            {move || match is_operator() {
+            {move || match is_operator.get() {
                 Some(true) => view! { <Outlet/> }.into_any(),
                 Some(false) => view! { <p class="field-error" role="alert">{t(WRONG_ROLE)}</p> }.into_any(),
                 None => view! { <p>{t(LOADING)}</p> }.into_any(),
