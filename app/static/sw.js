@@ -3,11 +3,11 @@
 // File names carry no hash, so bump VERSION whenever the precache list changes. The shell is
 // served from the cache and refreshed as a whole in the background on each page load, so a new
 // build reaches phones on their next visit.
-const VERSION = "rekam-shell-v1";
+const VERSION = "rekam-shell-v2";
 // "/" stands for index.html: the static host redirects /index.html to /, and a redirected
 // response cannot answer a navigation.
 const SHELL = ["/", "/boot.js", "/style.css", "/pkg/app.js", "/pkg/app_bg.wasm"];
-const API_CACHE = "rekam-api-v1";
+const API_CACHE = "rekam-api-v2";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(VERSION).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -62,8 +62,11 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/")) {
     // Submissions and other writes are never cached or replayed here: the app retries them
-    // itself with the draft's idempotency key.
-    if (request.method === "GET") event.respondWith(networkFirst(request));
+    // itself with the draft's idempotency key. Only public answers (region lists, the public
+    // status) may be kept on the device: staff and session answers carry personal data and are
+    // never written to Cache Storage.
+    const publicApi = url.pathname.startsWith("/api/regions/") || url.pathname.startsWith("/api/status/");
+    if (request.method === "GET" && publicApi) event.respondWith(networkFirst(request));
     return;
   }
   if (request.method !== "GET") return;
