@@ -289,14 +289,19 @@ async fn operator_verifies_records_and_gets_a_receipt_and_everything_is_audited(
         .iter()
         .map(|e| e["stage"].as_str().unwrap())
         .collect();
+    // The matching worker may already have decided: the recording's own stages come first.
     assert_eq!(
-        stages,
+        stages[..4],
         [
             "PRE_FILLED",
             "DOCUMENTS_VERIFIED",
             "BIO_CAPTURED",
             "SENT_FOR_ENROLLMENT"
         ]
+    );
+    assert!(
+        stages.len() == 4 || stages[4] == "PRINT_READY_RECORD",
+        "{stages:?}"
     );
 
     let actions: Vec<String> = rt
