@@ -244,6 +244,12 @@ impl StaffClient {
             .header("cookie", &self.cookie)
     }
 
+    /// GET a staff endpoint and read its JSON body (the tests' most common call).
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let resp = self.get(path).send().await.expect("GET request");
+        resp.json().await.expect("JSON body")
+    }
+
     pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
         self.http
             .post(format!("{}{path}", self.base_url))

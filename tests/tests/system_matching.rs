@@ -49,13 +49,8 @@ async fn record(
     let (code, _) =
         submit_application(&rt.base_url, &format!("matching-{key}-application"), form).await;
     let detail: Value = staff
-        .get(&format!("/api/staff/applications/by-code/{code}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/api/staff/applications/by-code/{code}"))
+        .await;
     let id = detail["id"].as_str().expect("application id").to_string();
     let verified = staff
         .post(&format!("/api/staff/applications/{id}/verify"))
@@ -432,13 +427,8 @@ mod bench {
         let key = format!("matching-bench-{i}-application");
         let (code, _) = submit_application(&rt.base_url, &key, &purwodadi_form()).await;
         let detail: Value = staff
-            .get(&format!("/api/staff/applications/by-code/{code}"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+            .get_json(&format!("/api/staff/applications/by-code/{code}"))
+            .await;
         let id = detail["id"].as_str().unwrap().to_string();
         staff
             .post(&format!("/api/staff/applications/{id}/verify"))

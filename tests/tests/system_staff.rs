@@ -42,14 +42,7 @@ async fn wrong_passwords_lock_the_account_and_sessions_end_at_sign_out() {
     assert_eq!(resp.status(), StatusCode::LOCKED);
 
     let staff = rt.staff_client("kec.kedungjati").await;
-    let me: Value = staff
-        .get("/api/auth/me")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Value = staff.get_json("/api/auth/me").await;
     assert_eq!(me["role"], "kecamatan_operator");
     assert_eq!(me["district_code"], "33.15.01");
     assert_eq!(
@@ -79,36 +72,17 @@ async fn kecamatan_staff_cannot_see_or_change_another_kecamatans_application() {
     let own = rt.staff_client("kec.purwodadi").await;
     let other = rt.staff_client("kec.kedungjati").await;
 
-    let list: Value = own
-        .get("/api/staff/applications")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = own.get_json("/api/staff/applications").await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
     let id = list["items"][0]["id"].as_str().unwrap().to_string();
     assert_eq!(list["items"][0]["registration_code"], code);
 
-    let list: Value = other
-        .get("/api/staff/applications")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = other.get_json("/api/staff/applications").await;
     assert!(list["items"].as_array().unwrap().is_empty(), "{list}");
     // Asking for another kecamatan explicitly changes nothing for a kecamatan operator.
     let list: Value = other
-        .get("/api/staff/applications?district=33.15.13")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/staff/applications?district=33.15.13")
+        .await;
     assert!(list["items"].as_array().unwrap().is_empty(), "{list}");
     for path in [
         format!("/api/staff/applications/{id}"),
@@ -177,16 +151,11 @@ async fn operator_verifies_records_and_gets_a_receipt_and_everything_is_audited(
         submit_application(&rt.base_url, "flow-0001-application", &purwodadi_form()).await;
     let staff = rt.staff_client("kec.purwodadi").await;
     let detail: Value = staff
-        .get(&format!(
+        .get_json(&format!(
             "/api/staff/applications/by-code/{}",
             code.to_lowercase()
         ))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     let id = detail["id"].as_str().unwrap().to_string();
     assert_eq!(detail["form"]["nik"], "3315135211870003");
     assert_eq!(detail["documents"].as_array().unwrap().len(), 3);
@@ -267,13 +236,8 @@ async fn operator_verifies_records_and_gets_a_receipt_and_everything_is_audited(
     assert!(!fingers.contains("template"), "{fingers}");
 
     let receipt: Value = staff
-        .get(&format!("/api/staff/applications/{id}/receipt"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/api/staff/applications/{id}/receipt"))
+        .await;
     assert_eq!(receipt["registration_code"], code);
     assert_eq!(receipt["district_name"], "Purwodadi");
     assert_eq!(receipt["status_path"], status_path);
@@ -331,14 +295,7 @@ async fn returned_application_shows_reasons_publicly_and_audit_log_is_append_onl
     let (code, _) =
         submit_application(&rt.base_url, "return-0001-application", &purwodadi_form()).await;
     let staff = rt.staff_client("kec.purwodadi").await;
-    let list: Value = staff
-        .get("/api/staff/applications?q=siti")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = staff.get_json("/api/staff/applications?q=siti").await;
     let id = list["items"][0]["id"].as_str().unwrap().to_string();
     let empty = staff
         .post(&format!("/api/staff/applications/{id}/return"))
