@@ -8,14 +8,24 @@ source tools/env.sh
 what="${1:-all}"
 
 build_app() {
-  local out="$root/dist/app" wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release-app"
-  cargo build -p app --lib --target wasm32-unknown-unknown --profile release-app --quiet
+  local out="$root/dist/app"
   mkdir -p "$out/pkg"
-  wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$wasm/app.wasm"
-  # npm's binaryen 132; Debian's older wasm-opt corrupts wasm-bindgen 0.2.130 output (TOOLCHAIN.md).
-  "$WASM_OPT_BIN" -Oz "$out/pkg/app_bg.wasm" -o "$out/pkg/app_bg.wasm"
+  # Residents' phones load `resident`; staff pages load `staff` (boot.js picks by path).
+  build_bundle resident
+  build_bundle staff --features staff
   cp -r app/static/. "$out/"
   build_extract_worker
+}
+
+# One wasm bundle of the app crate, size-optimised, as dist/app/pkg/NAME.js + NAME_bg.wasm.
+# Switching features rebuilds only the app crate itself; its dependencies stay compiled.
+build_bundle() {
+  local name="$1" out="$root/dist/app/pkg"; shift
+  local wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release-app"
+  cargo build -p app --lib --target wasm32-unknown-unknown --profile release-app --quiet "$@"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$wasm/app.wasm"
+  # npm's binaryen 132; Debian's older wasm-opt corrupts wasm-bindgen 0.2.130 output (TOOLCHAIN.md).
+  "$WASM_OPT_BIN" -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 
 # The staff console's Web Worker (fingerprint extraction, QR reading): a second wasm binary, so the
@@ -23,7 +33,7 @@ build_app() {
 # extraction time at the desk matters more than its size; loaded only by the recording screen.
 build_extract_worker() {
   local out="$root/dist/app" wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release"
-  cargo build -p app --bin extract_worker --target wasm32-unknown-unknown --release --quiet
+  cargo build -p app --bin extract_worker --features staff --target wasm32-unknown-unknown --release --quiet
   wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$wasm/extract_worker.wasm"
   "$WASM_OPT_BIN" -O3 "$out/pkg/extract_worker_bg.wasm" -o "$out/pkg/extract_worker_bg.wasm"
 }

@@ -15,6 +15,10 @@ cargo fmt --all --check
 
 step "lints (warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+# The app is two bundles (resident by default, consoles with `staff`): lint both, and as wasm too.
+cargo clippy -p app --all-targets --features staff --quiet -- -D warnings
+cargo clippy -p app --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy -p app --target wasm32-unknown-unknown --features staff --quiet -- -D warnings
 
 step "architecture: shared depends on neither worker, leptos nor web-sys"
 for forbidden in worker leptos web-sys; do
@@ -28,6 +32,7 @@ cargo build -p shared --target wasm32-unknown-unknown --quiet
 
 step "unit tests (native)"
 cargo test --workspace --exclude tests --quiet
+cargo test -p app --features staff --quiet
 
 step "build app and worker bundles"
 tools/build.sh all

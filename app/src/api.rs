@@ -112,10 +112,14 @@ pub async fn get_status(code: RegistrationCode, lang: Lang) -> Result<StatusView
     get_json(&format!("/api/status/{code}"), lang).await
 }
 
-/// `GET /api/regions/{code}`: the children of a region (here: the villages of a kecamatan,
-/// which are not bundled in the app).
+/// `GET /api/regions/{code}`: the children of a region; `GET /api/regions` for `code` "": the
+/// provinces. Region names are not bundled in the app.
 pub async fn get_region_children(code: &str, lang: Lang) -> Result<Vec<RegionEntry>, ApiError> {
-    get_json(&format!("/api/regions/{code}"), lang).await
+    if code.is_empty() {
+        get_json("/api/regions", lang).await
+    } else {
+        get_json(&format!("/api/regions/{code}"), lang).await
+    }
 }
 
 /// One file of a submission.

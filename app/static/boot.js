@@ -1,10 +1,17 @@
-// Loads the app's wasm and registers the offline service worker; kept in a file of its own so the
-// Content-Security-Policy needs no inline script.
-import init from "/pkg/app.js";
-init({ module_or_path: "/pkg/app_bg.wasm" });
+// Loads this page's wasm bundle and registers the offline service worker; kept in a file of its
+// own so the Content-Security-Policy needs no inline script.
+// Two bundles: residents and the public load `resident`, staff pages load `staff` (the consoles).
+// The rule matches `is_staff_path` in app/src/app.rs.
+const staff = /^\/(staf|kecamatan|dinas)(\/|$)/.test(location.pathname);
+const name = staff ? "staff" : "resident";
+// Start the wasm download before the JS glue arrives: the two travel in parallel.
+const wasm = fetch(`/pkg/${name}_bg.wasm`);
+import(`/pkg/${name}.js`).then((glue) => glue.default({ module_or_path: wasm }));
 if ("serviceWorker" in navigator) {
   // After the page has loaded, so precaching never competes with the first paint on a slow line.
   window.addEventListener("load", () => {
     navigator.serviceWorker.register("/sw.js").catch((e) => console.warn("service worker not registered", e));
+    // A staff device keeps the consoles and the extraction worker for offline use from its first visit.
+    if (staff) navigator.serviceWorker.ready.then((reg) => reg.active && reg.active.postMessage("cache-staff"));
   });
 }

@@ -3,11 +3,17 @@
 // File names carry no hash, so bump VERSION whenever the precache list changes. The shell is
 // served from the cache and refreshed as a whole in the background on each page load, so a new
 // build reaches phones on their next visit.
-const VERSION = "rekam-shell-v2";
+const VERSION = "rekam-shell-v3";
 // "/" stands for index.html: the static host redirects /index.html to /, and a redirected
 // response cannot answer a navigation.
-const SHELL = ["/", "/boot.js", "/style.css", "/pkg/app.js", "/pkg/app_bg.wasm"];
+const SHELL = ["/", "/boot.js", "/style.css", "/pkg/resident.js", "/pkg/resident_bg.wasm"];
+// The staff consoles and their extraction worker: cached only on devices that open a staff page
+// (boot.js asks for it), so residents' phones never download them, and a tablet that goes offline
+// before its first recording can still extract.
+const STAFF_VERSION = "rekam-staff-v1";
+const STAFF = ["/staff.css", "/pkg/staff.js", "/pkg/staff_bg.wasm", "/pkg/extract_worker.js", "/pkg/extract_worker_bg.wasm"];
 const API_CACHE = "rekam-api-v2";
+const KEEP = [VERSION, STAFF_VERSION, API_CACHE];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(VERSION).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -16,7 +22,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("rekam-") && k !== VERSION && k !== API_CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("rekam-") && !KEEP.includes(k)).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });
@@ -34,24 +40,29 @@ async function networkFirst(request) {
   }
 }
 
-// Refreshes the whole shell together, and only if every file arrived: app.js and app_bg.wasm
-// must come from the same build, so a half-updated cache would break the app.
-async function refreshShell() {
+// Refreshes a set of files together, and only if every file arrived: a bundle's JS glue and its
+// wasm must come from the same build, so a half-updated cache would break the app.
+async function refreshSet(name, files) {
   try {
-    const responses = await Promise.all(SHELL.map((u) => fetch(u, { cache: "no-cache" })));
+    const responses = await Promise.all(files.map((u) => fetch(u, { cache: "no-cache" })));
     if (!responses.every((r) => r.ok)) return;
-    const cache = await caches.open(VERSION);
-    await Promise.all(SHELL.map((u, i) => cache.put(u, responses[i])));
+    const cache = await caches.open(name);
+    await Promise.all(files.map((u, i) => cache.put(u, responses[i])));
   } catch (e) {
-    // Offline or a dropped line: keep the cached shell.
+    // Offline or a dropped line: keep the cached copies.
   }
 }
 
+const isStaffPath = (path) => /^\/(staf|kecamatan|dinas)(\/|$)/.test(path);
+
+self.addEventListener("message", (event) => {
+  if (event.data === "cache-staff") event.waitUntil(refreshSet(STAFF_VERSION, STAFF));
+});
+
 // Cache first (instant on a slow line), network when the file is not cached yet.
 async function shell(request) {
-  const cache = await caches.open(VERSION);
   // Navigations to any app path get the one index.html, cached as "/" (the router picks the page).
-  const cached = await cache.match(request.mode === "navigate" ? "/" : request);
+  const cached = await caches.match(request.mode === "navigate" ? "/" : request);
   if (cached) return cached;
   return fetch(request);
 }
@@ -71,5 +82,8 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.method !== "GET") return;
   event.respondWith(shell(request));
-  if (request.mode === "navigate") event.waitUntil(refreshShell());
+  if (request.mode === "navigate") {
+    event.waitUntil(refreshSet(VERSION, SHELL));
+    if (isStaffPath(url.pathname)) event.waitUntil(refreshSet(STAFF_VERSION, STAFF));
+  }
 });

@@ -29,6 +29,7 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Get, ["health"]) => Ok(Response::ok("ok")?),
         (Method::Post, ["applications"]) => handlers::applications::submit(req, ctx).await,
         (Method::Get, ["status", code]) => handlers::status::get(code, ctx).await,
+        (Method::Get, ["regions"]) => handlers::regions::provinces(ctx).await,
         (Method::Get, ["regions", code]) => handlers::regions::children(code, ctx).await,
         (Method::Post, ["auth", "login"]) => handlers::auth::login(req, ctx).await,
         (Method::Post, ["auth", "logout"]) => handlers::auth::logout(req, ctx).await,
@@ -64,6 +65,7 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
             ["health"]
             | ["applications"]
             | ["status", _]
+            | ["regions"]
             | ["regions", _]
             | ["auth", ..]
             | ["staff", ..],

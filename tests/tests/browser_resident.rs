@@ -232,12 +232,13 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     b.screenshot(T, "01-landing").await;
     click_button(&b, "Mulai isi formulir").await;
 
-    // Step 1: type and region; the pickers start at Jawa Tengah / Grobogan.
+    // Step 1: type and region; the pickers start at Jawa Tengah / Grobogan. Region lists come
+    // from the API; a picker is enabled once its list arrived.
     pick(&b, "BARU").await;
+    b.find(Locator::XPath("//select[@id='f-address-district' and not(@disabled)]/option[normalize-space(.)='Purwodadi']")).await;
     assert_eq!(value_of(&b, "Provinsi").await, "33");
     assert_eq!(value_of(&b, "Kabupaten/kota").await, "33.15");
     choose(&b, "Kecamatan", "Purwodadi").await;
-    // Villages come from the API; the picker is enabled once they arrived.
     b.find(Locator::XPath("//select[@id='f-address-village' and not(@disabled)]/option[normalize-space(.)='Candisari']")).await;
     choose(&b, "Desa/kelurahan", "Candisari").await;
     b.screenshot(T, "02-type-and-region").await;

@@ -196,6 +196,50 @@ async fn unknown_and_mistyped_codes_and_missing_key_get_clear_errors() {
     assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
 }
 
+/// The pickers' lists: the app bundles region codes only and reads every name from here.
+#[tokio::test]
+async fn region_lists_cascade_from_provinces_to_villages() {
+    let rt = Runtime::start().await;
+    let list = |path: &'static str| {
+        let url = rt.url(path);
+        async move {
+            let resp = tests::get(url).await;
+            assert_eq!(resp.status(), StatusCode::OK, "{path}");
+            resp.json::<Vec<Value>>().await.unwrap()
+        }
+    };
+    let name_of = |list: &[Value], code: &str| {
+        list.iter()
+            .find(|e| e["code"] == code)
+            .map(|e| e["name"].as_str().unwrap().to_string())
+    };
+    let provinces = list("/api/regions").await;
+    assert_eq!(provinces.len(), 38);
+    assert_eq!(name_of(&provinces, "33").as_deref(), Some("Jawa Tengah"));
+    let regencies = list("/api/regions/33").await;
+    assert_eq!(
+        name_of(&regencies, "33.15").as_deref(),
+        Some("Kabupaten Grobogan")
+    );
+    let districts = list("/api/regions/33.15").await;
+    assert_eq!(districts.len(), 19);
+    assert_eq!(
+        name_of(&districts, "33.15.13").as_deref(),
+        Some("Purwodadi")
+    );
+    let villages = list("/api/regions/33.15.13").await;
+    assert_eq!(villages.len(), 17);
+    assert_eq!(
+        name_of(&villages, "33.15.13.1004").as_deref(),
+        Some("Kalongan")
+    );
+
+    let unknown = tests::get(rt.url("/api/regions/33.99")).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let malformed = tests::get(rt.url("/api/regions/jawa")).await;
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+}
+
 #[tokio::test]
 async fn status_lookups_are_rate_limited_per_client() {
     let rt = Runtime::start().await;

@@ -92,8 +92,11 @@ pub const REGION_INTRO: Tr = Tr(
     "Wilayah tempat tinggal Anda sesuai Kartu Keluarga:",
     "Where you live, as on your family card (KK):",
 );
-pub const CHOOSE_DISTRICT_FIRST: Tr = Tr("Pilih kecamatan dahulu", "Choose the kecamatan first");
-pub const LOADING_VILLAGES: Tr = Tr("Memuat daftar desa…", "Loading villages…");
+pub const CHOOSE_ABOVE_FIRST: Tr = Tr(
+    "Pilih isian di atasnya dahulu",
+    "Choose the one above first",
+);
+pub const LOADING_LIST: Tr = Tr("Memuat daftar…", "Loading the list…");
 pub const ADDRESS_IN: Tr = Tr("Alamat di", "Address in");
 pub const DOCS_INTRO: Tr = Tr(
     "Foto atau pilih berkas setiap dokumen. Foto diperkecil di ponsel Anda sebelum dikirim, jadi hemat kuota.",

@@ -9,6 +9,7 @@ mod form_select;
 mod form_text;
 mod landing;
 mod prefill_page;
+mod region_lists;
 mod region_pickers;
 mod step_address;
 mod step_documents;
@@ -17,7 +18,6 @@ mod step_review;
 mod step_type_region;
 mod submission;
 mod submitted_page;
-mod village_list;
 
 pub use landing::Landing;
 pub use prefill_page::PrefillPage;

@@ -1,87 +1,68 @@
-//! Cascading region pickers: province -> regency -> kecamatan -> desa/kelurahan.
+//! Cascading region pickers: province -> regency -> kecamatan -> desa/kelurahan. Each lists the
+//! regions inside the one chosen above it, read from the API (and kept on the device).
 
 use super::draft::Prefill;
 use super::form_select::FormSelect;
-use super::village_list::villages_of;
-use crate::i18n::{t, use_lang, CHOOSE_DISTRICT_FIRST, LOADING_VILLAGES, RETRY};
+use super::region_lists::children_of;
+use crate::i18n::{t, use_lang, CHOOSE, CHOOSE_ABOVE_FIRST, LOADING_LIST, RETRY};
 use leptos::prelude::*;
-use shared::api::RegionEntry;
-use shared::domain::RegionCode;
-use shared::regions::BundledRegions;
+use shared::api::AddressForm;
 use shared::validation::Field;
 
-fn pairs(list: Vec<RegionEntry>) -> Vec<(String, String)> {
-    list.into_iter().map(|e| (e.code, e.name)).collect()
-}
-
-/// The regions inside `parent` from the bundled tables (provinces, regencies, kecamatan).
-fn bundled_children(parent: &str) -> Vec<(String, String)> {
-    RegionCode::parse(parent)
-        .map(|p| pairs(BundledRegions.children(p)))
-        .unwrap_or_default()
-}
-
-/// Four pickers; each lists the children of the one above. Province, regency and kecamatan come
-/// with the app; villages from the API (cached on the device).
+/// Four pickers, each fed by the choice above it.
 #[component]
 pub fn RegionPickers() -> impl IntoView {
     let state = expect_context::<Prefill>();
-    let lang = use_lang();
-    let address = move |pick: fn(&shared::api::AddressForm) -> &String| {
-        state.form.with(|f| pick(&f.address).clone())
+    // The code chosen at one level, as the parent of the next (`None` until chosen).
+    let chosen = move |pick: fn(&AddressForm) -> &String| {
+        let code = Memo::new(move |_| state.form.with(|f| pick(&f.address).clone()));
+        Signal::derive(move || Some(code.get()).filter(|c| !c.is_empty()))
     };
+    view! {
+        <RegionSelect field=Field::AddressProvince parent=Signal::stored(Some(String::new()))/>
+        <RegionSelect field=Field::AddressRegency parent=chosen(|a| &a.province)/>
+        <RegionSelect field=Field::AddressDistrict parent=chosen(|a| &a.regency)/>
+        <RegionSelect field=Field::AddressVillage parent=chosen(|a| &a.district)/>
+    }
+}
 
-    let provinces = Signal::derive(|| pairs(BundledRegions.provinces()));
-    let regencies = Signal::derive(move || bundled_children(&address(|a| &a.province)));
-    let districts = Signal::derive(move || bundled_children(&address(|a| &a.regency)));
-    let district = Memo::new(move |_| address(|a| &a.district));
-
-    // Refetches only when the kecamatan changes; the language of an error message follows the
-    // current language at render time, not at fetch time.
-    let villages = LocalResource::new(move || {
-        let district = district.get();
+/// One picker over the regions inside `parent` ("" for the provinces); disabled until the level
+/// above is chosen and the list has arrived. A failed fetch offers a retry.
+#[component]
+fn RegionSelect(field: Field, parent: Signal<Option<String>>) -> impl IntoView {
+    let lang = use_lang();
+    // Refetches only when the parent changes; an error message follows the language at render time.
+    let list = LocalResource::new(move || {
+        let parent = parent.get();
         let lang = lang.get_untracked();
         async move {
-            if district.is_empty() {
-                Ok(Vec::new())
-            } else {
-                villages_of(district, lang).await
+            match parent {
+                Some(p) => children_of(p, lang).await.map(Some),
+                None => Ok(None),
             }
         }
     });
-    let village_options = Signal::derive(move || match villages.get() {
-        Some(Ok(list)) => pairs(list),
+    let options = Signal::derive(move || match list.get() {
+        Some(Ok(Some(entries))) => entries.into_iter().map(|e| (e.code, e.name)).collect(),
         _ => Vec::new(),
     });
-    let villages_ready =
-        Signal::derive(move || !district.get().is_empty() && matches!(villages.get(), Some(Ok(_))));
-    let village_placeholder = Signal::derive(move || {
-        let l = lang.get();
-        if district.with(String::is_empty) {
-            CHOOSE_DISTRICT_FIRST.get(l).to_string()
-        } else if villages.get().is_none() {
-            LOADING_VILLAGES.get(l).to_string()
-        } else {
-            crate::i18n::CHOOSE.get(l).to_string()
-        }
+    let placeholder = Signal::derive(move || {
+        let shown = match list.get() {
+            None => LOADING_LIST,
+            Some(Ok(None)) => CHOOSE_ABOVE_FIRST,
+            Some(_) => CHOOSE,
+        };
+        shown.get(lang.get()).to_string()
     });
-
+    let disabled = Signal::derive(move || !matches!(list.get(), Some(Ok(Some(_)))));
     view! {
-        <FormSelect field=Field::AddressProvince options=provinces/>
-        <FormSelect field=Field::AddressRegency options=regencies/>
-        <FormSelect field=Field::AddressDistrict options=districts/>
-        <FormSelect
-            field=Field::AddressVillage
-            options=village_options
-            disabled=Signal::derive(move || !villages_ready.get())
-            placeholder=village_placeholder
-        />
-        {move || match villages.get() {
+        <FormSelect field=field options=options disabled=disabled placeholder=placeholder/>
+        {move || match list.get() {
             Some(Err(e)) => {
                 view! {
                     <div class="notice notice-error" role="alert">
                         <p>{move || e.message(lang.get())}</p>
-                        <button type="button" class="button secondary" on:click=move |_| villages.refetch()>
+                        <button type="button" class="button secondary" on:click=move |_| list.refetch()>
                             {t(RETRY)}
                         </button>
                     </div>

@@ -2,10 +2,9 @@
 
 use super::draft::Prefill;
 use super::form_text::FormText;
+use super::region_lists::cached_name;
 use crate::i18n::{t, ADDRESS_IN};
 use leptos::prelude::*;
-use shared::domain::RegionCode;
-use shared::regions::{BundledRegions, RegionDirectory};
 use shared::validation::Field;
 
 /// Street, RT, RW, postal code; the region chosen in step 1 is shown above them for context.
@@ -14,12 +13,16 @@ pub fn StepAddress() -> impl IntoView {
     let state = expect_context::<Prefill>();
     let region = move || {
         state.form.with(|f| {
-            [&f.address.district, &f.address.regency, &f.address.province]
-                .iter()
-                .filter_map(|c| RegionCode::parse(c).ok())
-                .filter_map(|c| BundledRegions.name(c).map(str::to_string))
-                .collect::<Vec<_>>()
-                .join(", ")
+            let a = &f.address;
+            [
+                (&a.regency, &a.district),
+                (&a.province, &a.regency),
+                (&String::new(), &a.province),
+            ]
+            .iter()
+            .filter_map(|(parent, code)| cached_name(parent, code))
+            .collect::<Vec<_>>()
+            .join(", ")
         })
     };
     view! {

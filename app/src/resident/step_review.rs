@@ -3,8 +3,8 @@
 
 use super::draft::{Prefill, STEP_ADDRESS, STEP_DOCUMENTS, STEP_IDENTITY, STEP_TYPE_REGION};
 use super::form_access::get_text;
+use super::region_lists::cached_name;
 use super::submission::{submit, SubmitFailure};
-use super::village_list::cached_village_name;
 use crate::i18n::{
     field_label, file_size, format_timestamp, step_title, t, use_lang, DRAFT_KEPT, EDIT,
     FIX_MARKED_FIELDS, MISSING_DOCUMENTS, NOT_FILLED, RETRY, SENDING, SUBMIT,
@@ -13,10 +13,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use shared::api::ApplicationForm;
 use shared::domain::{
-    ApplicationType, BloodType, Citizenship, MaritalStatus, Occupation, RegionCode, Religion, Sex,
+    ApplicationType, BloodType, Citizenship, MaritalStatus, Occupation, Religion, Sex,
 };
 use shared::i18n::Lang;
-use shared::regions::{BundledRegions, RegionDirectory};
 use shared::validation::Field;
 
 /// What the submit area shows.
@@ -31,11 +30,6 @@ enum SendState {
 /// A field's value as the resident should recognise it: list labels, region names, a readable date.
 fn shown_value(form: &ApplicationForm, field: Field, lang: Lang) -> String {
     let raw = get_text(form, field);
-    let region_name = |code: &str| {
-        RegionCode::parse(code)
-            .ok()
-            .and_then(|c| BundledRegions.name(c).map(str::to_string))
-    };
     let shown = match field {
         Field::ApplicationType => ApplicationType::parse(&raw).map(|v| v.label(lang).to_string()),
         Field::Sex => Sex::parse(&raw).map(|v| v.label(lang).to_string()),
@@ -44,10 +38,10 @@ fn shown_value(form: &ApplicationForm, field: Field, lang: Lang) -> String {
         Field::MaritalStatus => MaritalStatus::parse(&raw).map(|v| v.label(lang).to_string()),
         Field::Occupation => Occupation::parse(&raw).map(|v| v.label(lang).to_string()),
         Field::Citizenship => Citizenship::parse(&raw).map(|v| v.label(lang).to_string()),
-        Field::AddressProvince | Field::AddressRegency | Field::AddressDistrict => {
-            region_name(&raw)
-        }
-        Field::AddressVillage => cached_village_name(&form.address.district, &raw),
+        Field::AddressProvince => cached_name("", &raw),
+        Field::AddressRegency => cached_name(&form.address.province, &raw),
+        Field::AddressDistrict => cached_name(&form.address.regency, &raw),
+        Field::AddressVillage => cached_name(&form.address.district, &raw),
         Field::BirthDate if !raw.is_empty() => Some(format_timestamp(&raw, lang)),
         // The card prints the name in capitals; show it as it will appear.
         Field::FullName => Some(raw.to_uppercase()),

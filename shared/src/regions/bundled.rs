@@ -2,9 +2,12 @@
 
 use super::directory::{DistrictStatus, RegionDirectory};
 use super::packed::Packed;
+#[cfg(feature = "region-names")]
 use crate::api::RegionEntry;
 use crate::domain::{RegionCode, RegionLevel};
 
+// Without names, the name arrays are generated but unused.
+#[cfg_attr(not(feature = "region-names"), allow(dead_code))]
 mod core_data {
     include!(concat!(env!("OUT_DIR"), "/regions_core.rs"));
 }
@@ -16,6 +19,7 @@ mod village_data {
 
 /// Provinces, regencies and districts, keyed by their digits as a number. The levels do not
 /// collide (2, 4 and 6 digits, none starting with 0), and sorting numerically groups each level.
+#[cfg(feature = "region-names")]
 static CORE: Packed<u32> = Packed {
     codes: &core_data::CORE_CODES,
     lens: &core_data::CORE_LENS,
@@ -23,6 +27,7 @@ static CORE: Packed<u32> = Packed {
     names: core_data::CORE_NAMES,
 };
 
+#[cfg(feature = "region-names")]
 static RETIRED: Packed<u32> = Packed {
     codes: &core_data::RETIRED_CODES,
     lens: &core_data::RETIRED_LENS,
@@ -30,8 +35,16 @@ static RETIRED: Packed<u32> = Packed {
     names: core_data::RETIRED_NAMES,
 };
 
-/// The directory built into this binary: always provinces, regencies and districts (current and
-/// retired); villages too when the `villages` feature is on.
+// Codes only: the name arrays are never referenced, so the linker leaves them out.
+#[cfg(not(feature = "region-names"))]
+static CORE: Packed<u32> = Packed::codes_only(&core_data::CORE_CODES);
+
+#[cfg(not(feature = "region-names"))]
+static RETIRED: Packed<u32> = Packed::codes_only(&core_data::RETIRED_CODES);
+
+/// The directory built into this binary: always the codes of provinces, regencies and districts
+/// (current and retired); their names with the `region-names` feature; villages too when the
+/// `villages` feature is on.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BundledRegions;
 
@@ -69,6 +82,12 @@ impl RegionDirectory for BundledRegions {
         }
     }
 
+    #[cfg(not(feature = "region-names"))]
+    fn name(&self, _code: RegionCode) -> Option<&str> {
+        None
+    }
+
+    #[cfg(feature = "region-names")]
     fn name(&self, code: RegionCode) -> Option<&str> {
         match core_key(code) {
             Some(key) => CORE.index_of(key).map(|i| CORE.name(i)).or_else(|| {
@@ -81,6 +100,7 @@ impl RegionDirectory for BundledRegions {
     }
 }
 
+#[cfg(feature = "region-names")]
 impl BundledRegions {
     /// All provinces, for the first picker.
     pub fn provinces(&self) -> Vec<RegionEntry> {
@@ -114,6 +134,7 @@ impl BundledRegions {
     }
 }
 
+#[cfg(feature = "region-names")]
 fn entries(table: &Packed<u32>, range: std::ops::Range<usize>) -> Vec<RegionEntry> {
     range
         .map(|i| {
@@ -197,6 +218,7 @@ mod villages {
 /// Without the `villages` feature nothing is known about villages: `None` answers, so validation
 /// leaves the check to the server.
 #[cfg(not(feature = "villages"))]
+#[cfg_attr(not(feature = "region-names"), allow(dead_code))]
 mod villages {
     use crate::api::RegionEntry;
     use crate::domain::RegionCode;

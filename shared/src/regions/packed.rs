@@ -13,6 +13,19 @@ pub(crate) struct Packed<C: 'static> {
     pub names: &'static str,
 }
 
+#[cfg(not(feature = "region-names"))]
+impl<C: 'static> Packed<C> {
+    /// A table of codes without names (see the `region-names` feature).
+    pub const fn codes_only(codes: &'static [C]) -> Packed<C> {
+        Packed {
+            codes,
+            lens: &[],
+            starts: &[],
+            names: "",
+        }
+    }
+}
+
 impl<C: Ord + Copy> Packed<C> {
     pub fn len(&self) -> usize {
         self.codes.len()
