@@ -427,12 +427,26 @@ fn estimate_rotation(probe: &SearchTemplate, candidate: &SearchTemplate) -> (f32
     for &v in &probe.voters {
         let ia = v as usize;
         let ra = &probe.rough[ia];
-        // Smallest numerator / denominator, compared by cross-multiplying.
-        let mut best = ((1.0f32, 0.0f32), usize::MAX);
-        for (ib, rb) in candidate.rough.iter().enumerate() {
-            let (num, den) = cylinder::rough_distance(ra, rb);
-            if num * best.0 .1 < best.0 .0 * den {
-                best = ((num, den), ib);
+        // The first smallest numerator / denominator, compared by cross-multiplying. Four lanes
+        // keep four independent chains of comparisons (one chain waited on every multiply).
+        const LANES: usize = 4;
+        let mut lanes = [((1.0f32, 0.0f32), usize::MAX); LANES];
+        for (chunk, rbs) in candidate.rough.chunks(LANES).enumerate() {
+            for (lane, rb) in rbs.iter().enumerate() {
+                let (num, den) = cylinder::rough_distance(ra, rb);
+                let best = &mut lanes[lane];
+                if num * best.0 .1 < best.0 .0 * den {
+                    *best = ((num, den), chunk * LANES + lane);
+                }
+            }
+        }
+        let mut best = lanes[0];
+        for lane in &lanes[1..] {
+            let ((num, den), ib) = *lane;
+            let better = num * best.0 .1 < best.0 .0 * den;
+            let tie = !better && best.0 .0 * den == num * best.0 .1;
+            if ib != usize::MAX && (better || (tie && ib < best.1)) {
+                best = *lane;
             }
         }
         let similarity = cylinder::rough_similarity(best.0);
