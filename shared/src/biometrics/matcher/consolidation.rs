@@ -138,11 +138,12 @@ pub(crate) fn score(
             score_portable(p, c, k)
         }
         if std::arch::is_x86_feature_detected!("avx512vpopcntdq")
+            && std::arch::is_x86_feature_detected!("avx512f")
             && std::arch::is_x86_feature_detected!("avx512vl")
             && std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("popcnt")
         {
-            // SAFETY: the CPU was just checked to support these features (each implies
-            // `avx512f`, and every CPU with them has `popcnt`).
+            // SAFETY: the CPU was just checked to support every feature this copy enables.
             return unsafe { with_avx512(probe, candidate, compatibility) };
         }
         if std::arch::is_x86_feature_detected!("popcnt") {
