@@ -93,6 +93,9 @@ pub const MIN_USABLE_MINUTIAE: usize = 6;
 
 // ---------------------------------------------------------------- matcher: Minutia Cylinder-Code
 // Values follow Cappelli, Ferrara & Maltoni (TPAMI 2010) unless noted.
+/// The matcher reads at most this many minutiae of a template (the wire form's limit): it bounds
+/// the pairwise tables of a search template and lets the comparison keep its state on the stack.
+pub(crate) const MATCHER_MAX_MINUTIAE: usize = crate::biometrics::template::wire::MAX_MINUTIAE;
 /// Cylinder radius.
 pub(crate) const CYLINDER_RADIUS_PX: f32 = 70.0;
 /// Spatial cells per side of the cylinder base.

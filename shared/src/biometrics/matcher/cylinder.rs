@@ -16,6 +16,8 @@ const ND: usize = CYLINDER_DIRECTIONAL_CELLS;
 /// Only the cells whose centre lies inside the cylinder's disc are stored (about π/4 of the square).
 const DISC_CELLS: usize = disc_cells();
 pub(crate) const WORDS: usize = (DISC_CELLS * ND).div_ceil(64);
+/// Words compared by the rotation vote's rough distance.
+pub(crate) const ROUGH_WORDS: usize = WORDS.div_ceil(ROTATION_VOTE_WORD_STEP);
 /// Words of the per-cell (not per-bit) validity mask.
 const CELL_WORDS: usize = DISC_CELLS.div_ceil(64);
 
@@ -160,71 +162,128 @@ fn cell_offset(cell_index: usize, cell: f32) -> (f32, f32) {
     )
 }
 
+/// Most bits a cylinder holds.
+const MAX_BITS: usize = DISC_CELLS * ND;
+
+/// Square roots of every bit count, `0..=MAX_BITS`: the similarities take three per pair, and a
+/// table read is cheaper than the root and gives the same value.
+#[derive(Clone, Debug)]
+pub(crate) struct Roots(Vec<f32>);
+
+impl Roots {
+    pub fn new() -> Self {
+        Self((0..=MAX_BITS).map(|n| (n as f32).sqrt()).collect())
+    }
+
+    #[inline(always)]
+    fn of(&self, count: u32) -> f32 {
+        self.0[count as usize]
+    }
+}
+
 /// Similarity 0..1 of two cylinders over the cells valid in both (0 when they share too few).
-#[inline(always)]
+/// The comparison loops call the variant for the kinds at hand directly.
+#[cfg(test)]
 pub(crate) fn similarity(a: &Cylinder, b: &Cylinder) -> f32 {
-    // Set bits lie only in valid cells, and a full cylinder's valid cells cover the other's: when
-    // either side is full, most of the masking is known in advance.
-    let (common, na, nb, nx) = match (a.full, b.full) {
-        (true, true) => {
-            let norms = a.norm + b.norm;
-            return if norms > 0.0 {
-                1.0 - (xor_count(a, b) as f32).sqrt() / norms
-            } else {
-                0.0
-            };
-        }
-        (true, false) => {
-            let (na, nx) = masked_counts(a, b);
-            (b.valid_count, na, b.ones, nx)
-        }
-        (false, true) => {
-            let (nb, nx) = masked_counts(b, a);
-            (a.valid_count, a.ones, nb, nx)
-        }
-        (false, false) => {
-            // Too little common area is decided from the cell masks before any bit is counted.
-            let mut common_cells = 0u32;
-            for w in 0..CELL_WORDS {
-                common_cells += (a.valid_cells[w] & b.valid_cells[w]).count_ones();
-            }
-            let common = common_cells * ND as u32;
-            if (common as f32)
-                < CYLINDER_MIN_COMMON_CELL_FRACTION * a.valid_count.max(b.valid_count) as f32
-            {
-                return 0.0;
-            }
-            let (mut na, mut nb, mut nx) = (0u32, 0u32, 0u32);
-            for w in 0..WORDS {
-                let v = a.valid[w] & b.valid[w];
-                let (x, y) = (a.bits[w] & v, b.bits[w] & v);
-                na += x.count_ones();
-                nb += y.count_ones();
-                nx += (x ^ y).count_ones();
-            }
-            (common, na, nb, nx)
-        }
-    };
-    let min_common = CYLINDER_MIN_COMMON_CELL_FRACTION * a.valid_count.max(b.valid_count) as f32;
-    if (common as f32) < min_common || na + nb == 0 {
+    let roots = Roots::new();
+    match (a.full, b.full) {
+        (true, true) => similarity_full(a, b, &roots),
+        (true, false) => similarity_full_partial(a, b, &roots),
+        (false, true) => similarity_full_partial(b, a, &roots),
+        (false, false) => similarity_partial(a, b, &roots),
+    }
+}
+
+/// [`similarity`] of two full cylinders: set bits lie only in valid cells, so no mask applies.
+#[inline(always)]
+pub(crate) fn similarity_full(a: &Cylinder, b: &Cylinder, roots: &Roots) -> f32 {
+    let norms = a.norm + b.norm;
+    if norms > 0.0 {
+        1.0 - roots.of(xor_count(a, b)) / norms
+    } else {
+        0.0
+    }
+}
+
+/// [`similarity`] of a full and a partial cylinder (either order gives the same value): the full
+/// one's valid cells cover the partial one's, so only the partial one's mask applies.
+#[inline(always)]
+pub(crate) fn similarity_full_partial(full: &Cylinder, partial: &Cylinder, roots: &Roots) -> f32 {
+    let min_common = CYLINDER_MIN_COMMON_CELL_FRACTION * full.valid_count as f32;
+    if (partial.valid_count as f32) < min_common {
         return 0.0;
     }
-    1.0 - (nx as f32).sqrt() / ((na as f32).sqrt() + (nb as f32).sqrt())
+    let (n_full, nx) = masked_counts(full, partial);
+    finish(n_full, partial.ones, nx, roots)
+}
+
+/// [`similarity`] of two partial cylinders.
+#[inline(always)]
+pub(crate) fn similarity_partial(a: &Cylinder, b: &Cylinder, roots: &Roots) -> f32 {
+    // Too little common area is decided from the cell masks before any bit is counted.
+    let mut common_cells = 0u32;
+    for w in 0..CELL_WORDS {
+        common_cells += (a.valid_cells[w] & b.valid_cells[w]).count_ones();
+    }
+    let common = common_cells * ND as u32;
+    if (common as f32) < CYLINDER_MIN_COMMON_CELL_FRACTION * a.valid_count.max(b.valid_count) as f32
+    {
+        return 0.0;
+    }
+    // Set bits lie only in their own cylinder's valid cells: masking each side with the other's
+    // validity masks both with the common validity.
+    let (mut na, mut nb, mut nx) = (0u32, 0u32, 0u32);
+    for w in 0..WORDS {
+        let (x, y) = (a.bits[w] & b.valid[w], b.bits[w] & a.valid[w]);
+        na += x.count_ones();
+        nb += y.count_ones();
+        nx += (x ^ y).count_ones();
+    }
+    finish(na, nb, nx, roots)
+}
+
+#[inline(always)]
+fn finish(na: u32, nb: u32, nx: u32, roots: &Roots) -> f32 {
+    if na + nb == 0 {
+        return 0.0;
+    }
+    1.0 - roots.of(nx) / (roots.of(na) + roots.of(nb))
+}
+
+/// What [`rough_distance`] compares of a cylinder: a sample of its words (bands of cells spread
+/// across the whole disc) and its norm, packed so that a row of comparisons reads contiguous
+/// memory.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Rough {
+    words: [u64; ROUGH_WORDS],
+    norm: f32,
+}
+
+impl Rough {
+    pub fn new(c: &Cylinder) -> Self {
+        let mut words = [0; ROUGH_WORDS];
+        for (o, w) in words
+            .iter_mut()
+            .zip((0..WORDS).step_by(ROTATION_VOTE_WORD_STEP))
+        {
+            *o = c.bits[w];
+        }
+        Self {
+            words,
+            norm: c.norm,
+        }
+    }
 }
 
 /// A cheaper, validity-blind dissimilarity, good enough to find each cylinder's likely partner
 /// when voting for the global rotation: the squared distance term of [`similarity`] without the
-/// masks, as a fraction `(numerator, denominator)` so comparing two needs no division or root.
+/// masks, on a sample of words only (scaled back up to the whole cylinder), as a fraction
+/// `(numerator, denominator)` so comparing two needs no division or root.
 #[inline(always)]
-pub(crate) fn rough_distance(a: &Cylinder, b: &Cylinder) -> (f32, f32) {
-    // A sample of words (bands of cells spread across the whole disc) cuts the cost and still
-    // tells the likely partner apart; the count is scaled back up to the whole cylinder.
-    // A plain loop: an iterator adapter here was left out of line, compiled without `popcnt`.
+pub(crate) fn rough_distance(a: &Rough, b: &Rough) -> (f32, f32) {
     let mut differing = 0u32;
-    let mut w = 0;
-    while w < WORDS {
-        differing += (a.bits[w] ^ b.bits[w]).count_ones();
-        w += ROTATION_VOTE_WORD_STEP;
+    for w in 0..ROUGH_WORDS {
+        differing += (a.words[w] ^ b.words[w]).count_ones();
     }
     let norms = a.norm + b.norm;
     (

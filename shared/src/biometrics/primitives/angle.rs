@@ -48,7 +48,13 @@ pub(crate) fn to_iso(a: f32) -> u8 {
 /// The ISO 1/256-turn unit back to radians in `[0, 2π)`.
 #[inline]
 pub(crate) fn from_iso(d: u8) -> f32 {
-    d as f32 * TAU / 256.0
+    from_iso_units(d as f32)
+}
+
+/// Any number of ISO 1/256-turn units in radians.
+#[inline]
+pub(crate) fn from_iso_units(units: f32) -> f32 {
+    units * TAU / 256.0
 }
 
 #[cfg(test)]
