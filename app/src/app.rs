@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staf/masuk") view=SignInPage/>
                     <ParentRoute path=path!("/kecamatan") view=KecamatanShell>
                         <Route path=path!("") view=QueuePage/>
+                        <Route path=path!("baru") view=crate::kecamatan::WalkInPage/>
                         <Route path=path!("kiriman") view=OutboxPage/>
                         <Route path=path!("permohonan/:id") view=ApplicationPage/>
                         <Route path=path!("permohonan/:id/rekam") view=RecordingPage/>

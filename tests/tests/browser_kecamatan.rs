@@ -1,7 +1,9 @@
 //! Browser journeys of the kecamatan staff console at tablet size (1280x800) in real headless
 //! Chromium against the real worker runtime: sign-in → queue → document check → recording of ten
 //! FVC2002 scanner images, face and signature → receipt; that no fingerprint image leaves the
-//! page; and the offline outbox delivering a verification and a recording exactly once.
+//! page; the offline outbox delivering a verification and a recording exactly once; a walk-in
+//! typed in with the resident's form; a receipt's QR read by the (fake, file-fed) camera; and the
+//! extraction worker kept for a recording that starts offline.
 
 use base64::Engine as _;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
@@ -12,6 +14,9 @@ use shared::api::AttachmentKind;
 use shared::i18n::Lang;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use tests::form::{
+    by_label, choose_village, click_button, fill_address, fill_identity, pick, upload, value_of,
+};
 use tests::{fixtures, Browser, Runtime};
 
 /// Where the FVC2002 DB1_B images live (outside the repository: a licensed research set).
@@ -818,6 +823,279 @@ async fn expired_session_returns_to_sign_in_and_keeps_the_recording_draft() {
         two_read,
         15,
         "the two templates restored from the draft",
+    )
+    .await;
+}
+
+/// Waits until the promise `script` evaluates to resolves truthy, up to `secs`.
+async fn wait_promise(b: &Browser, script: &str, secs: u64, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    let run = format!(
+        "const done = arguments[arguments.length - 1]; Promise.resolve().then(() => ({script})).then(v => done(!!v), () => done(false));"
+    );
+    while b.client.execute_async(&run, vec![]).await.unwrap() != json!(true) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}
+
+/// An operator types in a walk-in with the resident's form at the desk: the kecamatan is theirs
+/// and fixed, the application is stored for that kecamatan, opens on the document check and
+/// waits in the queue; a resident's draft on the same tablet is left alone.
+#[tokio::test]
+async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
+    const T: &str = "browser_kecamatan_walk_in";
+    let rt = Runtime::start().await;
+    let b = Browser::start(1280, 800).await;
+    let tmp = tempfile::tempdir().unwrap();
+    sign_in(&b, &rt.base_url, "kec.purwodadi").await;
+    // Someone once began a pre-fill on this tablet's browser.
+    b.client
+        .execute(
+            "localStorage.setItem('rekam.draft.v1', JSON.stringify({step: 2}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let photo = face_jpeg(&b, tmp.path()).await;
+    let photo = photo.to_string_lossy();
+
+    click_link(&b, "Permohonan baru (datang langsung)").await;
+    heading(&b, "Permohonan baru (datang langsung)").await;
+    pick(&b, "BARU").await;
+    assert_eq!(value_of(&b, "Kecamatan").await, "33.15.13");
+    assert!(
+        by_label(&b, "Kecamatan")
+            .await
+            .attr("disabled")
+            .await
+            .unwrap()
+            .is_some(),
+        "the operator's kecamatan is fixed"
+    );
+    choose_village(&b, "Candisari").await;
+    b.screenshot(T, "01-type-and-region").await;
+    click_button(&b, "Lanjut").await;
+    fill_identity(&b).await;
+    click_button(&b, "Lanjut").await;
+    fill_address(&b).await;
+    click_button(&b, "Lanjut").await;
+    upload(&b, "Pilih foto dari galeri", "doc-photo_3x4", &photo).await;
+    upload(&b, "Foto atau pilih berkas", "doc-cover_letter", &photo).await;
+    upload(&b, "Foto atau pilih berkas", "doc-kk_copy", &photo).await;
+    click_button(&b, "Lanjut").await;
+    b.screenshot(T, "02-review").await;
+    click_button(&b, "Kirim permohonan").await;
+
+    // Straight to the document check of the new application.
+    heading(&b, "Pemeriksaan berkas").await;
+    wait_text(&b, "SITI AMINAH", 30).await;
+    b.screenshot(T, "03-check").await;
+    let rows = rt.d1_query(&format!(
+        "SELECT id, registration_code, district_code, stage FROM applications WHERE nik = '{}'",
+        tests::form::NIK
+    ));
+    assert_eq!(
+        rows.as_array().map(Vec::len),
+        Some(1),
+        "one application: {rows}"
+    );
+    let row = &rows[0];
+    assert_eq!(row["district_code"], "33.15.13");
+    assert_eq!(row["stage"], "PRE_FILLED");
+    let id = row["id"].as_str().unwrap();
+    assert!(b
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .ends_with(&format!("/kecamatan/permohonan/{id}")));
+    assert_eq!(
+        count(
+            &rt,
+            &format!("SELECT COUNT(*) AS n FROM documents WHERE application_id = '{id}'")
+        ),
+        3
+    );
+    assert_eq!(
+        count(&rt, &format!("SELECT COUNT(*) AS n FROM audit_log WHERE application_id = '{id}' AND action = 'application.walk_in' AND staff_id = 'staff-kec-purwodadi'")),
+        1
+    );
+    // The walk-in draft is gone; the resident's is untouched.
+    let drafts = b
+        .client
+        .execute(
+            "return [localStorage.getItem('rekam.staff.walk_in.v1'), localStorage.getItem('rekam.draft.v1')];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(drafts, json!([null, "{\"step\":2}"]));
+
+    // And it waits in the queue with the other new applications.
+    let code = shared::domain::RegistrationCode::parse(row["registration_code"].as_str().unwrap())
+        .unwrap()
+        .to_string();
+    click_link(&b, "Antrean").await;
+    heading(&b, "Antrean permohonan").await;
+    wait_text(&b, &code, 30).await;
+    b.screenshot(T, "04-queue").await;
+}
+
+/// One 640x480 picture of `text` as a QR code on white, as 4:2:0 YUV frames of a Y4M video
+/// (the format Chromium's fake camera plays from a file, in a loop).
+fn qr_video(text: &str) -> Vec<u8> {
+    const W: usize = 640;
+    const H: usize = 480;
+    let qr = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let modules = qr.width();
+    let colors = qr.to_colors();
+    // Four modules of quiet zone on each side; as large as fits with room to spare.
+    let scale = (H * 8 / 10) / (modules + 8);
+    let (x0, y0) = ((W - modules * scale) / 2, (H - modules * scale) / 2);
+    let mut luma = vec![235u8; W * H];
+    for (i, c) in colors.iter().enumerate() {
+        if *c == qrcode::Color::Dark {
+            let (mx, my) = (i % modules, i / modules);
+            for y in 0..scale {
+                let row = (y0 + my * scale + y) * W + x0 + mx * scale;
+                luma[row..row + scale].fill(16);
+            }
+        }
+    }
+    let mut video = format!("YUV4MPEG2 W{W} H{H} F10:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..3 {
+        video.extend_from_slice(b"FRAME\n");
+        video.extend_from_slice(&luma);
+        video.extend(std::iter::repeat_n(128u8, W * H / 2));
+    }
+    video
+}
+
+/// The camera sees a receipt's status QR: the scanner reads it in the Web Worker and the
+/// application opens on the document check.
+#[tokio::test]
+async fn scanning_a_receipt_qr_with_the_camera_opens_that_application() {
+    const T: &str = "browser_kecamatan_qr_scan";
+    let rt = Runtime::start().await;
+    let (code, status_path) = fixtures::submit_application(
+        &rt.base_url,
+        "qrscan-0001-0001-0001-000000000001",
+        &fixtures::purwodadi_form(),
+    )
+    .await;
+    let id = application_id(&rt, &code);
+    let tmp = tempfile::tempdir().unwrap();
+    let video = tmp.path().join("receipt-qr.y4m");
+    std::fs::write(&video, qr_video(&format!("{}{status_path}", rt.base_url))).unwrap();
+    let b = Browser::start_with_args(
+        1280,
+        800,
+        &[
+            "--use-fake-ui-for-media-stream".to_string(),
+            "--use-fake-device-for-media-stream".into(),
+            format!("--use-file-for-fake-video-capture={}", video.display()),
+        ],
+    )
+    .await;
+    sign_in(&b, &rt.base_url, "kec.purwodadi").await;
+    button(&b, "Pindai QR dengan kamera")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_js(
+        &b,
+        "document.querySelector('video.qr-video') && document.querySelector('video.qr-video').videoWidth > 0",
+        30,
+        "the camera picture",
+    )
+    .await;
+    b.screenshot(T, "01-scanning").await;
+    wait_js(
+        &b,
+        "Array.from(document.querySelectorAll('h1')).some(h => h.innerText.trim() === 'Pemeriksaan berkas')",
+        60,
+        "the document check screen",
+    )
+    .await;
+    wait_text(&b, &code, 30).await;
+    assert!(b
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .ends_with(&format!("/kecamatan/permohonan/{id}")));
+    // The camera is released once the code is read.
+    wait_js(
+        &b,
+        "!document.querySelector('video.qr-video')",
+        10,
+        "the scanner closed",
+    )
+    .await;
+    b.screenshot(T, "02-opened").await;
+}
+
+/// A resident's visit does not download the fingerprint engine; a staff screen has the service
+/// worker keep it, so a tablet that loses the line before its first recording still reads
+/// fingerprints.
+#[tokio::test]
+async fn staff_console_keeps_the_extraction_worker_for_an_offline_first_recording() {
+    let rt = Runtime::start().await;
+    let base = rt.base_url.clone();
+    let b = Browser::start(1280, 800).await;
+    b.client.goto(&format!("{base}/")).await.unwrap();
+    wait_js(
+        &b,
+        "navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+        30,
+        "service worker in control",
+    )
+    .await;
+    wait_promise(&b, "caches.has('rekam-shell-v2')", 30, "the shell cached").await;
+    let staff_cache = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; caches.has('rekam-staff-v1').then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        staff_cache,
+        json!(false),
+        "a resident's visit caches the engine"
+    );
+
+    sign_in(&b, &base, "kec.purwodadi").await;
+    wait_promise(
+        &b,
+        "caches.open('rekam-staff-v1').then(c => Promise.all(['/pkg/extract_worker.js', '/pkg/extract_worker_bg.wasm'].map(u => c.match(u)))).then(r => r.every(Boolean))",
+        60,
+        "the extraction worker cached",
+    )
+    .await;
+
+    // The line drops (the server is gone) before this tablet ever opened a recording.
+    drop(rt);
+    b.client
+        .goto(&format!("{base}/kecamatan/permohonan/offline-first/rekam"))
+        .await
+        .unwrap();
+    heading(&b, "Perekaman biometrik").await;
+    field(&b, &format!("Berkas sidik jari: 1. {}", FINGER_NAMES[0]))
+        .await
+        .send_keys(&finger_image(1).to_string_lossy())
+        .await
+        .unwrap();
+    wait_js(
+        &b,
+        "document.querySelectorAll('.finger-slot[data-extract-ms]').length === 1",
+        90,
+        "a template read offline",
     )
     .await;
 }

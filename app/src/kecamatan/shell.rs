@@ -1,5 +1,6 @@
 //! The frame of every kecamatan screen: requires a signed-in kecamatan operator (else to the
-//! sign-in page, remembering where to come back to), shows the staff bar and starts the outbox.
+//! sign-in page, remembering where to come back to), shows the staff bar, starts the outbox and
+//! has the service worker keep the extraction worker for offline use.
 
 use super::StaffBar;
 use crate::i18n::{t, use_lang};
@@ -17,6 +18,7 @@ pub fn KecamatanShell() -> impl IntoView {
     let navigate = use_navigate();
     crate::staff::ensure_staff_css();
     crate::staff::install_panic_hook();
+    crate::staff::precache_worker();
     let location = use_location();
     let current = session::Session(RwSignal::new(session::remembered()));
     provide_context(current);

@@ -35,6 +35,8 @@ pub fn RegionPickers() -> impl IntoView {
     let regencies = Signal::derive(move || bundled_children(&address(|a| &a.province)));
     let districts = Signal::derive(move || bundled_children(&address(|a| &a.regency)));
     let district = Memo::new(move |_| address(|a| &a.district));
+    // A walk-in is entered at the operator's own kecamatan: the regions above the desa are set.
+    let fixed = state.intake.district_fixed;
 
     // Refetches only when the kecamatan changes; the language of an error message follows the
     // current language at render time, not at fetch time.
@@ -67,9 +69,9 @@ pub fn RegionPickers() -> impl IntoView {
     });
 
     view! {
-        <FormSelect field=Field::AddressProvince options=provinces/>
-        <FormSelect field=Field::AddressRegency options=regencies/>
-        <FormSelect field=Field::AddressDistrict options=districts/>
+        <FormSelect field=Field::AddressProvince options=provinces disabled=fixed/>
+        <FormSelect field=Field::AddressRegency options=regencies disabled=fixed/>
+        <FormSelect field=Field::AddressDistrict options=districts disabled=fixed/>
         <FormSelect
             field=Field::AddressVillage
             options=village_options
