@@ -15,6 +15,18 @@ pub fn lit(text: &str) -> String {
     format!("\"{text}\"")
 }
 
+/// The control that the `<label>` found by `label_xpath` is for.
+async fn labelled(b: &Browser, label_xpath: &str) -> Element {
+    let for_id = b
+        .find(Locator::XPath(label_xpath))
+        .await
+        .attr("for")
+        .await
+        .unwrap()
+        .expect("label has a for attribute");
+    b.find(Locator::Id(&for_id)).await
+}
+
 /// The form control labelled `label` (exact text, or the start of it for labels with a suffix
 /// such as "(tidak wajib)").
 pub async fn by_label(b: &Browser, label: &str) -> Element {
@@ -22,14 +34,18 @@ pub async fn by_label(b: &Browser, label: &str) -> Element {
         "//label[normalize-space(.)={0} or starts-with(normalize-space(.), {0})]",
         lit(label)
     );
-    let for_id = b
-        .find(Locator::XPath(&xpath))
+    labelled(b, &xpath).await
+}
+
+/// Saves a resident's pre-fill draft (`json`) in the page's storage, as one left on the device.
+pub async fn save_resident_draft(b: &Browser, json: &str) {
+    b.client
+        .execute(
+            "localStorage.setItem('rekam.draft.v1', arguments[0]);",
+            vec![json.into()],
+        )
         .await
-        .attr("for")
-        .await
-        .unwrap()
-        .expect("label has a for attribute");
-    b.find(Locator::Id(&for_id)).await
+        .unwrap();
 }
 
 pub async fn type_into(b: &Browser, label: &str, text: &str) {
@@ -101,18 +117,7 @@ pub async fn upload(b: &Browser, label_in_section: &str, section: &str, file: &s
         lit(section),
         lit(label_in_section)
     );
-    let for_id = b
-        .find(Locator::XPath(&xpath))
-        .await
-        .attr("for")
-        .await
-        .unwrap()
-        .unwrap();
-    b.find(Locator::Id(&for_id))
-        .await
-        .send_keys(file)
-        .await
-        .unwrap();
+    labelled(b, &xpath).await.send_keys(file).await.unwrap();
     wait_text(
         b,
         &format!("//section[@id={}]//p[@role='status']", lit(section)),

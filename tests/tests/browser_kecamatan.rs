@@ -15,7 +15,8 @@ use shared::i18n::Lang;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tests::form::{
-    by_label, choose_village, click_button, fill_address, fill_identity, pick, upload, value_of,
+    by_label, choose_village, click_button, fill_address, fill_identity, pick, save_resident_draft,
+    upload, value_of,
 };
 use tests::{fixtures, Browser, Runtime};
 
@@ -264,6 +265,18 @@ async fn sign_in(b: &Browser, base: &str, username: &str) {
     }
 }
 
+/// Waits until the service worker controls the page (it installed and precached the shell), so
+/// the app opens again without a network.
+async fn sw_in_control(b: &Browser) {
+    wait_js(
+        b,
+        "navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+        30,
+        "service worker in control",
+    )
+    .await;
+}
+
 /// Opens an application from the queue screen by typing its registration code.
 async fn open_by_code(b: &Browser, code: &str) {
     let input = field(b, "Kode pendaftaran").await;
@@ -279,6 +292,22 @@ async fn open_by_code(b: &Browser, code: &str) {
     )
     .await;
     wait_text(b, code, 30).await;
+}
+
+/// Waits for the document check screen of application `id` (opened by any way).
+async fn on_check_page(b: &Browser, id: &str) {
+    wait_js(
+        b,
+        "Array.from(document.querySelectorAll('h1')).some(h => h.innerText.trim() === 'Pemeriksaan berkas')",
+        60,
+        "the document check screen",
+    )
+    .await;
+    let path = b.client.current_url().await.unwrap().path().to_string();
+    assert!(
+        path.ends_with(&format!("/kecamatan/permohonan/{id}")),
+        "{path}"
+    );
 }
 
 /// Uploads the ten FVC images, the face and a drawn signature on the recording screen; returns
@@ -397,14 +426,19 @@ fn count(rt: &Runtime, sql: &str) -> u64 {
     rt.d1_query(sql)[0]["n"].as_u64().unwrap()
 }
 
-fn application_id(rt: &Runtime, code: &str) -> String {
+/// A resident's application in Purwodadi, submitted with idempotency key `key`: its
+/// registration code and id.
+async fn purwodadi_application(rt: &Runtime, key: &str) -> (String, String) {
+    let (code, _) =
+        fixtures::submit_application(&rt.base_url, key, &fixtures::purwodadi_form()).await;
     let compact: String = code.chars().filter(|c| *c != '-').collect();
-    rt.d1_query(&format!(
+    let id = rt.d1_query(&format!(
         "SELECT id FROM applications WHERE registration_code = '{compact}'"
     ))[0]["id"]
         .as_str()
         .unwrap()
-        .to_string()
+        .to_string();
+    (code, id)
 }
 
 /// Records every request body the page sends (fetch, XHR, sendBeacon): its size, whether it
@@ -434,13 +468,7 @@ return true;
 async fn operator_verifies_records_and_prints_receipt_at_tablet_size() {
     const T: &str = "browser_kecamatan_journey";
     let rt = Runtime::start().await;
-    let (code, _) = fixtures::submit_application(
-        &rt.base_url,
-        "journey-0001-0001-0001-000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
-    let id = application_id(&rt, &code);
+    let (code, id) = purwodadi_application(&rt, "journey-0001-0001-0001-000000000001").await;
     let b = Browser::start(1280, 800).await;
     let tmp = tempfile::tempdir().unwrap();
 
@@ -541,12 +569,7 @@ async fn operator_verifies_records_and_prints_receipt_at_tablet_size() {
 #[tokio::test]
 async fn no_fingerprint_image_bytes_leave_the_page() {
     let rt = Runtime::start().await;
-    let (code, _) = fixtures::submit_application(
-        &rt.base_url,
-        "leak-0001-0001-0001-0000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
+    let (code, _) = purwodadi_application(&rt, "leak-0001-0001-0001-0000000000001").await;
     let b = Browser::start(1280, 800).await;
     let tmp = tempfile::tempdir().unwrap();
     sign_in(&b, &rt.base_url, "kec.purwodadi").await;
@@ -657,13 +680,7 @@ async fn no_fingerprint_image_bytes_leave_the_page() {
 async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
     const T: &str = "browser_kecamatan_outbox";
     let rt = Runtime::start().await;
-    let (code, _) = fixtures::submit_application(
-        &rt.base_url,
-        "outbox-0001-0001-0001-000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
-    let id = application_id(&rt, &code);
+    let (code, id) = purwodadi_application(&rt, "outbox-0001-0001-0001-000000000001").await;
     let b = Browser::start(1280, 800).await;
     let tmp = tempfile::tempdir().unwrap();
     sign_in(&b, &rt.base_url, "kec.purwodadi").await;
@@ -678,14 +695,7 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
     link(&b, "Antrean").await.click().await.unwrap();
     heading(&b, "Antrean permohonan").await;
     open_by_code(&b, &code).await;
-    // Let the service worker finish installing, so the shell opens again without a network.
-    wait_js(
-        &b,
-        "navigator.serviceWorker && navigator.serviceWorker.controller !== null",
-        30,
-        "service worker in control",
-    )
-    .await;
+    sw_in_control(&b).await;
 
     set_offline(&b, true).await;
     wait_js(&b, "navigator.onLine === false", 10, "offline").await;
@@ -774,13 +784,7 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
 #[tokio::test]
 async fn expired_session_returns_to_sign_in_and_keeps_the_recording_draft() {
     let rt = Runtime::start().await;
-    let (code, _) = fixtures::submit_application(
-        &rt.base_url,
-        "expiry-0001-0001-0001-000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
-    let id = application_id(&rt, &code);
+    let (_, id) = purwodadi_application(&rt, "expiry-0001-0001-0001-000000000001").await;
     let b = Browser::start(1280, 800).await;
     sign_in(&b, &rt.base_url, "kec.purwodadi").await;
     b.client
@@ -827,13 +831,18 @@ async fn expired_session_returns_to_sign_in_and_keeps_the_recording_draft() {
     .await;
 }
 
-/// Waits until the promise `script` evaluates to resolves truthy, up to `secs`.
-async fn wait_promise(b: &Browser, script: &str, secs: u64, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
+/// Whether the promise that the JS expression `script` gives resolves truthy.
+async fn promise_holds(b: &Browser, script: &str) -> bool {
     let run = format!(
         "const done = arguments[arguments.length - 1]; Promise.resolve().then(() => ({script})).then(v => done(!!v), () => done(false));"
     );
-    while b.client.execute_async(&run, vec![]).await.unwrap() != json!(true) {
+    b.client.execute_async(&run, vec![]).await.unwrap() == json!(true)
+}
+
+/// Waits until the promise `script` gives resolves truthy, up to `secs`.
+async fn wait_promise(b: &Browser, script: &str, secs: u64, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !promise_holds(b, script).await {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
@@ -850,13 +859,7 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     let tmp = tempfile::tempdir().unwrap();
     sign_in(&b, &rt.base_url, "kec.purwodadi").await;
     // Someone once began a pre-fill on this tablet's browser.
-    b.client
-        .execute(
-            "localStorage.setItem('rekam.draft.v1', JSON.stringify({step: 2}));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    save_resident_draft(&b, r#"{"step":2}"#).await;
     let photo = face_jpeg(&b, tmp.path()).await;
     let photo = photo.to_string_lossy();
 
@@ -890,7 +893,6 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     // Straight to the document check of the new application.
     heading(&b, "Pemeriksaan berkas").await;
     wait_text(&b, "SITI AMINAH", 30).await;
-    b.screenshot(T, "03-check").await;
     let rows = rt.d1_query(&format!(
         "SELECT id, registration_code, district_code, stage FROM applications WHERE nik = '{}'",
         tests::form::NIK
@@ -904,13 +906,8 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     assert_eq!(row["district_code"], "33.15.13");
     assert_eq!(row["stage"], "PRE_FILLED");
     let id = row["id"].as_str().unwrap();
-    assert!(b
-        .client
-        .current_url()
-        .await
-        .unwrap()
-        .path()
-        .ends_with(&format!("/kecamatan/permohonan/{id}")));
+    on_check_page(&b, id).await;
+    b.screenshot(T, "03-check").await;
     assert_eq!(
         count(
             &rt,
@@ -979,16 +976,10 @@ fn qr_video(text: &str) -> Vec<u8> {
 async fn scanning_a_receipt_qr_with_the_camera_opens_that_application() {
     const T: &str = "browser_kecamatan_qr_scan";
     let rt = Runtime::start().await;
-    let (code, status_path) = fixtures::submit_application(
-        &rt.base_url,
-        "qrscan-0001-0001-0001-000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
-    let id = application_id(&rt, &code);
+    let (code, id) = purwodadi_application(&rt, "qrscan-0001-0001-0001-000000000001").await;
     let tmp = tempfile::tempdir().unwrap();
     let video = tmp.path().join("receipt-qr.y4m");
-    std::fs::write(&video, qr_video(&format!("{}{status_path}", rt.base_url))).unwrap();
+    std::fs::write(&video, qr_video(&format!("{}/s/{code}", rt.base_url))).unwrap();
     let b = Browser::start_with_args(
         1280,
         800,
@@ -1013,21 +1004,8 @@ async fn scanning_a_receipt_qr_with_the_camera_opens_that_application() {
     )
     .await;
     b.screenshot(T, "01-scanning").await;
-    wait_js(
-        &b,
-        "Array.from(document.querySelectorAll('h1')).some(h => h.innerText.trim() === 'Pemeriksaan berkas')",
-        60,
-        "the document check screen",
-    )
-    .await;
+    on_check_page(&b, &id).await;
     wait_text(&b, &code, 30).await;
-    assert!(b
-        .client
-        .current_url()
-        .await
-        .unwrap()
-        .path()
-        .ends_with(&format!("/kecamatan/permohonan/{id}")));
     // The camera is released once the code is read.
     wait_js(
         &b,
@@ -1048,25 +1026,10 @@ async fn staff_console_keeps_the_extraction_worker_for_an_offline_first_recordin
     let base = rt.base_url.clone();
     let b = Browser::start(1280, 800).await;
     b.client.goto(&format!("{base}/")).await.unwrap();
-    wait_js(
-        &b,
-        "navigator.serviceWorker && navigator.serviceWorker.controller !== null",
-        30,
-        "service worker in control",
-    )
-    .await;
+    sw_in_control(&b).await;
     wait_promise(&b, "caches.has('rekam-shell-v2')", 30, "the shell cached").await;
-    let staff_cache = b
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; caches.has('rekam-staff-v1').then(done);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        staff_cache,
-        json!(false),
+    assert!(
+        !promise_holds(&b, "caches.has('rekam-staff-v1')").await,
         "a resident's visit caches the engine"
     );
 

@@ -12,8 +12,8 @@ use shared::i18n::Lang;
 use std::path::Path;
 use std::time::Duration;
 use tests::form::{
-    by_label, choose, choose_village, click_button, fill_address, fill_identity, pick, type_into,
-    upload, value_of, wait_text, KK, NAME, NIK,
+    by_label, choose, choose_village, click_button, fill_address, fill_identity, pick,
+    save_resident_draft, type_into, upload, value_of, wait_text, KK, NAME, NIK,
 };
 use tests::{Browser, Runtime};
 
@@ -251,13 +251,7 @@ async fn invalid_nik_message_follows_the_language_toggle() {
     b.client.goto(&rt.url("/daftar")).await.unwrap();
     app_ready(&b).await;
     // Open the identity step directly through a saved draft, as a returning resident would.
-    b.client
-        .execute(
-            "localStorage.setItem('rekam.draft.v1', JSON.stringify({step: 2}));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    save_resident_draft(&b, r#"{"step":2}"#).await;
     b.client.refresh().await.unwrap();
     app_ready(&b).await;
 
