@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tests::form::{
     by_label, choose_village, click_button, fill_address, fill_identity, pick, save_resident_draft,
-    upload, value_of,
+    type_into, upload, value_of,
 };
 use tests::{fixtures, Browser, Runtime};
 
@@ -858,13 +858,33 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     let b = Browser::start(1280, 800).await;
     let tmp = tempfile::tempdir().unwrap();
     sign_in(&b, &rt.base_url, "kec.purwodadi").await;
-    // Someone once began a pre-fill on this tablet's browser.
+    // Someone once began a pre-fill on this tablet's browser, and an operator of another
+    // kecamatan left a walk-in unsent on it.
     save_resident_draft(&b, r#"{"step":2}"#).await;
+    let elsewhere = json!({
+        "step": 2, "idempotency_key": "e".repeat(32), "attachments": [],
+        "form": fixtures::application_form("33.15.01", "33.15.01.2001"),
+    });
+    b.client
+        .execute(
+            "localStorage.setItem('rekam.staff.walk_in.v1', arguments[0]);",
+            vec![elsewhere.to_string().into()],
+        )
+        .await
+        .unwrap();
     let photo = face_jpeg(&b, tmp.path()).await;
     let photo = photo.to_string_lossy();
 
     click_link(&b, "Permohonan baru (datang langsung)").await;
     heading(&b, "Permohonan baru (datang langsung)").await;
+    // Not this operator's to see: a fresh form at their own kecamatan.
+    wait_js(
+        &b,
+        "!(localStorage.getItem('rekam.staff.walk_in.v1') || '').includes('33.15.01')",
+        10,
+        "the other kecamatan's walk-in dropped",
+    )
+    .await;
     pick(&b, "BARU").await;
     assert_eq!(value_of(&b, "Kecamatan").await, "33.15.13");
     assert!(
@@ -879,6 +899,11 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     choose_village(&b, "Candisari").await;
     b.screenshot(T, "01-type-and-region").await;
     click_button(&b, "Lanjut").await;
+    assert_eq!(value_of(&b, "NIK").await, "");
+    // The resident's field checks, in the console too.
+    type_into(&b, "NIK", "3315139911870003").await;
+    let problem = shared::api::FieldCode::NikDayOutOfRange.message(Lang::Id);
+    tests::form::wait_text(&b, "//p[@id='f-nik-error']", problem).await;
     fill_identity(&b).await;
     click_button(&b, "Lanjut").await;
     fill_address(&b).await;

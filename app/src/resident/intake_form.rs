@@ -61,7 +61,7 @@ fn fresh_draft(district: Option<&str>) -> Draft {
 }
 
 /// The form: step indicator, the current step, and back/next. `district` fixes the kecamatan
-/// (the operator's own, for a walk-in); a saved draft from elsewhere is moved into it.
+/// (the operator's own, for a walk-in).
 #[component]
 pub fn IntakeForm(
     intake: Intake,
@@ -71,8 +71,16 @@ pub fn IntakeForm(
 ) -> impl IntoView {
     let lang = use_lang();
     let mut draft = Draft::load(intake);
-    if let Some(d) = &district {
-        place_in_district(&mut draft.form, d);
+    if district
+        .as_ref()
+        .is_some_and(|d| *d != draft.form.address.district)
+    {
+        // A draft begun at another kecamatan (another operator on this tablet) holds a person
+        // this operator may not see: it and its files go, and a fresh one starts here.
+        draft = fresh_draft(district.as_deref());
+        leptos::task::spawn_local(async move {
+            let _ = Draft::clear(intake).await;
+        });
     }
     let state = Prefill::new(intake, draft, on_submitted);
     provide_context(state);
