@@ -137,10 +137,12 @@ pub fn part_name(kind: AttachmentKind) -> String {
         .unwrap_or_default()
 }
 
-/// `POST /api/applications` as multipart: part `application` holds the form's JSON and one file
+/// `POST /api/applications` (a resident's) or `POST /api/staff/applications` (a walk-in; the
+/// session cookie goes along) as multipart: part `application` holds the form's JSON and one file
 /// part per attachment. `idempotency_key` is the draft's: a retry after a dropped connection
 /// gets the same registration code back. `on_progress` receives the uploaded fraction (0..=1).
 pub async fn submit_application(
+    endpoint: &str,
     form: &shared::api::ApplicationForm,
     uploads: &[Upload],
     idempotency_key: &str,
@@ -157,8 +159,7 @@ pub async fn submit_application(
     }
 
     let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
-    xhr.open("POST", "/api/applications")
-        .map_err(|_| ApiError::Network)?;
+    xhr.open("POST", endpoint).map_err(|_| ApiError::Network)?;
     for (name, value) in [
         ("Idempotency-Key", idempotency_key),
         ("Accept-Language", header_value(lang)),

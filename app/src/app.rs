@@ -48,6 +48,7 @@ fn routes() -> impl IntoView {
 fn routes() -> impl IntoView {
     use crate::kecamatan::{
         ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage,
+        WalkInPage,
     };
     use crate::staff::SignInPage;
     use leptos_router::components::{ParentRoute, Route};
@@ -57,6 +58,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/staf/masuk") view=SignInPage/>
             <ParentRoute path=path!("/kecamatan") view=KecamatanShell>
                 <Route path=path!("") view=QueuePage/>
+                <Route path=path!("baru") view=WalkInPage/>
                 <Route path=path!("kiriman") view=OutboxPage/>
                 <Route path=path!("permohonan/:id") view=ApplicationPage/>
                 <Route path=path!("permohonan/:id/rekam") view=RecordingPage/>

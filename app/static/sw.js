@@ -76,7 +76,7 @@ self.addEventListener("fetch", (event) => {
     // itself with the draft's idempotency key. Only public answers (region lists, the public
     // status) may be kept on the device: staff and session answers carry personal data and are
     // never written to Cache Storage.
-    const publicApi = url.pathname.startsWith("/api/regions/") || url.pathname.startsWith("/api/status/");
+    const publicApi = url.pathname === "/api/regions" || url.pathname.startsWith("/api/regions/") || url.pathname.startsWith("/api/status/");
     if (request.method === "GET" && publicApi) event.respondWith(networkFirst(request));
     return;
   }

@@ -13,13 +13,18 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile at the given viewport.
     pub async fn start(width: u32, height: u32) -> Self {
+        Self::start_with_args(width, height, &[]).await
+    }
+
+    /// As [`Browser::start`], with further Chromium switches (e.g. a fake camera fed from a file).
+    pub async fn start_with_args(width: u32, height: u32, extra: &[String]) -> Self {
         let port = crate::free_port();
         let profile = tempfile::tempdir().unwrap();
         let log = profile.path().join("chromedriver.log");
         let driver_bin =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = GroupChild::spawn(&driver_bin, &[format!("--port={port}")], &[], &log);
-        let args = vec![
+        let mut args = vec![
             "--headless".to_string(),
             "--no-sandbox".into(),
             "--disable-gpu".into(),
@@ -35,6 +40,7 @@ impl Browser {
                 profile.path().join("chrome").display()
             ),
         ];
+        args.extend_from_slice(extra);
         let caps: serde_json::Map<String, serde_json::Value> =
             serde_json::from_value(serde_json::json!({
                 "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },

@@ -3,6 +3,7 @@
 
 mod browser;
 pub mod fixtures;
+pub mod form;
 mod process_group;
 mod runtime;
 pub mod seed;

@@ -1,7 +1,9 @@
 //! Browser journeys of the kecamatan staff console at tablet size (1280x800) in real headless
 //! Chromium against the real worker runtime: sign-in → queue → document check → recording of ten
 //! FVC2002 scanner images, face and signature → receipt; that no fingerprint image leaves the
-//! page; and the offline outbox delivering a verification and a recording exactly once.
+//! page; the offline outbox delivering a verification and a recording exactly once; a walk-in
+//! typed in with the resident's form; a receipt's QR read by the (fake, file-fed) camera; and the
+//! extraction worker kept for a recording that starts offline.
 
 use base64::Engine as _;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
@@ -12,6 +14,10 @@ use shared::api::AttachmentKind;
 use shared::i18n::Lang;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use tests::form::{
+    by_label, choose_village, click_button, fill_address, fill_identity, pick, save_resident_draft,
+    type_into, upload, value_of,
+};
 use tests::{fixtures, Browser, Runtime};
 
 /// Where the FVC2002 DB1_B images live (outside the repository: a licensed research set).
@@ -259,6 +265,18 @@ async fn sign_in(b: &Browser, base: &str, username: &str) {
     }
 }
 
+/// Waits until the service worker controls the page (it installed and precached the shell), so
+/// the app opens again without a network.
+async fn sw_in_control(b: &Browser) {
+    wait_js(
+        b,
+        "navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+        30,
+        "service worker in control",
+    )
+    .await;
+}
+
 /// Opens an application from the queue screen by typing its registration code.
 async fn open_by_code(b: &Browser, code: &str) {
     let input = field(b, "Kode pendaftaran").await;
@@ -274,6 +292,22 @@ async fn open_by_code(b: &Browser, code: &str) {
     )
     .await;
     wait_text(b, code, 30).await;
+}
+
+/// Waits for the document check screen of application `id` (opened by any way).
+async fn on_check_page(b: &Browser, id: &str) {
+    wait_js(
+        b,
+        "Array.from(document.querySelectorAll('h1')).some(h => h.innerText.trim() === 'Pemeriksaan berkas')",
+        60,
+        "the document check screen",
+    )
+    .await;
+    let path = b.client.current_url().await.unwrap().path().to_string();
+    assert!(
+        path.ends_with(&format!("/kecamatan/permohonan/{id}")),
+        "{path}"
+    );
 }
 
 /// Uploads the ten FVC images, the face and a drawn signature on the recording screen; returns
@@ -392,14 +426,19 @@ fn count(rt: &Runtime, sql: &str) -> u64 {
     rt.d1_query(sql)[0]["n"].as_u64().unwrap()
 }
 
-fn application_id(rt: &Runtime, code: &str) -> String {
+/// A resident's application in Purwodadi, submitted with idempotency key `key`: its
+/// registration code and id.
+async fn purwodadi_application(rt: &Runtime, key: &str) -> (String, String) {
+    let (code, _) =
+        fixtures::submit_application(&rt.base_url, key, &fixtures::purwodadi_form()).await;
     let compact: String = code.chars().filter(|c| *c != '-').collect();
-    rt.d1_query(&format!(
+    let id = rt.d1_query(&format!(
         "SELECT id FROM applications WHERE registration_code = '{compact}'"
     ))[0]["id"]
         .as_str()
         .unwrap()
-        .to_string()
+        .to_string();
+    (code, id)
 }
 
 /// Records every request body the page sends (fetch, XHR, sendBeacon): its size, whether it
@@ -429,13 +468,7 @@ return true;
 async fn operator_verifies_records_and_prints_receipt_at_tablet_size() {
     const T: &str = "browser_kecamatan_journey";
     let rt = Runtime::start().await;
-    let (code, _) = fixtures::submit_application(
-        &rt.base_url,
-        "journey-0001-0001-0001-000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
-    let id = application_id(&rt, &code);
+    let (code, id) = purwodadi_application(&rt, "journey-0001-0001-0001-000000000001").await;
     let b = Browser::start(1280, 800).await;
     let tmp = tempfile::tempdir().unwrap();
 
@@ -536,12 +569,7 @@ async fn operator_verifies_records_and_prints_receipt_at_tablet_size() {
 #[tokio::test]
 async fn no_fingerprint_image_bytes_leave_the_page() {
     let rt = Runtime::start().await;
-    let (code, _) = fixtures::submit_application(
-        &rt.base_url,
-        "leak-0001-0001-0001-0000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
+    let (code, _) = purwodadi_application(&rt, "leak-0001-0001-0001-0000000000001").await;
     let b = Browser::start(1280, 800).await;
     let tmp = tempfile::tempdir().unwrap();
     sign_in(&b, &rt.base_url, "kec.purwodadi").await;
@@ -652,13 +680,7 @@ async fn no_fingerprint_image_bytes_leave_the_page() {
 async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
     const T: &str = "browser_kecamatan_outbox";
     let rt = Runtime::start().await;
-    let (code, _) = fixtures::submit_application(
-        &rt.base_url,
-        "outbox-0001-0001-0001-000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
-    let id = application_id(&rt, &code);
+    let (code, id) = purwodadi_application(&rt, "outbox-0001-0001-0001-000000000001").await;
     let b = Browser::start(1280, 800).await;
     let tmp = tempfile::tempdir().unwrap();
     sign_in(&b, &rt.base_url, "kec.purwodadi").await;
@@ -673,14 +695,7 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
     link(&b, "Antrean").await.click().await.unwrap();
     heading(&b, "Antrean permohonan").await;
     open_by_code(&b, &code).await;
-    // Let the service worker finish installing, so the shell opens again without a network.
-    wait_js(
-        &b,
-        "navigator.serviceWorker && navigator.serviceWorker.controller !== null",
-        30,
-        "service worker in control",
-    )
-    .await;
+    sw_in_control(&b).await;
 
     set_offline(&b, true).await;
     wait_js(&b, "navigator.onLine === false", 10, "offline").await;
@@ -769,13 +784,7 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns() {
 #[tokio::test]
 async fn expired_session_returns_to_sign_in_and_keeps_the_recording_draft() {
     let rt = Runtime::start().await;
-    let (code, _) = fixtures::submit_application(
-        &rt.base_url,
-        "expiry-0001-0001-0001-000000000001",
-        &fixtures::purwodadi_form(),
-    )
-    .await;
-    let id = application_id(&rt, &code);
+    let (_, id) = purwodadi_application(&rt, "expiry-0001-0001-0001-000000000001").await;
     let b = Browser::start(1280, 800).await;
     sign_in(&b, &rt.base_url, "kec.purwodadi").await;
     b.client
@@ -818,6 +827,268 @@ async fn expired_session_returns_to_sign_in_and_keeps_the_recording_draft() {
         two_read,
         15,
         "the two templates restored from the draft",
+    )
+    .await;
+}
+
+/// Whether the promise that the JS expression `script` gives resolves truthy.
+async fn promise_holds(b: &Browser, script: &str) -> bool {
+    let run = format!(
+        "const done = arguments[arguments.length - 1]; Promise.resolve().then(() => ({script})).then(v => done(!!v), () => done(false));"
+    );
+    b.client.execute_async(&run, vec![]).await.unwrap() == json!(true)
+}
+
+/// Waits until the promise `script` gives resolves truthy, up to `secs`.
+async fn wait_promise(b: &Browser, script: &str, secs: u64, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !promise_holds(b, script).await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}
+
+/// An operator types in a walk-in with the resident's form at the desk: the kecamatan is theirs
+/// and fixed, the application is stored for that kecamatan, opens on the document check and
+/// waits in the queue; a resident's draft on the same tablet is left alone.
+#[tokio::test]
+async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
+    const T: &str = "browser_kecamatan_walk_in";
+    let rt = Runtime::start().await;
+    let b = Browser::start(1280, 800).await;
+    let tmp = tempfile::tempdir().unwrap();
+    sign_in(&b, &rt.base_url, "kec.purwodadi").await;
+    // Someone once began a pre-fill on this tablet's browser, and an operator of another
+    // kecamatan left a walk-in unsent on it.
+    save_resident_draft(&b, r#"{"step":2}"#).await;
+    let elsewhere = json!({
+        "step": 2, "idempotency_key": "e".repeat(32), "attachments": [],
+        "form": fixtures::application_form("33.15.01", "33.15.01.2001"),
+    });
+    b.client
+        .execute(
+            "localStorage.setItem('rekam.staff.walk_in.v1', arguments[0]);",
+            vec![elsewhere.to_string().into()],
+        )
+        .await
+        .unwrap();
+    let photo = face_jpeg(&b, tmp.path()).await;
+    let photo = photo.to_string_lossy();
+
+    click_link(&b, "Permohonan baru (datang langsung)").await;
+    heading(&b, "Permohonan baru (datang langsung)").await;
+    // Not this operator's to see: a fresh form at their own kecamatan.
+    wait_js(
+        &b,
+        "!(localStorage.getItem('rekam.staff.walk_in.v1') || '').includes('33.15.01')",
+        10,
+        "the other kecamatan's walk-in dropped",
+    )
+    .await;
+    pick(&b, "BARU").await;
+    // The region lists come from the API; the preset shows once the kecamatan list arrived.
+    b.find(Locator::XPath(
+        "//select[@id='f-address-district']/option[normalize-space(.)='Purwodadi']",
+    ))
+    .await;
+    assert_eq!(value_of(&b, "Kecamatan").await, "33.15.13");
+    assert!(
+        by_label(&b, "Kecamatan")
+            .await
+            .attr("disabled")
+            .await
+            .unwrap()
+            .is_some(),
+        "the operator's kecamatan is fixed"
+    );
+    choose_village(&b, "Candisari").await;
+    b.screenshot(T, "01-type-and-region").await;
+    click_button(&b, "Lanjut").await;
+    assert_eq!(value_of(&b, "NIK").await, "");
+    // The resident's field checks, in the console too.
+    type_into(&b, "NIK", "3315139911870003").await;
+    let problem = shared::api::FieldCode::NikDayOutOfRange.message(Lang::Id);
+    tests::form::wait_text(&b, "//p[@id='f-nik-error']", problem).await;
+    fill_identity(&b).await;
+    click_button(&b, "Lanjut").await;
+    fill_address(&b).await;
+    click_button(&b, "Lanjut").await;
+    upload(&b, "Pilih foto dari galeri", "doc-photo_3x4", &photo).await;
+    upload(&b, "Foto atau pilih berkas", "doc-cover_letter", &photo).await;
+    upload(&b, "Foto atau pilih berkas", "doc-kk_copy", &photo).await;
+    click_button(&b, "Lanjut").await;
+    b.screenshot(T, "02-review").await;
+    click_button(&b, "Kirim permohonan").await;
+
+    // Straight to the document check of the new application.
+    heading(&b, "Pemeriksaan berkas").await;
+    wait_text(&b, "SITI AMINAH", 30).await;
+    let rows = rt.d1_query(&format!(
+        "SELECT id, registration_code, district_code, stage FROM applications WHERE nik = '{}'",
+        tests::form::NIK
+    ));
+    assert_eq!(
+        rows.as_array().map(Vec::len),
+        Some(1),
+        "one application: {rows}"
+    );
+    let row = &rows[0];
+    assert_eq!(row["district_code"], "33.15.13");
+    assert_eq!(row["stage"], "PRE_FILLED");
+    let id = row["id"].as_str().unwrap();
+    on_check_page(&b, id).await;
+    b.screenshot(T, "03-check").await;
+    assert_eq!(
+        count(
+            &rt,
+            &format!("SELECT COUNT(*) AS n FROM documents WHERE application_id = '{id}'")
+        ),
+        3
+    );
+    assert_eq!(
+        count(&rt, &format!("SELECT COUNT(*) AS n FROM audit_log WHERE application_id = '{id}' AND action = 'application.walk_in' AND staff_id = 'staff-kec-purwodadi'")),
+        1
+    );
+    // The walk-in draft is gone; the resident's is untouched.
+    let drafts = b
+        .client
+        .execute(
+            "return [localStorage.getItem('rekam.staff.walk_in.v1'), localStorage.getItem('rekam.draft.v1')];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(drafts, json!([null, "{\"step\":2}"]));
+
+    // And it waits in the queue with the other new applications.
+    let code = shared::domain::RegistrationCode::parse(row["registration_code"].as_str().unwrap())
+        .unwrap()
+        .to_string();
+    click_link(&b, "Antrean").await;
+    heading(&b, "Antrean permohonan").await;
+    wait_text(&b, &code, 30).await;
+    b.screenshot(T, "04-queue").await;
+}
+
+/// One 640x480 picture of `text` as a QR code on white, as 4:2:0 YUV frames of a Y4M video
+/// (the format Chromium's fake camera plays from a file, in a loop).
+fn qr_video(text: &str) -> Vec<u8> {
+    const W: usize = 640;
+    const H: usize = 480;
+    let qr = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let modules = qr.width();
+    let colors = qr.to_colors();
+    // Four modules of quiet zone on each side; as large as fits with room to spare.
+    let scale = (H * 8 / 10) / (modules + 8);
+    let (x0, y0) = ((W - modules * scale) / 2, (H - modules * scale) / 2);
+    let mut luma = vec![235u8; W * H];
+    for (i, c) in colors.iter().enumerate() {
+        if *c == qrcode::Color::Dark {
+            let (mx, my) = (i % modules, i / modules);
+            for y in 0..scale {
+                let row = (y0 + my * scale + y) * W + x0 + mx * scale;
+                luma[row..row + scale].fill(16);
+            }
+        }
+    }
+    let mut video = format!("YUV4MPEG2 W{W} H{H} F10:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..3 {
+        video.extend_from_slice(b"FRAME\n");
+        video.extend_from_slice(&luma);
+        video.extend(std::iter::repeat_n(128u8, W * H / 2));
+    }
+    video
+}
+
+/// The camera sees a receipt's status QR: the scanner reads it in the Web Worker and the
+/// application opens on the document check.
+#[tokio::test]
+async fn scanning_a_receipt_qr_with_the_camera_opens_that_application() {
+    const T: &str = "browser_kecamatan_qr_scan";
+    let rt = Runtime::start().await;
+    let (code, id) = purwodadi_application(&rt, "qrscan-0001-0001-0001-000000000001").await;
+    let tmp = tempfile::tempdir().unwrap();
+    let video = tmp.path().join("receipt-qr.y4m");
+    std::fs::write(&video, qr_video(&format!("{}/s/{code}", rt.base_url))).unwrap();
+    let b = Browser::start_with_args(
+        1280,
+        800,
+        &[
+            "--use-fake-ui-for-media-stream".to_string(),
+            "--use-fake-device-for-media-stream".into(),
+            format!("--use-file-for-fake-video-capture={}", video.display()),
+        ],
+    )
+    .await;
+    sign_in(&b, &rt.base_url, "kec.purwodadi").await;
+    button(&b, "Pindai QR dengan kamera")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_js(
+        &b,
+        "document.querySelector('video.qr-video') && document.querySelector('video.qr-video').videoWidth > 0",
+        30,
+        "the camera picture",
+    )
+    .await;
+    b.screenshot(T, "01-scanning").await;
+    on_check_page(&b, &id).await;
+    wait_text(&b, &code, 30).await;
+    // The camera is released once the code is read.
+    wait_js(
+        &b,
+        "!document.querySelector('video.qr-video')",
+        10,
+        "the scanner closed",
+    )
+    .await;
+    b.screenshot(T, "02-opened").await;
+}
+
+/// A resident's visit does not download the fingerprint engine; a staff screen has the service
+/// worker keep it, so a tablet that loses the line before its first recording still reads
+/// fingerprints.
+#[tokio::test]
+async fn staff_console_keeps_the_extraction_worker_for_an_offline_first_recording() {
+    let rt = Runtime::start().await;
+    let base = rt.base_url.clone();
+    let b = Browser::start(1280, 800).await;
+    b.client.goto(&format!("{base}/")).await.unwrap();
+    sw_in_control(&b).await;
+    wait_promise(&b, "caches.has('rekam-shell-v3')", 30, "the shell cached").await;
+    assert!(
+        !promise_holds(&b, "caches.has('rekam-staff-v1')").await,
+        "a resident's visit caches the engine"
+    );
+
+    sign_in(&b, &base, "kec.purwodadi").await;
+    wait_promise(
+        &b,
+        "caches.open('rekam-staff-v1').then(c => Promise.all(['/pkg/extract_worker.js', '/pkg/extract_worker_bg.wasm'].map(u => c.match(u)))).then(r => r.every(Boolean))",
+        60,
+        "the extraction worker cached",
+    )
+    .await;
+
+    // The line drops (the server is gone) before this tablet ever opened a recording.
+    drop(rt);
+    b.client
+        .goto(&format!("{base}/kecamatan/permohonan/offline-first/rekam"))
+        .await
+        .unwrap();
+    heading(&b, "Perekaman biometrik").await;
+    field(&b, &format!("Berkas sidik jari: 1. {}", FINGER_NAMES[0]))
+        .await
+        .send_keys(&finger_image(1).to_string_lossy())
+        .await
+        .unwrap();
+    wait_js(
+        &b,
+        "document.querySelectorAll('.finger-slot[data-extract-ms]').length === 1",
+        90,
+        "a template read offline",
     )
     .await;
 }

@@ -6,100 +6,16 @@
 //! Elements are found the way people find them: inputs by their label's text, buttons and links
 //! by their visible text. That also checks that every input has a label.
 
-use fantoccini::{elements::Element, Locator};
+use fantoccini::Locator;
 use shared::api::FieldCode;
 use shared::i18n::Lang;
 use std::path::Path;
 use std::time::Duration;
+use tests::form::{
+    by_label, choose, choose_village, click_button, fill_address, fill_identity, pick,
+    save_resident_draft, type_into, upload, value_of, wait_text, KK, NAME, NIK,
+};
 use tests::{Browser, Runtime};
-
-const NIK: &str = "3315135211870003";
-const KK: &str = "3315131503100002";
-const NAME: &str = "Siti Aminah";
-
-/// XPath string literal for `text` (our texts hold no double quotes).
-fn lit(text: &str) -> String {
-    format!("\"{text}\"")
-}
-
-/// The form control labelled `label` (exact text, or the start of it for labels with a suffix
-/// such as "(tidak wajib)").
-async fn by_label(b: &Browser, label: &str) -> Element {
-    let xpath = format!(
-        "//label[normalize-space(.)={0} or starts-with(normalize-space(.), {0})]",
-        lit(label)
-    );
-    let for_id = b
-        .find(Locator::XPath(&xpath))
-        .await
-        .attr("for")
-        .await
-        .unwrap()
-        .expect("label has a for attribute");
-    b.find(Locator::Id(&for_id)).await
-}
-
-async fn type_into(b: &Browser, label: &str, text: &str) {
-    let input = by_label(b, label).await;
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
-async fn choose(b: &Browser, label: &str, option: &str) {
-    by_label(b, label)
-        .await
-        .select_by_label(option)
-        .await
-        .unwrap_or_else(|e| panic!("{label}: {option}: {e}"));
-}
-
-/// Clicks the radio button (or any control) whose label reads `label`.
-async fn pick(b: &Browser, label: &str) {
-    b.find(Locator::XPath(&format!(
-        "//label[normalize-space(.)={}]",
-        lit(label)
-    )))
-    .await
-    .click()
-    .await
-    .unwrap();
-}
-
-async fn click_button(b: &Browser, text: &str) {
-    let xpath = format!(
-        "//button[normalize-space(.)={0}] | //a[normalize-space(.)={0}]",
-        lit(text)
-    );
-    b.find(Locator::XPath(&xpath)).await.click().await.unwrap();
-}
-
-/// Sets a date input as a date picker would (typing into one depends on the browser's locale).
-async fn set_date(b: &Browser, label: &str, iso: &str) {
-    let input = by_label(b, label).await;
-    let script = "const e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));";
-    b.client
-        .execute(
-            script,
-            vec![serde_json::to_value(&input).unwrap(), iso.into()],
-        )
-        .await
-        .unwrap();
-}
-
-/// Waits until `xpath` matches an element whose text contains `text`.
-async fn wait_text(b: &Browser, xpath: &str, text: &str) {
-    let full = format!("{xpath}[contains(normalize-space(.), {})]", lit(text));
-    b.find(Locator::XPath(&full)).await;
-}
-
-async fn value_of(b: &Browser, label: &str) -> String {
-    by_label(b, label)
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
 
 /// Waits for the app to have rendered its first heading (the wasm is loaded and running).
 async fn app_ready(b: &Browser) {
@@ -184,33 +100,6 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Chooses `file` in the file input labelled `label` and waits until the app says it is saved.
-async fn upload(b: &Browser, label_in_section: &str, section: &str, file: &str) {
-    let xpath = format!(
-        "//section[@id={}]//label[normalize-space(.)={}]",
-        lit(section),
-        lit(label_in_section)
-    );
-    let for_id = b
-        .find(Locator::XPath(&xpath))
-        .await
-        .attr("for")
-        .await
-        .unwrap()
-        .unwrap();
-    b.find(Locator::Id(&for_id))
-        .await
-        .send_keys(file)
-        .await
-        .unwrap();
-    wait_text(
-        b,
-        &format!("//section[@id={}]//p[@role='status']", lit(section)),
-        "Tersimpan",
-    )
-    .await;
-}
-
 // --- journeys -------------------------------------------------------------------------------
 
 #[tokio::test]
@@ -239,23 +128,12 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     assert_eq!(value_of(&b, "Provinsi").await, "33");
     assert_eq!(value_of(&b, "Kabupaten/kota").await, "33.15");
     choose(&b, "Kecamatan", "Purwodadi").await;
-    b.find(Locator::XPath("//select[@id='f-address-village' and not(@disabled)]/option[normalize-space(.)='Candisari']")).await;
-    choose(&b, "Desa/kelurahan", "Candisari").await;
+    choose_village(&b, "Candisari").await;
     b.screenshot(T, "02-type-and-region").await;
     click_button(&b, "Lanjut").await;
 
     // Step 2: identity.
-    type_into(&b, "NIK", NIK).await;
-    type_into(&b, "Nomor Kartu Keluarga (KK)", KK).await;
-    type_into(&b, "Nama lengkap", NAME).await;
-    type_into(&b, "Tempat lahir", "Grobogan").await;
-    set_date(&b, "Tanggal lahir", "1987-11-12").await;
-    pick(&b, "PEREMPUAN").await;
-    choose(&b, "Golongan darah", "O").await;
-    choose(&b, "Agama / kepercayaan", "ISLAM").await;
-    choose(&b, "Status perkawinan", "KAWIN TERCATAT").await;
-    choose(&b, "Pekerjaan", "PETANI/PEKEBUN").await;
-    choose(&b, "Kewarganegaraan", "WNI").await;
+    fill_identity(&b).await;
     b.screenshot(T, "03-identity").await;
 
     // Half-way reload: everything typed is still there, on the same step.
@@ -269,10 +147,7 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     click_button(&b, "Lanjut").await;
 
     // Step 3: address.
-    type_into(&b, "Alamat (jalan, dusun, nomor rumah)", "Jl. Melati 5").await;
-    type_into(&b, "RT", "2").await;
-    type_into(&b, "RW", "4").await;
-    type_into(&b, "Kode pos", "58111").await;
+    fill_address(&b).await;
     b.screenshot(T, "05-address").await;
     click_button(&b, "Lanjut").await;
 
@@ -377,13 +252,7 @@ async fn invalid_nik_message_follows_the_language_toggle() {
     b.client.goto(&rt.url("/daftar")).await.unwrap();
     app_ready(&b).await;
     // Open the identity step directly through a saved draft, as a returning resident would.
-    b.client
-        .execute(
-            "localStorage.setItem('rekam.draft.v1', JSON.stringify({step: 2}));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    save_resident_draft(&b, r#"{"step":2}"#).await;
     b.client.refresh().await.unwrap();
     app_ready(&b).await;
 

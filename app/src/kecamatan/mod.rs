@@ -1,8 +1,10 @@
 //! The kecamatan staff console (tablet, 1280x800): queue, document check, biometric recording,
-//! status and receipt, and the outbox that keeps all writes safe on a weak connection.
+//! status and receipt, walk-in entry, and the outbox that keeps all writes safe on a weak
+//! connection.
 //!
-//! Routes (registered in `app.rs`): `/kecamatan` (queue), `/kecamatan/permohonan/:id` (check),
-//! `.../rekam` (recording), `.../tanda-bukti` (status and receipt), `/kecamatan/kiriman` (outbox).
+//! Routes (registered in `app.rs`): `/kecamatan` (queue), `/kecamatan/baru` (walk-in entry),
+//! `/kecamatan/permohonan/:id` (check), `.../rekam` (recording), `.../tanda-bukti` (status and
+//! receipt), `/kecamatan/kiriman` (outbox).
 
 mod application_page;
 mod code_lookup;
@@ -22,6 +24,7 @@ mod shell;
 mod signature_pad;
 mod staff_bar;
 pub mod strings;
+mod walk_in_page;
 
 pub use application_page::ApplicationPage;
 pub use code_lookup::CodeLookup;
@@ -39,6 +42,7 @@ pub use return_form::ReturnForm;
 pub use shell::KecamatanShell;
 pub use signature_pad::SignaturePad;
 pub use staff_bar::StaffBar;
+pub use walk_in_page::WalkInPage;
 
 use shared::api::ApplicationDetail;
 use std::cell::RefCell;

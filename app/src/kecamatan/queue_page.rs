@@ -1,5 +1,6 @@
 //! `/kecamatan`: the operator's queue — applications of their kecamatan, filtered by stage and
-//! searched by name or code — plus opening one by a typed code or a scanned QR.
+//! searched by name or code — plus opening one by a typed code or a scanned QR, and entering a
+//! walk-in resident's application.
 
 use super::{CodeLookup, QrScanner};
 use crate::i18n::{format_timestamp, t, use_lang};
@@ -88,6 +89,7 @@ pub fn QueuePage() -> impl IntoView {
         <section class="queue-page">
             <h1>{t(QUEUE_TITLE)}</h1>
             <div class="queue-tools">
+                <A href="/kecamatan/baru" attr:class="button primary">{t(NEW_WALK_IN)}</A>
                 <CodeLookup lookup=lookup/>
                 <QrScanner on_code=Callback::new(move |code: String| {
                     lookup.dispatch(code);

@@ -1,5 +1,6 @@
 //! The frame of every kecamatan screen: requires a signed-in kecamatan operator (else to the
-//! sign-in page, remembering where to come back to), shows the staff bar and starts the outbox.
+//! sign-in page, remembering where to come back to), shows the staff bar, starts the outbox and
+//! has the service worker keep the extraction worker for offline use.
 
 use super::StaffBar;
 use crate::i18n::{t, use_lang};

@@ -23,7 +23,10 @@ pub const WRONG_ROLE: Tr = Tr(
 pub const CONSOLE_TITLE: Tr = Tr("Layanan KTP-el Kecamatan", "Kecamatan KTP-el service");
 pub const QUEUE: Tr = Tr("Antrean", "Queue");
 pub const OUTBOX: Tr = Tr("Kiriman", "Outbox");
-pub const WALK_IN: Tr = Tr("Pemohon datang langsung", "Walk-in applicant");
+pub const NEW_WALK_IN: Tr = Tr(
+    "Permohonan baru (datang langsung)",
+    "New walk-in application",
+);
 pub const LOADING: Tr = Tr("Memuat…", "Loading…");
 
 // Queue.

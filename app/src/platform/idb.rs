@@ -1,8 +1,8 @@
 //! IndexedDB access for the draft's attachments: binary blobs too large for `localStorage`
 //! (which holds text only, about 5 MB, and would need base64's extra third).
 //!
-//! One database `rekam`, one object store `attachments`, keyed by the attachment kind's wire
-//! name (`photo_3x4`), so saving a kind again replaces the old file.
+//! One database `rekam`, one object store `attachments`, keyed by the draft's prefix and the
+//! attachment kind's wire name (`photo_3x4`), so saving a kind again replaces the old file.
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -136,10 +136,13 @@ pub async fn delete(key: &str) -> Result<(), IdbError> {
     committed(&tx).await
 }
 
-/// Removes every saved attachment (start over, or after a successful submission).
-pub async fn clear() -> Result<(), IdbError> {
+/// Removes the blobs under `keys` in one transaction (a draft's files, after it was sent or
+/// started over). Other keys stay: two drafts may share the store.
+pub async fn delete_all(keys: &[String]) -> Result<(), IdbError> {
     let db = open().await?;
     let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
-    store.clear()?;
+    for key in keys {
+        store.delete(&JsValue::from_str(key))?;
+    }
     committed(&tx).await
 }

@@ -1,9 +1,7 @@
 //! One required document: pick (or photograph) it, prepare it in the browser, keep it on the
 //! device, and show what is saved.
 
-use super::draft::{
-    storage_key, AttachmentMeta, Prefill, MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_PHOTO_BYTES,
-};
+use super::draft::{AttachmentMeta, Prefill, MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_PHOTO_BYTES};
 use crate::i18n::{
     file_size, t, use_lang, Tr, DOC_CHOOSE_FILE, DOC_ERR_NOT_IMAGE, DOC_ERR_NOT_SAVED,
     DOC_ERR_NO_CANVAS, DOC_ERR_PDF_TOO_LARGE, DOC_ERR_PHOTO_NOT_IMAGE, DOC_ERR_TOO_LARGE,
@@ -71,7 +69,7 @@ async fn prepare(
     file: &File,
 ) -> Result<(Blob, String, String), DocumentProblem> {
     let mime = file.type_();
-    let stem = storage_key(kind);
+    let stem = crate::api::part_name(kind);
     if kind == AttachmentKind::Photo3x4 {
         if !mime.starts_with("image/") {
             return Err(DocumentProblem::PhotoNotImage);
@@ -102,7 +100,9 @@ pub fn DocumentInput(kind: AttachmentKind) -> impl IntoView {
     let state = expect_context::<Prefill>();
     let lang = use_lang();
     let processing = RwSignal::new(Processing::Idle);
-    let key = storage_key(kind);
+    // The wire name names the section in the page (`doc-photo_3x4`); the device key is the intake's.
+    let key = crate::api::part_name(kind);
+    let file_key = state.intake.file_key(kind);
     let is_photo = kind == AttachmentKind::Photo3x4;
     let saved = Memo::new(move |_| {
         state
@@ -138,7 +138,7 @@ pub fn DocumentInput(kind: AttachmentKind) -> impl IntoView {
                 if others + size > MAX_BODY_BYTES - 64 * 1024 {
                     return Err(DocumentProblem::TotalTooLarge);
                 }
-                idb::put(&storage_key(kind), &blob)
+                idb::put(&state.intake.file_key(kind), &blob)
                     .await
                     .map_err(|_| DocumentProblem::NotSaved)?;
                 Ok((
@@ -181,11 +181,11 @@ pub fn DocumentInput(kind: AttachmentKind) -> impl IntoView {
     let remove = move |_| {
         state.attachments.update(|a| a.retain(|m| m.kind != kind));
         state.previews.update(|p| p.retain(|(k, _)| *k != kind));
-        let key = storage_key(kind);
+        let file_key = file_key.clone();
         leptos::task::spawn_local(async move {
             // The entry is gone from the draft either way; an orphaned blob is overwritten by
             // the next file of this kind or cleared with the draft.
-            let _ = idb::delete(&key).await;
+            let _ = idb::delete(&file_key).await;
         });
     };
 

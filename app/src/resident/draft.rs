@@ -8,15 +8,44 @@
 use crate::platform::{clock, idb, random, storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use shared::api::{ApplicationForm, AttachmentKind, FieldCode};
+use shared::api::{ApplicationForm, AttachmentKind, FieldCode, SubmitResponse};
 use shared::regions::BundledRegions;
 use shared::validation::{validate_application, Field, FieldErrors};
 use std::collections::BTreeSet;
 
-/// `localStorage` key of the draft. The version suffix changes only with an incompatible shape.
-const DRAFT_KEY: &str = "rekam.draft.v1";
 /// `localStorage` key of the last registration code obtained on this device.
 pub const LAST_CODE_KEY: &str = "rekam.last_code";
+
+/// Whose form a draft is and where it goes: the resident's own pre-fill, or a walk-in typed in at
+/// the kecamatan desk. Each keeps its draft under its own keys, so a staff draft and a resident's
+/// on the same device never overwrite or clear each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Intake {
+    /// `localStorage` key of the draft; the version suffix changes only with an incompatible shape.
+    pub draft_key: &'static str,
+    /// Put before an attachment's wire name to make its IndexedDB key.
+    pub file_prefix: &'static str,
+    /// Where the finished form is posted (multipart, with the draft's idempotency key).
+    pub endpoint: &'static str,
+    /// The kecamatan is set by the page (the operator's own) and cannot be chosen in the form.
+    pub district_fixed: bool,
+}
+
+/// The resident's pre-fill (`/daftar`). Its keys predate [`Intake`] and stay as they were, so
+/// drafts already on phones carry on.
+pub const RESIDENT: Intake = Intake {
+    draft_key: "rekam.draft.v1",
+    file_prefix: "",
+    endpoint: "/api/applications",
+    district_fixed: false,
+};
+
+impl Intake {
+    /// IndexedDB key of an attachment kind's file in this intake's draft.
+    pub fn file_key(self, kind: AttachmentKind) -> String {
+        format!("{}{}", self.file_prefix, crate::api::part_name(kind))
+    }
+}
 
 /// The region the office serves: the pickers start here (Jawa Tengah / Grobogan).
 pub const DEFAULT_PROVINCE: &str = "33";
@@ -27,7 +56,7 @@ pub const MAX_BODY_BYTES: u32 = 4 * 1024 * 1024;
 pub const MAX_FILE_BYTES: u32 = 1024 * 1024;
 pub const MAX_PHOTO_BYTES: u32 = 200_000;
 
-/// A saved attachment, described; the bytes are in IndexedDB under [`storage_key`].
+/// A saved attachment, described; the bytes are in IndexedDB under [`Intake::file_key`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttachmentMeta {
     pub kind: AttachmentKind,
@@ -65,8 +94,8 @@ impl Default for Draft {
 impl Draft {
     /// The saved draft, or a fresh one. A draft that no longer parses (a future format) is kept
     /// aside rather than destroyed, and a fresh one starts.
-    pub fn load() -> Draft {
-        let Some(text) = storage::get(DRAFT_KEY) else {
+    pub fn load(intake: Intake) -> Draft {
+        let Some(text) = storage::get(intake.draft_key) else {
             return Draft::default();
         };
         match serde_json::from_str::<Draft>(&text) {
@@ -78,7 +107,7 @@ impl Draft {
                 d
             }
             Err(_) => {
-                let _ = storage::set(&format!("{DRAFT_KEY}.unreadable"), &text);
+                let _ = storage::set(&format!("{}.unreadable", intake.draft_key), &text);
                 Draft::default()
             }
         }
@@ -86,25 +115,25 @@ impl Draft {
 
     /// Whether a draft with anything typed exists on this device (the landing page offers to
     /// continue it).
-    pub fn exists() -> bool {
-        storage::get(DRAFT_KEY).is_some()
+    pub fn exists(intake: Intake) -> bool {
+        storage::get(intake.draft_key).is_some()
     }
 
-    pub fn save(&self) -> Result<(), storage::StorageError> {
+    pub fn save(&self, intake: Intake) -> Result<(), storage::StorageError> {
         let text = serde_json::to_string(self).map_err(|_| storage::StorageError::Unavailable)?;
-        storage::set(DRAFT_KEY, &text)
+        storage::set(intake.draft_key, &text)
     }
 
-    /// Forgets the draft and its files (start over, or after a successful submission).
-    pub async fn clear() -> Result<(), idb::IdbError> {
-        storage::remove(DRAFT_KEY);
-        idb::clear().await
+    /// Forgets the draft and its files (start over, or after a successful submission); the other
+    /// intake's draft on this device stays.
+    pub async fn clear(intake: Intake) -> Result<(), idb::IdbError> {
+        storage::remove(intake.draft_key);
+        let keys: Vec<String> = AttachmentKind::ALL
+            .iter()
+            .map(|k| intake.file_key(*k))
+            .collect();
+        idb::delete_all(&keys).await
     }
-}
-
-/// IndexedDB key of an attachment kind: its wire name.
-pub fn storage_key(kind: AttachmentKind) -> String {
-    crate::api::part_name(kind)
 }
 
 /// The steps of the form, in order.
@@ -162,9 +191,12 @@ pub fn field_id(field: Field) -> String {
     format!("f-{}", field.path().replace('.', "-"))
 }
 
-/// The state the steps share, provided as context by the pre-fill page. All signals: `Copy`.
+/// The state the steps share, provided as context by the form. All signals: `Copy`.
 #[derive(Clone, Copy)]
 pub struct Prefill {
+    pub intake: Intake,
+    /// What happens once the server has the application (the page decides where to go).
+    pub on_submitted: Callback<SubmitResponse>,
     pub form: RwSignal<ApplicationForm>,
     pub step: RwSignal<u8>,
     pub idempotency_key: RwSignal<String>,
@@ -184,7 +216,7 @@ pub struct Prefill {
 
 impl Prefill {
     /// Builds the state from a loaded draft and saves every later change.
-    pub fn new(draft: Draft) -> Prefill {
+    pub fn new(intake: Intake, draft: Draft, on_submitted: Callback<SubmitResponse>) -> Prefill {
         let form = RwSignal::new(draft.form);
         let today = clock::today();
         let problems = Memo::new(move |_| {
@@ -194,6 +226,8 @@ impl Prefill {
             })
         });
         let state = Prefill {
+            intake,
+            on_submitted,
             form,
             step: RwSignal::new(draft.step),
             idempotency_key: RwSignal::new(draft.idempotency_key),
@@ -206,7 +240,7 @@ impl Prefill {
         };
         Effect::new(move |_| {
             let draft = state.snapshot();
-            state.save_failed.set(draft.save().is_err());
+            state.save_failed.set(draft.save(intake).is_err());
         });
         state
     }

@@ -84,6 +84,22 @@ pub fn set_text(form: &mut ApplicationForm, field: Field, value: String) {
     }
 }
 
+/// Places the address in kecamatan `district` (dotted, `33.15.13`) with its province and regency.
+/// A desa chosen in another kecamatan goes; one in this kecamatan stays.
+pub fn place_in_district(form: &mut ApplicationForm, district: &str) {
+    for (field, len) in [
+        (Field::AddressProvince, 2),
+        (Field::AddressRegency, 5),
+        (Field::AddressDistrict, 8),
+    ] {
+        set_text(
+            form,
+            field,
+            district.get(..len).unwrap_or_default().to_string(),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +133,22 @@ mod tests {
             ),
             ("", "")
         );
+    }
+
+    #[test]
+    fn placing_in_a_district_sets_the_regions_above_and_keeps_its_own_desa() {
+        let mut form = ApplicationForm::default();
+        place_in_district(&mut form, "33.15.13");
+        let a = &form.address;
+        assert_eq!(
+            (a.province.as_str(), a.regency.as_str(), a.district.as_str()),
+            ("33", "33.15", "33.15.13")
+        );
+        set_text(&mut form, Field::AddressVillage, "33.15.13.2001".into());
+        place_in_district(&mut form, "33.15.13");
+        assert_eq!(form.address.village, "33.15.13.2001");
+        place_in_district(&mut form, "33.15.01");
+        assert_eq!(form.address.village, "");
     }
 
     #[test]

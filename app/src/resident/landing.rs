@@ -1,6 +1,6 @@
 //! `/`: what the service is, what to bring, and the two ways in (pre-fill, check status).
 
-use super::draft::{Draft, LAST_CODE_KEY};
+use super::draft::{Draft, LAST_CODE_KEY, RESIDENT};
 use crate::i18n::{
     t, use_lang, BRING_ORIGINALS, CHECK_STATUS, CONTINUE_PREFILL, FREE_OF_CHARGE, LANDING_INTRO,
     LANDING_TITLE, LAST_CODE, START_PREFILL, WHAT_TO_BRING,
@@ -15,7 +15,7 @@ use shared::domain::ApplicationType;
 #[component]
 pub fn Landing() -> impl IntoView {
     let lang = use_lang();
-    let has_draft = Draft::exists();
+    let has_draft = Draft::exists(RESIDENT);
     let last_code = storage::get(LAST_CODE_KEY);
     view! {
         <h1>{t(LANDING_TITLE)}</h1>

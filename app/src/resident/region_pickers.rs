@@ -18,18 +18,20 @@ pub fn RegionPickers() -> impl IntoView {
         let code = Memo::new(move |_| state.form.with(|f| pick(&f.address).clone()));
         Signal::derive(move || Some(code.get()).filter(|c| !c.is_empty()))
     };
+    // A walk-in is entered at the operator's own kecamatan: the regions above the desa are set.
+    let fixed = state.intake.district_fixed;
     view! {
-        <RegionSelect field=Field::AddressProvince parent=Signal::stored(Some(String::new()))/>
-        <RegionSelect field=Field::AddressRegency parent=chosen(|a| &a.province)/>
-        <RegionSelect field=Field::AddressDistrict parent=chosen(|a| &a.regency)/>
-        <RegionSelect field=Field::AddressVillage parent=chosen(|a| &a.district)/>
+        <RegionSelect field=Field::AddressProvince parent=Signal::stored(Some(String::new())) fixed=fixed/>
+        <RegionSelect field=Field::AddressRegency parent=chosen(|a| &a.province) fixed=fixed/>
+        <RegionSelect field=Field::AddressDistrict parent=chosen(|a| &a.regency) fixed=fixed/>
+        <RegionSelect field=Field::AddressVillage parent=chosen(|a| &a.district) fixed=false/>
     }
 }
 
 /// One picker over the regions inside `parent` ("" for the provinces); disabled until the level
-/// above is chosen and the list has arrived. A failed fetch offers a retry.
+/// above is chosen and the list has arrived, or always when `fixed`. A failed fetch offers a retry.
 #[component]
-fn RegionSelect(field: Field, parent: Signal<Option<String>>) -> impl IntoView {
+fn RegionSelect(field: Field, parent: Signal<Option<String>>, fixed: bool) -> impl IntoView {
     let lang = use_lang();
     // Refetches only when the parent changes; an error message follows the language at render time.
     let list = LocalResource::new(move || {
@@ -54,7 +56,7 @@ fn RegionSelect(field: Field, parent: Signal<Option<String>>) -> impl IntoView {
         };
         shown.get(lang.get()).to_string()
     });
-    let disabled = Signal::derive(move || !matches!(list.get(), Some(Ok(Some(_)))));
+    let disabled = Signal::derive(move || fixed || !matches!(list.get(), Some(Ok(Some(_)))));
     view! {
         <FormSelect field=field options=options disabled=disabled placeholder=placeholder/>
         {move || match list.get() {

@@ -10,7 +10,6 @@ use crate::i18n::{
     FIX_MARKED_FIELDS, MISSING_DOCUMENTS, NOT_FILLED, RETRY, SENDING, SUBMIT,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use shared::api::ApplicationForm;
 use shared::domain::{
     ApplicationType, BloodType, Citizenship, MaritalStatus, Occupation, Religion, Sex,
@@ -86,7 +85,6 @@ fn ReviewSection(step: u8, fields: &'static [Field]) -> impl IntoView {
 pub fn StepReview() -> impl IntoView {
     let state = expect_context::<Prefill>();
     let lang = use_lang();
-    let navigate = use_navigate();
     let send = RwSignal::new(SendState::Idle);
 
     let start = move || {
@@ -94,14 +92,10 @@ pub fn StepReview() -> impl IntoView {
             return;
         }
         send.set(SendState::Sending(0.0));
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let on_progress = move |f: f64| send.set(SendState::Sending(f));
             match submit(state, lang.get_untracked(), on_progress).await {
-                Ok(answer) => navigate(
-                    &format!("/daftar/selesai/{}", answer.registration_code),
-                    Default::default(),
-                ),
+                Ok(answer) => state.on_submitted.run(answer),
                 Err(SubmitFailure::Invalid { step }) => {
                     send.set(SendState::Failed(SubmitFailure::Invalid { step }));
                     state.step.set(step);

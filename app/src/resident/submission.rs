@@ -1,10 +1,10 @@
 //! Sending the draft: check it with `shared` validation, gather the files from the device, post
 //! them with the draft's idempotency key, and read the answer into what the review step shows.
 
-use super::draft::{step_of, storage_key, Draft, Prefill, LAST_CODE_KEY};
+use super::draft::{step_of, Draft, Prefill};
 use super::step_documents::missing_documents;
 use crate::api::{self, ApiError, Upload};
-use crate::platform::{idb, storage};
+use crate::platform::idb;
 use leptos::prelude::*;
 use shared::api::{ErrorCode, SubmitResponse};
 use shared::i18n::Lang;
@@ -21,7 +21,7 @@ pub enum SubmitFailure {
     Api(ApiError),
 }
 
-/// Submits the draft. On success the draft is cleared and the code remembered on the device.
+/// Submits the draft to its intake's endpoint. On success the draft is cleared.
 pub async fn submit(
     state: Prefill,
     lang: Lang,
@@ -41,7 +41,7 @@ pub async fn submit(
 
     let mut uploads = Vec::new();
     for meta in state.attachments.get_untracked() {
-        match idb::get(&storage_key(meta.kind)).await {
+        match idb::get(&state.intake.file_key(meta.kind)).await {
             Ok(Some(blob)) => uploads.push(Upload {
                 kind: meta.kind,
                 blob,
@@ -59,12 +59,12 @@ pub async fn submit(
 
     let form = state.form.get_untracked();
     let key = state.idempotency_key.get_untracked();
-    match api::submit_application(&form, &uploads, &key, lang, on_progress).await {
+    let endpoint = state.intake.endpoint;
+    match api::submit_application(endpoint, &form, &uploads, &key, lang, on_progress).await {
         Ok(answer) => {
-            let _ = storage::set(LAST_CODE_KEY, &answer.registration_code);
             // The application is on the server; a failure to clear only leaves files behind
             // that the next draft overwrites or clears.
-            let _ = Draft::clear().await;
+            let _ = Draft::clear(state.intake).await;
             Ok(answer)
         }
         Err(ApiError::Server { status, body }) if body.code == ErrorCode::ValidationFailed => {
