@@ -213,6 +213,15 @@ fn quantile(v: &mut [f32], q: f64) -> f32 {
     v[((v.len() - 1) as f64 * q).round() as usize]
 }
 
+/// CPU time this thread has run, in ms (Linux `schedstat`, nanoseconds): on a machine shared with
+/// other work it shows what a search costs apart from the time spent waiting for a core.
+fn cpu_ms() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(f64::NAN, |ns| ns / 1e6)
+}
+
 /// Resident memory of the process (Linux), to check the index's computed size.
 fn rss_bytes() -> Option<usize> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
@@ -341,6 +350,7 @@ fn run() -> Result<(), String> {
     );
 
     let mut times = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut cpu = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut searches, mut retained, mut rank1) = (0usize, 0usize, 0usize);
     let mut mated: BTreeMap<&str, usize> = BTreeMap::new();
     let mut non_mated: BTreeMap<&str, usize> = BTreeMap::new();
@@ -356,16 +366,20 @@ fn run() -> Result<(), String> {
             }
             searches += 1;
             let (a, b) = (&person.right[imp], &person.left[imp]);
+            let c0 = cpu_ms();
             let t0 = Instant::now();
             let screening_probe = ScreeningProbe::new([(RIGHT_INDEX, a), (LEFT_INDEX, b)]);
             let exact_probe = ExactProbe::new([(RIGHT_INDEX, a), (LEFT_INDEX, b)]);
             let t1 = Instant::now();
+            let c1 = cpu_ms();
             let mut first = gallery.index.first_pass(&screening_probe);
             let t1b = Instant::now();
+            let c1b = cpu_ms();
             let short = gallery
                 .index
                 .screen_from(&screening_probe, &first, args.shortlist);
             let t2 = Instant::now();
+            let c2 = cpu_ms();
             let slots: Vec<u32> = short.iter().map(|s| s.slot).collect();
             let exact_slots = if args.screen_only {
                 &slots[..0]
@@ -374,6 +388,11 @@ fn run() -> Result<(), String> {
             };
             let outcome = exact_stage(&exact_probe, exact_slots, &gallery, &real);
             let t3 = Instant::now();
+            let c3 = cpu_ms();
+            cpu.0.push(c3 - c0);
+            cpu.1.push(c1b - c1);
+            cpu.2.push(c2 - c1);
+            cpu.3.push(c3 - c2);
             times.0.push((t1 - t0).as_secs_f64() * 1e3);
             times.1.push((t2 - t1).as_secs_f64() * 1e3);
             times.3.push((t1b - t1).as_secs_f64() * 1e3);
@@ -450,6 +469,13 @@ fn run() -> Result<(), String> {
         .map(|i| times.0[i] + times.1[i] + times.2[i])
         .collect();
     let search_ms = median(&mut total);
+    println!(
+        "search CPU time (median ms, this thread only): total {:.1}, first pass {:.1}, screening {:.1}, exact stage {:.1}",
+        median(&mut cpu.0),
+        median(&mut cpu.1),
+        median(&mut cpu.2),
+        median(&mut cpu.3)
+    );
     ranks.sort_unstable();
     println!(
         "search (median ms): prepare probe {prep:.1}, screening {screen:.1} (first pass over everyone {first_pass:.1}), exact stage on {} people {exact:.1}; total {search_ms:.1} (exhaustive baseline {:.0} ms: x{:.0})",

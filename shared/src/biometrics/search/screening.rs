@@ -122,6 +122,10 @@ struct ProbeFinger {
     direction: Vec<u8>,
     /// Every minutia of the probe finger, for the last stage's pairing.
     minutiae: PairMap,
+    /// The CPU has AVX-512 with vector popcount: [`nearest`] uses the padded copies.
+    avx512: bool,
+    padded_bits: Vec<u64>,
+    padded_index: Vec<u64>,
 }
 
 /// Where a placed minutia pairs with a probe minutia: a bitmap over the probe's area in cells of
@@ -234,6 +238,19 @@ impl ScreeningProbe {
                     position: usize::from(position - 1),
                     bits: d.iter().map(|l| l.0).collect(),
                     ones: d.iter().map(|l| l.0.count_ones()).collect(),
+                    avx512: has_avx512_popcount(),
+                    padded_bits: (0..d.len().next_multiple_of(8))
+                        .map(|i| d.get(i).map_or(0, |l| l.0))
+                        .collect(),
+                    padded_index: (0..d.len().next_multiple_of(8))
+                        .map(|i| {
+                            if i < d.len() {
+                                i as u64
+                            } else {
+                                u64::from(u32::MAX)
+                            }
+                        })
+                        .collect(),
                     x: d.iter().map(|l| f32::from(at(l.1).x)).collect(),
                     y: d.iter().map(|l| -f32::from(at(l.1).y)).collect(),
                     direction: d.iter().map(|l| at(l.1).direction).collect(),
@@ -623,6 +640,16 @@ fn finger_scores_portable(
     }
 }
 
+fn has_avx512_popcount() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("avx512vpopcntdq")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
 /// Runs `f` compiled for the vector popcount and AVX-512 when the CPU has them, else for the
 /// scalar `popcnt` instruction (baseline x86-64 lacks it and the software fallback is several
 /// times slower in the descriptor loops), else as it is. `f` must be `#[inline(always)]` and
@@ -709,8 +736,48 @@ struct Match {
     py: f32,
 }
 
-/// Each gallery descriptor's nearest probe descriptor (Hamming distance: three instructions a
-/// pair), kept when their Dice similarity is evidence.
+/// The probe descriptor nearest `g` in Hamming distance, as `distance << 8 | index`
+/// (`u32::MAX` when the probe has none): distance and index packed in one word so the minimum
+/// carries its argument along.
+#[inline(always)]
+fn nearest(probe: &ProbeFinger, g: u64) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    if probe.avx512 {
+        // SAFETY: `avx512` is set only when the CPU was checked to support these features.
+        return unsafe { nearest_avx512(&probe.padded_bits, &probe.padded_index, g) };
+    }
+    let mut best = u32::MAX;
+    for (i, &p) in probe.bits.iter().enumerate() {
+        best = best.min((g ^ p).count_ones() << 8 | i as u32);
+    }
+    best
+}
+
+/// [`nearest`] eight probe descriptors at a time. `bits` and `index` are padded to a multiple of
+/// eight; a padding lane's index is above any real key, so it never wins.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vpopcntdq")]
+fn nearest_avx512(bits: &[u64], index: &[u64], g: u64) -> u32 {
+    use std::arch::x86_64::*;
+    debug_assert!(bits.len() == index.len() && bits.len().is_multiple_of(8));
+    let gv = _mm512_set1_epi64(g as i64);
+    let mut best = _mm512_set1_epi64(u32::MAX as i64);
+    for (b, i) in bits.chunks_exact(8).zip(index.chunks_exact(8)) {
+        // SAFETY: both chunks hold exactly eight u64 (64 bytes); unaligned loads.
+        let (p, k) = unsafe {
+            (
+                _mm512_loadu_si512(b.as_ptr().cast()),
+                _mm512_loadu_si512(i.as_ptr().cast()),
+            )
+        };
+        let d = _mm512_popcnt_epi64(_mm512_xor_si512(gv, p));
+        best = _mm512_min_epu64(best, _mm512_or_si512(_mm512_slli_epi64::<8>(d), k));
+    }
+    _mm512_reduce_min_epu64(best) as u32
+}
+
+/// Each gallery descriptor's nearest probe descriptor, kept when their Dice similarity is
+/// evidence.
 #[inline(always)]
 fn best_matches(probe: &ProbeFinger, bits: &[u64], geo: &[Geo], out: &mut Vec<Match>) {
     out.clear();
@@ -718,11 +785,7 @@ fn best_matches(probe: &ProbeFinger, bits: &[u64], geo: &[Geo], out: &mut Vec<Ma
         if g == 0 {
             continue;
         }
-        // Distance and index packed in one word so the minimum carries its argument along.
-        let mut best = u32::MAX;
-        for (i, &p) in probe.bits.iter().enumerate() {
-            best = best.min((g ^ p).count_ones() << 8 | i as u32);
-        }
+        let best = nearest(probe, g);
         if best == u32::MAX {
             continue;
         }
@@ -887,6 +950,57 @@ mod tests {
         assert_eq!(person_codes_from_bytes(&bytes), Some(codes));
         assert_eq!(person_codes_from_bytes(&bytes[1..]), None);
         assert!(FingerCode::new(&r).descriptor_count() > 0);
+    }
+
+    #[test]
+    fn codes_of_another_version_are_refused() {
+        let codes: [Option<FingerCode>; FINGER_POSITIONS] = Default::default();
+        let mut bytes = person_codes_to_bytes(&codes);
+        bytes[0] = PERSON_CODES_VERSION - 1;
+        assert_eq!(person_codes_from_bytes(&bytes), None);
+    }
+
+    #[test]
+    fn a_replaced_slot_screens_as_its_new_codes() {
+        let mut index = gallery(50);
+        let (r, l) = person(1000);
+        let mut codes: [Option<FingerCode>; FINGER_POSITIONS] = Default::default();
+        codes[1] = Some(FingerCode::new(&r));
+        codes[6] = Some(FingerCode::new(&l));
+        index.replace(17, &codes);
+        let (r, l) = (again(&r), again(&l));
+        let probe = ScreeningProbe::new([(2, &r), (7, &l)]);
+        assert_eq!(index.screen(&probe, 3)[0].slot, 17);
+    }
+
+    #[test]
+    fn pair_map_finds_minutiae_within_the_tolerances_only() {
+        let map = PairMap::new(&[(100.0, -200.0, 10), (300.0, -50.0, 250)]);
+        assert!(map.pairs(100.0, -200.0, 10));
+        assert!(map.pairs(107.0, -206.0, 20));
+        assert!(map.pairs(300.0, -50.0, 4)); // directions wrap around
+        assert!(!map.pairs(100.0, -200.0, 10 + 64));
+        assert!(!map.pairs(125.0, -200.0, 10));
+        assert!(!map.pairs(-500.0, 900.0, 10));
+        assert!(!PairMap::new(&[]).pairs(0.0, 0.0, 0));
+    }
+
+    #[test]
+    fn nearest_descriptor_is_the_same_on_every_code_path() {
+        let t = person(3).0;
+        let mut probe = ScreeningProbe::new([(2, &t)]);
+        let f = &mut probe.fingers[0];
+        let queries = [
+            0u64,
+            u64::MAX,
+            0x0123_4567_89AB_CDEF,
+            f.bits[0],
+            f.bits[3] ^ 0b1011,
+        ];
+        let fast: Vec<u32> = queries.iter().map(|&g| nearest(f, g)).collect();
+        f.avx512 = false;
+        let portable: Vec<u32> = queries.iter().map(|&g| nearest(f, g)).collect();
+        assert_eq!(fast, portable);
     }
 
     #[test]
