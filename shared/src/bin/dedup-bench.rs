@@ -1,7 +1,9 @@
 //! `dedup-bench`: 1:N deduplication speed and accuracy. FVC2002 fingers are hidden in a SYNTHETIC
 //! gallery of N people and searched for, the way the matching worker searches one shard.
 //!
-//! Usage: `dedup-bench --people N [--shortlist S] [--probes P] [--data DIR] [--template-cache FILE]`
+//! Usage: `dedup-bench --people N [--shortlist S] [--probes P] [--data DIR] [--template-cache FILE]
+//! [--screen-only] [--diagnose]` (tuning aids: screening alone; the mate's rank under every
+//! screening stage computed over the whole gallery, slow).
 //!
 //! Pairing: in each FVC2002 set-B folder (10 fingers x 8 impressions) fingers are sorted and taken
 //! two by two, (101, 102), (103, 104), ...: the first is the person's right index (ISO position 2),
@@ -85,7 +87,7 @@ fn parse_args() -> Result<Args, String> {
             "--template-cache" => {
                 args.cache = Some(PathBuf::from(it.next().ok_or("--template-cache needs a file")?))
             }
-            _ => return Err(format!("unknown argument {a}; usage: dedup-bench --people N [--shortlist S] [--probes P] [--data DIR] [--template-cache FILE]")),
+            _ => return Err(format!("unknown argument {a}; usage: dedup-bench --people N [--shortlist S] [--probes P] [--data DIR] [--template-cache FILE] [--screen-only] [--diagnose]")),
         }
     }
     Ok(args)

@@ -122,9 +122,13 @@ struct ProbeFinger {
     direction: Vec<u8>,
     /// Every minutia of the probe finger, for the last stage's pairing.
     minutiae: PairMap,
-    /// The CPU has AVX-512 with vector popcount: [`nearest`] uses the padded copies.
+    /// The CPU has AVX-512 with vector popcount: [`nearest`] uses the padded copies (only
+    /// read on x86-64; elsewhere `avx512` is always false).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     avx512: bool,
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     padded_bits: Vec<u64>,
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     padded_index: Vec<u64>,
 }
 
