@@ -1,6 +1,6 @@
 //! Gallery shard Durable Object: one slice of the gallery. Its SQLite holds, per enrolled person,
 //! the reference id, the templates and their compact screening codes; in memory it keeps only the
-//! screening index (about 1.4 KB per person), built lazily from the codes on the first search.
+//! screening index (about 1.5 KB per person), built lazily from the codes on the first search.
 //!
 //! `POST /search` screens everyone, runs the exact matcher on the short list (templates read
 //! from SQLite for those people only) and returns the candidates with evidence;
@@ -14,6 +14,7 @@ use shared::biometrics::search::{
     fuse, person_codes_from_bytes, person_codes_to_bytes, ExactProbe, FingerCode, ScreeningIndex,
     ScreeningProbe, FINGER_POSITIONS,
 };
+use shared::biometrics::Template;
 use std::cell::RefCell;
 use worker::{
     durable_object, DurableObject, Env, Request, Response, Result, SqlStorage, SqlStorageValue,
@@ -92,6 +93,9 @@ impl GalleryShard {
             .unwrap_or(0);
         let mut index = ScreeningIndex::with_capacity(count);
         let mut rows = Vec::with_capacity(count);
+        // Rows whose codes are of an earlier version (or damaged): their index entries are
+        // recomputed from the templates once the read is over, and written back.
+        let mut stale = Vec::new();
         for row in self
             .sql
             .exec("SELECT slot, codes FROM people ORDER BY slot", None)?
@@ -103,9 +107,16 @@ impl GalleryShard {
             else {
                 return Err("gallery shard: malformed people row".into());
             };
-            let codes = person_codes_from_bytes(codes).ok_or("gallery shard: malformed codes")?;
+            let codes = person_codes_from_bytes(codes).unwrap_or_else(|| {
+                stale.push((index.len(), *slot as u32));
+                Default::default()
+            });
             index.push(&codes);
             rows.push(*slot as u32);
+        }
+        for (at, row) in stale {
+            let codes = self.recompute_codes(row)?;
+            index.replace(at as u32, &codes);
         }
         *self.loaded.borrow_mut() = Some(Loaded { index, rows });
         Ok(())
@@ -175,12 +186,25 @@ impl GalleryShard {
         Ok(Some((reference_id.clone(), fingers)))
     }
 
+    /// The screening codes of a stored person computed afresh from their templates, written back
+    /// so the next load reads them directly.
+    fn recompute_codes(&self, row: u32) -> Result<[Option<FingerCode>; FINGER_POSITIONS]> {
+        let (_, fingers) = self
+            .person(row)?
+            .ok_or("gallery shard: person row vanished while loading")?;
+        let codes = codes_of(&templates::usable(&fingers));
+        self.sql.exec(
+            "UPDATE people SET codes = ? WHERE slot = ?",
+            vec![
+                person_codes_to_bytes(&codes).into(),
+                SqlStorageValue::Integer(i64::from(row)),
+            ],
+        )?;
+        Ok(codes)
+    }
+
     fn enrol(&self, req: &ShardEnrol) -> Result<bool> {
-        let fingers = templates::usable(&req.fingers);
-        let mut codes: [Option<FingerCode>; FINGER_POSITIONS] = Default::default();
-        for (p, t) in &fingers {
-            codes[usize::from(*p) - 1] = Some(FingerCode::new(t));
-        }
+        let codes = codes_of(&templates::usable(&req.fingers));
         let before = self.sql.exec(
             "INSERT INTO people (reference_id, codes, templates) VALUES (?, ?, ?)
              ON CONFLICT (reference_id) DO NOTHING RETURNING slot",
@@ -203,4 +227,13 @@ impl GalleryShard {
         }
         Ok(true)
     }
+}
+
+/// Screening codes by position of a person's usable fingers.
+fn codes_of(fingers: &[(u8, Template)]) -> [Option<FingerCode>; FINGER_POSITIONS] {
+    let mut codes: [Option<FingerCode>; FINGER_POSITIONS] = Default::default();
+    for (p, t) in fingers {
+        codes[usize::from(*p) - 1] = Some(FingerCode::new(t));
+    }
+    codes
 }

@@ -1,7 +1,9 @@
 //! `dedup-bench`: 1:N deduplication speed and accuracy. FVC2002 fingers are hidden in a SYNTHETIC
 //! gallery of N people and searched for, the way the matching worker searches one shard.
 //!
-//! Usage: `dedup-bench --people N [--shortlist S] [--probes P] [--data DIR] [--template-cache FILE]`
+//! Usage: `dedup-bench --people N [--shortlist S] [--probes P] [--data DIR] [--template-cache FILE]
+//! [--screen-only] [--diagnose]` (tuning aids: screening alone; the mate's rank under every
+//! screening stage computed over the whole gallery, slow).
 //!
 //! Pairing: in each FVC2002 set-B folder (10 fingers x 8 impressions) fingers are sorted and taken
 //! two by two, (101, 102), (103, 104), ...: the first is the person's right index (ISO position 2),
@@ -50,6 +52,8 @@ struct Args {
     cache: Option<PathBuf>,
     /// Tuning aid: screening only (no exact stage, no baseline, no non-mated searches).
     screen_only: bool,
+    /// Tuning aid: the mate's rank under every screening stage's score over the whole gallery.
+    diagnose: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -60,6 +64,7 @@ fn parse_args() -> Result<Args, String> {
         data: PathBuf::from("../shared/data/fingerprints/fvc2002"),
         cache: None,
         screen_only: false,
+        diagnose: false,
     };
     let mut it = std::env::args().skip(1);
     let number = |v: Option<String>, name: &str| -> Result<usize, String> {
@@ -74,11 +79,15 @@ fn parse_args() -> Result<Args, String> {
             "--shortlist" => args.shortlist = number(it.next(), "--shortlist")?,
             "--probes" => args.probes = number(it.next(), "--probes")?,
             "--screen-only" => args.screen_only = true,
+            "--diagnose" => {
+                args.diagnose = true;
+                args.screen_only = true;
+            }
             "--data" => args.data = PathBuf::from(it.next().ok_or("--data needs a folder")?),
             "--template-cache" => {
                 args.cache = Some(PathBuf::from(it.next().ok_or("--template-cache needs a file")?))
             }
-            _ => return Err(format!("unknown argument {a}; usage: dedup-bench --people N [--shortlist S] [--probes P] [--data DIR] [--template-cache FILE]")),
+            _ => return Err(format!("unknown argument {a}; usage: dedup-bench --people N [--shortlist S] [--probes P] [--data DIR] [--template-cache FILE] [--screen-only] [--diagnose]")),
         }
     }
     Ok(args)
@@ -204,6 +213,15 @@ fn quantile(v: &mut [f32], q: f64) -> f32 {
     }
     v.sort_by(f32::total_cmp);
     v[((v.len() - 1) as f64 * q).round() as usize]
+}
+
+/// CPU time this thread has run, in ms (Linux `schedstat`, nanoseconds): on a machine shared with
+/// other work it shows what a search costs apart from the time spent waiting for a core.
+fn cpu_ms() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(f64::NAN, |ns| ns / 1e6)
 }
 
 /// Resident memory of the process (Linux), to check the index's computed size.
@@ -333,11 +351,13 @@ fn run() -> Result<(), String> {
         args.people
     );
 
-    let mut times = (Vec::new(), Vec::new(), Vec::new());
+    let mut times = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut cpu = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut searches, mut retained, mut rank1) = (0usize, 0usize, 0usize);
     let mut mated: BTreeMap<&str, usize> = BTreeMap::new();
     let mut non_mated: BTreeMap<&str, usize> = BTreeMap::new();
     let mut ranks = Vec::new();
+    let mut positions = Vec::new();
     let (mut real_impostor_screen, mut synthetic_screen) = (Vec::new(), Vec::new());
     let (mut real_impostor_evidence, mut nonmate_best_evidence) = (Vec::new(), Vec::new());
     let real_slots: Vec<u32> = real.iter().map(|p| p.slot).collect();
@@ -348,15 +368,20 @@ fn run() -> Result<(), String> {
             }
             searches += 1;
             let (a, b) = (&person.right[imp], &person.left[imp]);
+            let c0 = cpu_ms();
             let t0 = Instant::now();
             let screening_probe = ScreeningProbe::new([(RIGHT_INDEX, a), (LEFT_INDEX, b)]);
             let exact_probe = ExactProbe::new([(RIGHT_INDEX, a), (LEFT_INDEX, b)]);
             let t1 = Instant::now();
-            let mut scores = gallery.index.first_pass(&screening_probe);
+            let c1 = cpu_ms();
+            let mut first = gallery.index.first_pass(&screening_probe);
+            let t1b = Instant::now();
+            let c1b = cpu_ms();
             let short = gallery
                 .index
-                .screen_from(&screening_probe, &scores, args.shortlist);
+                .screen_from(&screening_probe, &first, args.shortlist);
             let t2 = Instant::now();
+            let c2 = cpu_ms();
             let slots: Vec<u32> = short.iter().map(|s| s.slot).collect();
             let exact_slots = if args.screen_only {
                 &slots[..0]
@@ -365,18 +390,29 @@ fn run() -> Result<(), String> {
             };
             let outcome = exact_stage(&exact_probe, exact_slots, &gallery, &real);
             let t3 = Instant::now();
+            let c3 = cpu_ms();
+            cpu.0.push(c3 - c0);
+            cpu.1.push(c1b - c1);
+            cpu.2.push(c2 - c1);
+            cpu.3.push(c3 - c2);
             times.0.push((t1 - t0).as_secs_f64() * 1e3);
             times.1.push((t2 - t1).as_secs_f64() * 1e3);
+            times.3.push((t1b - t1).as_secs_f64() * 1e3);
             times.2.push((t3 - t2).as_secs_f64() * 1e3);
 
             let mate = person.slot;
+            let scores = first.scores();
             let rank = scores
                 .iter()
                 .filter(|&&s| s > scores[mate as usize])
                 .count()
                 + 1;
             ranks.push(rank);
-            if slots.contains(&mate) {
+            if args.diagnose {
+                diagnose(&gallery.index, a, b, mate, rank, r, imp);
+            }
+            if let Some(at) = slots.iter().position(|&s| s == mate) {
+                positions.push(at + 1);
                 retained += 1;
             } else {
                 println!(
@@ -412,10 +448,10 @@ fn run() -> Result<(), String> {
             if args.screen_only {
                 continue;
             }
-            scores[mate as usize] = f32::NEG_INFINITY;
+            first.exclude(mate);
             let short: Vec<u32> = gallery
                 .index
-                .screen_from(&screening_probe, &scores, args.shortlist)
+                .screen_from(&screening_probe, &first, args.shortlist)
                 .iter()
                 .map(|s| s.slot)
                 .collect();
@@ -425,18 +461,26 @@ fn run() -> Result<(), String> {
         }
     }
 
-    let (prep, screen, exact) = (
-        median(&mut times.0),
-        median(&mut times.1),
-        median(&mut times.2),
+    let (prep, screen, exact, first_pass) = (
+        median(&mut times.0.clone()),
+        median(&mut times.1.clone()),
+        median(&mut times.2.clone()),
+        median(&mut times.3),
     );
     let mut total: Vec<f64> = (0..times.0.len())
         .map(|i| times.0[i] + times.1[i] + times.2[i])
         .collect();
     let search_ms = median(&mut total);
+    println!(
+        "search CPU time (median ms, this thread only): total {:.1}, first pass {:.1}, screening {:.1}, exact stage {:.1}",
+        median(&mut cpu.0),
+        median(&mut cpu.1),
+        median(&mut cpu.2),
+        median(&mut cpu.3)
+    );
     ranks.sort_unstable();
     println!(
-        "search (median ms): prepare probe {prep:.1}, screening {screen:.1}, exact stage on {} people {exact:.1}; total {search_ms:.1} (exhaustive baseline {:.0} ms: x{:.0})",
+        "search (median ms): prepare probe {prep:.1}, screening {screen:.1} (first pass over everyone {first_pass:.1}), exact stage on {} people {exact:.1}; total {search_ms:.1} (exhaustive baseline {:.0} ms: x{:.0})",
         args.shortlist,
         exhaustive_ms,
         exhaustive_ms / search_ms
@@ -449,6 +493,16 @@ fn run() -> Result<(), String> {
         ranks.get(ranks.len() * 95 / 100).copied().unwrap_or(0),
         ranks.last().copied().unwrap_or(0),
         100.0 * rank1 as f64 / searches.max(1) as f64
+    );
+    positions.sort_unstable();
+    println!(
+        "retained mates' place in the short list: median {} / p95 {} / worst {}",
+        positions.get(positions.len() / 2).copied().unwrap_or(0),
+        positions
+            .get(positions.len() * 95 / 100)
+            .copied()
+            .unwrap_or(0),
+        positions.last().copied().unwrap_or(0),
     );
     println!("decisions, mated searches: {mated:?}; non-mated (mate removed): {non_mated:?}");
     println!(
@@ -475,6 +529,52 @@ fn run() -> Result<(), String> {
         bytes_per_person
     );
     Ok(())
+}
+
+/// The mate's rank under each stage's score computed over everyone, and per finger.
+fn diagnose(
+    index: &ScreeningIndex,
+    a: &Template,
+    b: &Template,
+    mate: u32,
+    first_rank: usize,
+    person: usize,
+    imp: usize,
+) {
+    let rank = |s: &[f32]| s.iter().filter(|&&x| x > s[mate as usize]).count() + 1;
+    let all: Vec<u32> = (0..index.len() as u32).collect();
+    let both = ScreeningProbe::new([(RIGHT_INDEX, a), (LEFT_INDEX, b)]);
+    let right = ScreeningProbe::new([(RIGHT_INDEX, a)]);
+    let left = ScreeningProbe::new([(LEFT_INDEX, b)]);
+    let sum = |v: Vec<Vec<f32>>| -> Vec<f32> {
+        (0..v[0].len())
+            .map(|i| v.iter().map(|f| f[i]).sum())
+            .collect()
+    };
+    let full = sum(index.full_scores(&both, &all));
+    let second: Vec<f32> = all
+        .iter()
+        .map(|&s| index.rescore(&both, s).iter().sum())
+        .collect();
+    let second_r: Vec<f32> = all.iter().map(|&s| index.rescore(&right, s)[0]).collect();
+    let second_l: Vec<f32> = all.iter().map(|&s| index.rescore(&left, s)[0]).collect();
+    let first_r = index.first_pass(&right);
+    let first_l = index.first_pass(&left);
+    let full_r = sum(index.full_scores(&right, &all));
+    let full_l = sum(index.full_scores(&left, &all));
+    println!(
+        "  diag person {person} imp {}: first {first_rank} (right {} left {}) full {} (right {} left {}) second {} (right {} left {}) mate second {:.1}",
+        imp + 1,
+        rank(first_r.scores()),
+        rank(first_l.scores()),
+        rank(&full),
+        rank(&full_r),
+        rank(&full_l),
+        rank(&second),
+        rank(&second_r),
+        rank(&second_l),
+        second[mate as usize]
+    );
 }
 
 /// Mean minutiae count and median nearest-neighbour distance, to compare synthetic with real.

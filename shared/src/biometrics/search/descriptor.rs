@@ -1,6 +1,6 @@
 //! Local descriptors for screening: a 64-bit coarse neighbourhood code per minutia (which cells of
 //! a small square turned to the minutia's direction hold neighbours, and with what relative
-//! direction), with the minutia's position packed beside it for a cheap geometric check.
+//! direction), and the three-byte packed minutiae that the geometric checks read.
 //!
 //! The idea is the Minutia Cylinder-Code's (Cappelli, Ferrara & Maltoni 2010) at a much coarser
 //! grain: 64 bits instead of about 1,200, so ten fingers fit in a little over a kilobyte.
@@ -17,39 +17,51 @@ const _: () = assert!(
     "a descriptor must fit one u64"
 );
 
-/// One minutia's descriptor: `bits` (0 = empty slot, never matches) and its minutia packed as
-/// `x/2` (10 bits), `y/2` (10 bits), direction in ISO 256ths (8 bits).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Local {
-    pub bits: u64,
-    pub geo: u32,
+/// Frames above about 1,020 px are clamped; no scanner frame at 500 ppi comes near it.
+const COORD_MAX_HALF: u32 = (1 << 9) - 1;
+
+/// A minutia packed in three bytes: `x/2 + 1` (9 bits), `y/2 + 1` (9 bits), direction in ISO
+/// 256ths divided by four (6 bits). The `+ 1` keeps every real minutia non-zero, so all zeros
+/// marks an empty slot. Two pixels and 5.6 degrees are well inside the screening tolerances.
+pub(crate) type Geo = [u8; 3];
+
+pub(crate) const EMPTY_GEO: Geo = [0; 3];
+
+pub(crate) fn pack_geo(x: u16, y: u16, direction: u8) -> Geo {
+    let hx = (u32::from(x) / 2 + 1).min(COORD_MAX_HALF);
+    let hy = (u32::from(y) / 2 + 1).min(COORD_MAX_HALF);
+    let v = hx << 15 | hy << 6 | u32::from(direction >> 2);
+    [v as u8, (v >> 8) as u8, (v >> 16) as u8]
 }
 
-/// Frames above 2,046 px are clamped; no scanner frame at 500 ppi comes near it.
-const COORD_MAX_HALF: u32 = (1 << 10) - 1;
-
-pub(crate) fn pack_geo(x: u16, y: u16, direction: u8) -> u32 {
-    let hx = (u32::from(x) / 2).min(COORD_MAX_HALF);
-    let hy = (u32::from(y) / 2).min(COORD_MAX_HALF);
-    hx << 18 | hy << 8 | u32::from(direction)
-}
-
-/// `(x, y, direction)` back from [`pack_geo`], x and y in pixels (even).
+/// `(x, y, direction)` back from [`pack_geo`]: x and y in pixels (even), the direction at the
+/// centre of its 4-unit bin.
 #[inline(always)]
-pub(crate) fn unpack_geo(geo: u32) -> (f32, f32, u8) {
+pub(crate) fn unpack_geo(geo: Geo) -> (f32, f32, u8) {
+    let v = u32::from(geo[0]) | u32::from(geo[1]) << 8 | u32::from(geo[2]) << 16;
     (
-        ((geo >> 18) * 2) as f32,
-        (((geo >> 8) & COORD_MAX_HALF) * 2) as f32,
-        geo as u8,
+        (((v >> 15) & COORD_MAX_HALF).saturating_sub(1) * 2) as f32,
+        (((v >> 6) & COORD_MAX_HALF).saturating_sub(1) * 2) as f32,
+        ((v & 63) << 2 | 2) as u8,
     )
 }
 
-/// Descriptors of up to `max` minutiae, those nearest the centroid first. Minutiae with too few
-/// neighbours are skipped. Pure function of the template.
-pub(crate) fn descriptors(template: &Template, max: usize) -> Vec<Local> {
+/// A finger's screening features: the descriptors of up to `max_descriptors` minutiae (those
+/// nearest the minutiae's centroid first, skipping minutiae with too few neighbours), each with
+/// the index of its minutia, and every minutia in order of distance from the centroid.
+pub(crate) struct Features {
+    pub descriptors: Vec<(u64, usize)>,
+    pub central_order: Vec<usize>,
+}
+
+/// Pure function of the template.
+pub(crate) fn features(template: &Template, max_descriptors: usize) -> Features {
     let m = &template.minutiae;
     if m.is_empty() {
-        return Vec::new();
+        return Features {
+            descriptors: Vec::new(),
+            central_order: Vec::new(),
+        };
     }
     // ISO directions turn counter-clockwise with y down the image; in the frame (x, -y) the same
     // number is an ordinary counter-clockwise angle, so positions are taken there.
@@ -70,20 +82,20 @@ pub(crate) fn descriptors(template: &Template, max: usize) -> Vec<Local> {
     let d2 = |i: usize| (pts[i].0 - cx).powi(2) + (pts[i].1 - cy).powi(2);
     order.sort_by(|&a, &b| d2(a).total_cmp(&d2(b)).then(a.cmp(&b)));
 
-    let mut out = Vec::with_capacity(max.min(pts.len()));
-    for i in order {
-        if out.len() == max {
+    let mut descriptors = Vec::with_capacity(max_descriptors.min(pts.len()));
+    for &i in &order {
+        if descriptors.len() == max_descriptors {
             break;
         }
         let (bits, neighbours) = neighbourhood_bits(&pts, i);
         if neighbours >= DESCRIPTOR_MIN_NEIGHBOURS && bits != 0 {
-            out.push(Local {
-                bits,
-                geo: pack_geo(m[i].x, m[i].y, m[i].direction),
-            });
+            descriptors.push((bits, i));
         }
     }
-    out
+    Features {
+        descriptors,
+        central_order: order,
+    }
 }
 
 fn neighbourhood_bits(pts: &[(f32, f32, f32)], centre: usize) -> (u64, usize) {
@@ -177,17 +189,23 @@ mod tests {
         template(&pts)
     }
 
+    fn descriptors(t: &Template, max: usize) -> Vec<u64> {
+        features(t, max).descriptors.iter().map(|d| d.0).collect()
+    }
+
     #[test]
     fn geo_round_trips_at_two_pixel_resolution() {
-        assert_eq!(unpack_geo(pack_geo(301, 57, 200)), (300.0, 56.0, 200));
+        assert_eq!(unpack_geo(pack_geo(301, 57, 200)), (300.0, 56.0, 202));
+        assert_eq!(unpack_geo(pack_geo(0, 0, 0)), (0.0, 0.0, 2));
+        assert_ne!(pack_geo(0, 0, 0), EMPTY_GEO);
     }
 
     #[test]
     fn central_minutia_descriptor_survives_rotation_and_shift() {
         let a = descriptors(&grid(0, (0.0, 0.0)), 1);
         let b = descriptors(&grid(40, (17.0, -9.0)), 1);
-        let inter = (a[0].bits & b[0].bits).count_ones() as f32;
-        let dice = 2.0 * inter / (a[0].bits.count_ones() + b[0].bits.count_ones()) as f32;
+        let inter = (a[0] & b[0]).count_ones() as f32;
+        let dice = 2.0 * inter / (a[0].count_ones() + b[0].count_ones()) as f32;
         assert!(dice > 0.8, "dice {dice}");
     }
 
@@ -198,8 +216,10 @@ mod tests {
 
     #[test]
     fn descriptors_are_ordered_from_the_centre_and_capped() {
-        let d = descriptors(&grid(0, (0.0, 0.0)), 3);
-        assert_eq!(d.len(), 3);
-        assert_eq!(unpack_geo(d[0].geo).0, 200.0);
+        let t = grid(0, (0.0, 0.0));
+        let f = features(&t, 3);
+        assert_eq!(f.descriptors.len(), 3);
+        assert_eq!(t.minutiae[f.descriptors[0].1].x, 200);
+        assert_eq!(f.central_order.len(), t.minutiae.len());
     }
 }

@@ -13,6 +13,7 @@ pub mod synthetic;
 
 pub use fusion::{decide, evidence_decades, fuse, Decision, ExactProbe, FingerScore};
 pub use screening::{
-    person_codes_from_bytes, person_codes_to_bytes, top, FingerCode, Screened, ScreeningIndex,
-    ScreeningProbe, FINGER_CODE_BYTES, FINGER_POSITIONS, PERSON_CODES_BYTES,
+    person_codes_from_bytes, person_codes_to_bytes, top, FingerCode, FirstPass, Screened,
+    ScreeningIndex, ScreeningProbe, FINGER_CODE_BYTES, FINGER_POSITIONS, PERSON_CODES_BYTES,
+    PERSON_CODES_VERSION,
 };
