@@ -42,7 +42,20 @@ impl Runtime {
         self.launch().await;
     }
 
+    /// Starts wrangler dev on a free port. A port found free can be taken by another process (a
+    /// parallel test's workerd or Chromium) before wrangler binds it: then it tries another port.
     async fn launch(&mut self) {
+        for _ in 0..3 {
+            match self.try_launch().await {
+                Ok(()) => return,
+                Err(log) if log.contains("Address already in use") => self.process = None,
+                Err(log) => panic!("wrangler dev did not become ready:\n{log}"),
+            }
+        }
+        panic!("wrangler dev found no free port in three tries");
+    }
+
+    async fn try_launch(&mut self) -> Result<(), String> {
         self.port = crate::free_port();
         self.base_url = format!("http://127.0.0.1:{}", self.port);
         let log = self.state_dir.join(format!("wrangler-{}.log", self.port));
@@ -60,7 +73,7 @@ impl Runtime {
             "warn",
         ]);
         self.process = Some(GroupChild::spawn("npx", &args, &envs(), &log));
-        wait_ready(&self.base_url, &log).await;
+        wait_ready(&self.base_url, &log).await
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -213,21 +226,24 @@ fn seed_staff(state_dir: &Path) {
     );
 }
 
-async fn wait_ready(base: &str, log: &Path) {
+/// Waits until the runtime answers its health check; on failure, wrangler's log.
+async fn wait_ready(base: &str, log: &Path) -> Result<(), String> {
     let client = crate::http_client();
     let deadline = Instant::now() + Duration::from_secs(60);
+    let read_log = || std::fs::read_to_string(log).unwrap_or_default();
     while Instant::now() < deadline {
         if let Ok(r) = client.get(format!("{base}/api/health")).send().await {
             if r.status().is_success() {
-                return;
+                return Ok(());
             }
+        }
+        // wrangler stays up after a failed bind; no need to wait out the deadline.
+        if read_log().contains("Address already in use") {
+            return Err(read_log());
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    panic!(
-        "wrangler dev did not become ready:\n{}",
-        std::fs::read_to_string(log).unwrap_or_default()
-    );
+    Err(read_log())
 }
 
 /// An HTTP client signed in as one staff member.
