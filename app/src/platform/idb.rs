@@ -1,21 +1,22 @@
-//! IndexedDB access for the draft's attachments: binary blobs too large for `localStorage`
-//! (which holds text only, about 5 MB, and would need base64's extra third).
+//! IndexedDB plumbing (open a database, await a request or a commit) and, on top of it, the
+//! draft's attachments: binary blobs too large for `localStorage` (which holds text only, about
+//! 5 MB, and would need base64's extra third). The staff console's own database uses the same
+//! plumbing (`staff::store`).
 //!
-//! One database `rekam`, one object store `attachments`, keyed by the draft's prefix and the
+//! Attachments: database `rekam`, object store `attachments`, keyed by the draft's prefix and the
 //! attachment kind's wire name (`photo_3x4`), so saving a kind again replaces the old file.
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{Blob, IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "rekam";
 const DB_VERSION: u32 = 1;
 const STORE: &str = "attachments";
 
-/// A browser-side storage failure, kept as the browser's own text for the log; the UI only
-/// needs to know that saving failed.
-#[derive(Debug, Clone)]
+/// A browser-side storage failure, kept as the browser's own text for the log and the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdbError(pub String);
 
 impl From<JsValue> for IdbError {
@@ -29,27 +30,28 @@ impl From<JsValue> for IdbError {
     }
 }
 
-/// Resolves when `target` fires `on_ok`, rejects on `on_err`; `setup` installs the two handlers.
-async fn event_future(setup: impl FnOnce(Function, Function)) -> Result<(), JsValue> {
-    let mut setup = Some(setup);
+/// Resolves on the `success`/`complete` event, rejects on `error`/`abort`; `install` sets the
+/// two handlers on the request or transaction.
+async fn wait_events(install: impl FnOnce(JsValue, JsValue)) -> Result<(), JsValue> {
+    let mut install = Some(install);
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
-        if let Some(setup) = setup.take() {
-            setup(resolve, reject);
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let err = Closure::once_into_js(move |e: JsValue| {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        });
+        if let Some(install) = install.take() {
+            install(ok, err);
         }
     });
     JsFuture::from(promise).await.map(|_| ())
 }
 
 /// Waits for a request's success (its result) or failure.
-async fn request(req: &IdbRequest) -> Result<JsValue, IdbError> {
+pub async fn request(req: &IdbRequest) -> Result<JsValue, IdbError> {
     let r = req.clone();
-    event_future(|resolve, reject| {
-        let ok = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let err = Closure::once_into_js(move |event: web_sys::Event| {
-            let _ = reject.call1(&JsValue::NULL, &event);
-        });
+    wait_events(move |ok, err| {
         r.set_onsuccess(Some(ok.unchecked_ref()));
         r.set_onerror(Some(err.unchecked_ref()));
     })
@@ -67,35 +69,35 @@ async fn request(req: &IdbRequest) -> Result<JsValue, IdbError> {
 }
 
 /// Waits until a write transaction is committed, so a reload right after cannot lose it.
-async fn committed(tx: &IdbTransaction) -> Result<(), IdbError> {
+pub async fn committed(tx: &IdbTransaction) -> Result<(), IdbError> {
     let t = tx.clone();
-    event_future(|resolve, reject| {
-        let ok = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let err = Closure::once_into_js(move |event: web_sys::Event| {
-            let _ = reject.call1(&JsValue::NULL, &event);
-        });
-        let abort = err.clone();
+    wait_events(move |ok, err| {
         t.set_oncomplete(Some(ok.unchecked_ref()));
         t.set_onerror(Some(err.unchecked_ref()));
-        t.set_onabort(Some(abort.unchecked_ref()));
+        t.set_onabort(Some(err.unchecked_ref()));
     })
     .await
     .map_err(|_| IdbError::from(tx.error().map(JsValue::from).unwrap_or(JsValue::NULL)))
 }
 
-async fn open() -> Result<IdbDatabase, IdbError> {
+/// Opens database `name` at `version`, creating any of `stores` it lacks.
+pub async fn open(
+    name: &str,
+    version: u32,
+    stores: &'static [&'static str],
+) -> Result<IdbDatabase, IdbError> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or_else(|| IdbError("IndexedDB unavailable".into()))?;
-    let req = factory.open_with_u32(DB_NAME, DB_VERSION)?;
+    let req = factory.open_with_u32(name, version)?;
     let for_upgrade = req.clone();
     let upgrade = Closure::once_into_js(move || {
         if let Ok(db) = for_upgrade.result() {
             let db: IdbDatabase = db.unchecked_into();
-            if !db.object_store_names().contains(STORE) {
-                let _ = db.create_object_store(STORE);
+            for store in stores {
+                if !db.object_store_names().contains(store) {
+                    let _ = db.create_object_store(store);
+                }
             }
         }
     });
@@ -103,35 +105,40 @@ async fn open() -> Result<IdbDatabase, IdbError> {
     Ok(request(&req).await?.unchecked_into())
 }
 
-fn store(
+/// A transaction over one object store of `db`, and that store.
+pub fn object_store(
     db: &IdbDatabase,
+    name: &str,
     mode: IdbTransactionMode,
-) -> Result<(IdbTransaction, web_sys::IdbObjectStore), IdbError> {
-    let tx = db.transaction_with_str_and_mode(STORE, mode)?;
-    let store = tx.object_store(STORE)?;
+) -> Result<(IdbTransaction, IdbObjectStore), IdbError> {
+    let tx = db.transaction_with_str_and_mode(name, mode)?;
+    let store = tx.object_store(name)?;
     Ok((tx, store))
+}
+
+/// The attachments store of the resident's database.
+async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), IdbError> {
+    let db = open(DB_NAME, DB_VERSION, &[STORE]).await?;
+    object_store(&db, STORE, mode)
 }
 
 /// Saves (or replaces) the blob under `key`.
 pub async fn put(key: &str, blob: &Blob) -> Result<(), IdbError> {
-    let db = open().await?;
-    let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
+    let (tx, store) = store(IdbTransactionMode::Readwrite).await?;
     store.put_with_key(blob, &JsValue::from_str(key))?;
     committed(&tx).await
 }
 
 /// The blob under `key`, or `None` if nothing is saved there.
 pub async fn get(key: &str) -> Result<Option<Blob>, IdbError> {
-    let db = open().await?;
-    let (_tx, store) = store(&db, IdbTransactionMode::Readonly)?;
+    let (_tx, store) = store(IdbTransactionMode::Readonly).await?;
     let value = request(&store.get(&JsValue::from_str(key))?).await?;
     Ok(value.dyn_into::<Blob>().ok())
 }
 
 /// Removes the blob under `key`.
 pub async fn delete(key: &str) -> Result<(), IdbError> {
-    let db = open().await?;
-    let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
+    let (tx, store) = store(IdbTransactionMode::Readwrite).await?;
     store.delete(&JsValue::from_str(key))?;
     committed(&tx).await
 }
@@ -139,8 +146,7 @@ pub async fn delete(key: &str) -> Result<(), IdbError> {
 /// Removes the blobs under `keys` in one transaction (a draft's files, after it was sent or
 /// started over). Other keys stay: two drafts may share the store.
 pub async fn delete_all(keys: &[String]) -> Result<(), IdbError> {
-    let db = open().await?;
-    let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
+    let (tx, store) = store(IdbTransactionMode::Readwrite).await?;
     for key in keys {
         store.delete(&JsValue::from_str(key))?;
     }
