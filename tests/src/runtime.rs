@@ -271,4 +271,13 @@ impl StaffClient {
             .post(format!("{}{path}", self.base_url))
             .header("cookie", &self.cookie)
     }
+
+    /// POSTs a recording of application `id` (templates, face, signature as JSON).
+    pub async fn record_biometrics(&self, id: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.post(&format!("/api/staff/applications/{id}/biometrics"))
+            .json(body)
+            .send()
+            .await
+            .expect("recording request")
+    }
 }

@@ -61,12 +61,7 @@ async fn record(
     let body = recording_body(&format!("matching-{key}-recording"), |p| {
         finger(person, take, p)
     });
-    let resp = staff
-        .post(&format!("/api/staff/applications/{id}/biometrics"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let resp = staff.record_biometrics(&id, &body).await;
     assert!(
         resp.status().is_success(),
         "record {id}: {}",
@@ -449,12 +444,7 @@ mod bench {
         });
         body["fingers"] = Value::Array(fingers);
         let start = Instant::now();
-        let resp = staff
-            .post(&format!("/api/staff/applications/{id}/biometrics"))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
+        let resp = staff.record_biometrics(&id, &body).await;
         assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
         loop {
             let status = public_stage(rt, &code).await;

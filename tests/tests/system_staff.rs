@@ -110,13 +110,11 @@ async fn kecamatan_staff_cannot_see_or_change_another_kecamatans_application() {
         .unwrap();
     assert_eq!(ret.status(), StatusCode::NOT_FOUND);
     let rec = other
-        .post(&format!("/api/staff/applications/{id}/biometrics"))
-        .json(&recording_body("scope-recording-key-01", |p| {
-            template(p.into(), 30)
-        }))
-        .send()
-        .await
-        .unwrap();
+        .record_biometrics(
+            &id,
+            &recording_body("scope-recording-key-01", |p| template(p.into(), 30)),
+        )
+        .await;
     assert_eq!(rec.status(), StatusCode::NOT_FOUND);
     let stage = rt.d1_query("SELECT stage FROM applications")[0]["stage"].clone();
     assert_eq!(stage, "PRE_FILLED", "nothing changed");
@@ -178,13 +176,11 @@ async fn operator_verifies_records_and_gets_a_receipt_and_everything_is_audited(
 
     // Recording before verification is refused by the life cycle.
     let early = staff
-        .post(&format!("/api/staff/applications/{id}/biometrics"))
-        .json(&recording_body("flow-recording-key-001", |p| {
-            template(p.into(), 35)
-        }))
-        .send()
-        .await
-        .unwrap();
+        .record_biometrics(
+            &id,
+            &recording_body("flow-recording-key-001", |p| template(p.into(), 35)),
+        )
+        .await;
     assert_eq!(early.status(), StatusCode::CONFLICT);
     assert_eq!(code_of(early).await, "transition_refused");
 
@@ -199,12 +195,7 @@ async fn operator_verifies_records_and_gets_a_receipt_and_everything_is_audited(
     );
 
     let body = recording_body("flow-recording-key-001", |p| template(p.into(), 35));
-    let first = staff
-        .post(&format!("/api/staff/applications/{id}/biometrics"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let first = staff.record_biometrics(&id, &body).await;
     assert_eq!(
         first.status(),
         StatusCode::OK,
@@ -215,11 +206,8 @@ async fn operator_verifies_records_and_gets_a_receipt_and_everything_is_audited(
     assert_eq!(first["stage"], "SENT_FOR_ENROLLMENT");
     // The outbox may send the same recording again: one recording, same answer.
     let again: Value = staff
-        .post(&format!("/api/staff/applications/{id}/biometrics"))
-        .json(&body)
-        .send()
+        .record_biometrics(&id, &body)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
