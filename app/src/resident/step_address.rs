@@ -11,19 +11,24 @@ use shared::validation::Field;
 #[component]
 pub fn StepAddress() -> impl IntoView {
     let state = expect_context::<Prefill>();
-    let region = move || {
+    // The codes as a memo, so typing the street does not re-read the region lists from storage.
+    let codes = Memo::new(move |_| {
         state.form.with(|f| {
             let a = &f.address;
-            [
-                (&a.regency, &a.district),
-                (&a.province, &a.regency),
-                (&String::new(), &a.province),
-            ]
-            .iter()
-            .filter_map(|(parent, code)| cached_name(parent, code))
-            .collect::<Vec<_>>()
-            .join(", ")
+            (a.province.clone(), a.regency.clone(), a.district.clone())
         })
+    });
+    let region = move || {
+        let (province, regency, district) = codes.get();
+        [
+            (regency.as_str(), district.as_str()),
+            (province.as_str(), regency.as_str()),
+            ("", province.as_str()),
+        ]
+        .iter()
+        .filter_map(|(parent, code)| cached_name(parent, code))
+        .collect::<Vec<_>>()
+        .join(", ")
     };
     view! {
         <p class="lead">{t(ADDRESS_IN)} " " <strong>{region}</strong></p>
