@@ -10,8 +10,9 @@ what="${1:-all}"
 build_app() {
   local out="$root/dist/app"
   mkdir -p "$out/pkg"
-  # Residents' phones load `resident`; staff pages load `staff` (boot.js picks by path).
+  # The pre-fill form, the landing/status pages, the consoles (boot.js picks by path).
   build_bundle resident
+  build_bundle public --features public
   build_bundle staff --features staff
   cp -r app/static/. "$out/"
   build_extract_worker

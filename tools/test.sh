@@ -15,10 +15,13 @@ cargo fmt --all --check
 
 step "lints (warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-# The app is two bundles (resident by default, consoles with `staff`): lint both, and as wasm too.
-cargo clippy -p app --all-targets --features staff --quiet -- -D warnings
-cargo clippy -p app --target wasm32-unknown-unknown --quiet -- -D warnings
-cargo clippy -p app --target wasm32-unknown-unknown --features staff --quiet -- -D warnings
+# The app is three bundles (the form by default, `public`, `staff`): lint each, native and wasm.
+for bundle in public staff; do
+  cargo clippy -p app --all-targets --features "$bundle" --quiet -- -D warnings
+done
+for features in "" public staff; do
+  cargo clippy -p app --target wasm32-unknown-unknown --features "$features" --quiet -- -D warnings
+done
 
 step "architecture: shared depends on neither worker, leptos nor web-sys"
 for forbidden in worker leptos web-sys; do
@@ -32,6 +35,7 @@ cargo build -p shared --target wasm32-unknown-unknown --quiet
 
 step "unit tests (native)"
 cargo test --workspace --exclude tests --quiet
+cargo test -p app --features public --quiet
 cargo test -p app --features staff --quiet
 
 step "build app and worker bundles"

@@ -2,11 +2,11 @@
 //!
 //! Every call returns `Result<_, ApiError>`: a failure is a value the view renders in the
 //! user's language, never swallowed into an `Option` or a log line. Reads go through `fetch`
-//! (gloo-net) and are aborted when the view that started them goes away; the submission uses
+//! (`platform::http`) and are aborted when the view that started them goes away; the submission uses
 //! `XMLHttpRequest` because only it reports upload progress, which matters on a slow line.
 
 use crate::i18n::{header_value, NETWORK_ERROR, UNEXPECTED_RESPONSE};
-use gloo_net::http::Request;
+use crate::platform::http;
 use js_sys::{Function, Promise};
 use shared::api::{AttachmentKind, ErrorBody, ErrorCode, RegionEntry, StatusView, SubmitResponse};
 use shared::domain::RegistrationCode;
@@ -55,11 +55,19 @@ impl ApiError {
         }
     }
 
-    fn from_answer(status: u16, text: &str) -> ApiError {
+    /// An answer other than the one asked for: the contract's error body, or "unexpected" for
+    /// anything else (a proxy's page).
+    pub fn from_answer(status: u16, text: &str) -> ApiError {
         match serde_json::from_str::<ErrorBody>(text) {
             Ok(body) => ApiError::Server { status, body },
             Err(_) => ApiError::Unexpected { status },
         }
+    }
+}
+
+impl From<http::NoAnswer> for ApiError {
+    fn from(_: http::NoAnswer) -> ApiError {
+        ApiError::Network
     }
 }
 
@@ -88,17 +96,14 @@ impl Drop for AbortOnDrop {
 /// GET `path` and decode a 200 answer as `T`.
 async fn get_json<T: serde::de::DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
     let guard = AbortOnDrop::new();
-    let signal = guard.signal();
-    let response = Request::get(path)
-        .header("Accept", "application/json")
-        .header("Accept-Language", header_value(lang))
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+    let headers = [
+        ("Accept", "application/json"),
+        ("Accept-Language", header_value(lang)),
+    ];
+    let response = http::fetch("GET", path, &headers, None, guard.signal().as_ref()).await?;
     let status = response.status();
     // A body cut off mid-way is a network failure, not a server answer.
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    let text = http::text(&response).await?;
     drop(guard);
     if status == 200 {
         serde_json::from_str(&text).map_err(|_| ApiError::Unexpected { status })
@@ -129,14 +134,6 @@ pub struct Upload {
     pub file_name: String,
 }
 
-/// The multipart part name of an attachment: its wire (serde) name, e.g. `photo_3x4`.
-pub fn part_name(kind: AttachmentKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// `POST /api/applications` (a resident's) or `POST /api/staff/applications` (a walk-in; the
 /// session cookie goes along) as multipart: part `application` holds the form's JSON and one file
 /// part per attachment. `idempotency_key` is the draft's: a retry after a dropped connection
@@ -154,7 +151,7 @@ pub async fn submit_application(
     body.append_with_str("application", &json)
         .map_err(|_| ApiError::Network)?;
     for u in uploads {
-        body.append_with_blob_and_filename(&part_name(u.kind), &u.blob, &u.file_name)
+        body.append_with_blob_and_filename(u.kind.as_str(), &u.blob, &u.file_name)
             .map_err(|_| ApiError::Network)?;
     }
 
@@ -216,13 +213,6 @@ pub async fn submit_application(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn part_names_are_the_contract_names() {
-        assert_eq!(part_name(AttachmentKind::Photo3x4), "photo_3x4");
-        assert_eq!(part_name(AttachmentKind::CoverLetter), "cover_letter");
-        assert_eq!(part_name(AttachmentKind::Skpwni), "skpwni");
-    }
 
     #[test]
     fn error_bodies_are_read_and_other_answers_are_unexpected() {

@@ -3,10 +3,12 @@
 //! Layout by product surface: `public/` (status), `resident/` (pre-fill), `kecamatan/` and
 //! `staff/` (consoles, only with the `staff` feature), `extraction/` (the staff Web Worker's job),
 //! `components/` (shared widgets), `api` (the one typed HTTP client over `shared::api`), `i18n/`
-//! (UI strings, id/en), `platform/` (thin wrappers over browser storage, canvas and randomness).
+//! (UI strings, id/en), `nav/` (the path as a signal, in-app navigation), `loader` (data fetched
+//! for a view), `platform/` (thin wrappers over fetch, browser storage, canvas and randomness).
 //!
-//! One crate, two bundles: the default build is what residents and the public load; the `staff`
-//! feature builds the consoles. `app.rs` holds the route table of each.
+//! One crate, three bundles (`routes/`): without features the pre-fill form (`resident`), with
+//! `public` the landing and status pages, with `staff` the consoles. The linker keeps in each
+//! only what its route table reaches.
 
 pub mod api;
 mod app;
@@ -16,9 +18,12 @@ pub mod extraction;
 pub mod i18n;
 #[cfg(feature = "staff")]
 pub mod kecamatan;
+pub mod loader;
+pub mod nav;
 pub mod platform;
 pub mod public;
 pub mod resident;
+mod routes;
 #[cfg(feature = "staff")]
 pub mod staff;
 

@@ -1,9 +1,10 @@
 // Loads this page's wasm bundle and registers the offline service worker; kept in a file of its
 // own so the Content-Security-Policy needs no inline script.
-// Two bundles: residents and the public load `resident`, staff pages load `staff` (the consoles).
-// The rule matches `is_staff_path` in app/src/app.rs.
-const staff = /^\/(staf|kecamatan|dinas)(\/|$)/.test(location.pathname);
-const name = staff ? "staff" : "resident";
+// Three bundles: the pre-fill form (`resident`), the landing and status pages (`public`), the
+// staff consoles (`staff`). The rule matches `Bundle::of` in app/src/routes/mod.rs.
+const segments = location.pathname.split("/").filter(Boolean);
+const staff = ["staf", "kecamatan", "dinas"].includes(segments[0]);
+const name = staff ? "staff" : segments.length === 1 && segments[0] === "daftar" ? "resident" : "public";
 // Start the wasm download before the JS glue arrives: the two travel in parallel.
 const wasm = fetch(`/pkg/${name}_bg.wasm`);
 import(`/pkg/${name}.js`).then((glue) => glue.default({ module_or_path: wasm }));

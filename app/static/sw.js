@@ -3,10 +3,11 @@
 // File names carry no hash, so bump VERSION whenever the precache list changes. The shell is
 // served from the cache and refreshed as a whole in the background on each page load, so a new
 // build reaches phones on their next visit.
-const VERSION = "rekam-shell-v3";
+const VERSION = "rekam-shell-v4";
 // "/" stands for index.html: the static host redirects /index.html to /, and a redirected
 // response cannot answer a navigation.
-const SHELL = ["/", "/boot.js", "/style.css", "/pkg/resident.js", "/pkg/resident_bg.wasm"];
+// Both residents' bundles: the form (`resident`) and the landing/status pages (`public`).
+const SHELL = ["/", "/boot.js", "/style.css", "/pkg/resident.js", "/pkg/resident_bg.wasm", "/pkg/public.js", "/pkg/public_bg.wasm"];
 // The staff consoles and their extraction worker: cached only on devices that open a staff page
 // (boot.js asks for it), so residents' phones never download them, and a tablet that goes offline
 // before its first recording can still extract.

@@ -1057,7 +1057,7 @@ async fn staff_console_keeps_the_extraction_worker_for_an_offline_first_recordin
     let b = Browser::start(1280, 800).await;
     b.client.goto(&format!("{base}/")).await.unwrap();
     sw_in_control(&b).await;
-    wait_promise(&b, "caches.has('rekam-shell-v3')", 30, "the shell cached").await;
+    wait_promise(&b, "caches.has('rekam-shell-v4')", 30, "the shell cached").await;
     assert!(
         !promise_holds(&b, "caches.has('rekam-staff-v1')").await,
         "a resident's visit caches the engine"

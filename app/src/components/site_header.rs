@@ -4,7 +4,6 @@
 use super::LangToggle;
 use crate::i18n::{t, OFFICE_NAME, OFFLINE_NOTICE, SKIP_TO_CONTENT};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// Header with brand, language toggle and offline banner.
@@ -26,10 +25,10 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <a class="skip" href="#main">{t(SKIP_TO_CONTENT)}</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <a href="/" class="brand">
                 <span class="brand-mark" aria-hidden="true">"KTP-el"</span>
                 <span class="brand-name">{t(OFFICE_NAME)}</span>
-            </A>
+            </a>
             <LangToggle/>
         </header>
         <p class="offline-notice" role="status" hidden=move || online.get()>

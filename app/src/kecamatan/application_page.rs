@@ -10,8 +10,6 @@ use crate::platform::random;
 use crate::staff::outbox::{Action, Item, ItemState};
 use crate::staff::{api, outbox};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::api::ApplicationDetail;
 use shared::domain::{ApplicationType, MaritalStatus, Occupation, Religion, Sex};
 use shared::i18n::Lang;
@@ -19,10 +17,10 @@ use shared::lifecycle::{ReturnReason, Stage};
 
 /// The verification screen.
 #[component]
-pub fn ApplicationPage() -> impl IntoView {
+pub fn ApplicationPage(id: String) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let id = StoredValue::new(id);
+    let id = move || id.get_value();
     let ob = outbox::outbox();
     // Re-read the application when one of its outbox items is accepted (its stage moved); the
     // waiting/sending flicker of a weak line must not re-render the screen under the operator.
@@ -246,10 +244,10 @@ fn Detail(
             {
                 let record_href = record_href.clone();
                 move || (can_record || verify_queued()).then(|| view! {
-                    <A href=record_href.clone() attr:class="button primary">{t(GO_RECORD)}</A>
+                    <a href=record_href.clone() class="button primary">{t(GO_RECORD)}</a>
                 })
             }
-            {recorded.then(|| view! { <A href=receipt_href.clone() attr:class="button">{t(SHOW_RECEIPT)}</A> })}
+            {recorded.then(|| view! { <a href=receipt_href.clone() class="button">{t(SHOW_RECEIPT)}</a> })}
             {(!can_verify && !can_return && !can_record && !recorded && stage != Stage::PreFilled).then(|| view! { <p>{t(NO_ACTION)}</p> })}
         </section>
     }

@@ -5,10 +5,9 @@
 use super::{CodeLookup, QrScanner};
 use crate::i18n::{format_timestamp, t, use_lang};
 use crate::kecamatan::strings::*;
+use crate::nav::navigate;
 use crate::staff::api;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use shared::lifecycle::Stage;
 
 /// Stages an operator filters by (the others are the dinas's business).
@@ -30,17 +29,13 @@ pub fn QueuePage() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     // Opening one application by a typed or scanned code (both feed the same lookup).
-    let navigate = use_navigate();
     let lookup = Action::new_local(move |code: &String| {
         let code = code.clone();
         async move { api::by_code(&code, lang.get_untracked()).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(detail)) = lookup.value().get() {
-            navigate(
-                &format!("/kecamatan/permohonan/{}", detail.id),
-                Default::default(),
-            );
+            navigate(&format!("/kecamatan/permohonan/{}", detail.id));
         }
     });
     let list = LocalResource::new(move || {
@@ -69,7 +64,7 @@ pub fn QueuePage() -> impl IntoView {
                                 let kind = item.application_type.clone();
                                 view! {
                                     <tr>
-                                        <td class="code"><A href=href>{item.registration_code}</A></td>
+                                        <td class="code"><a href=href>{item.registration_code}</a></td>
                                         <td>{item.full_name}</td>
                                         <td>{move || shared::domain::ApplicationType::parse(&kind).map(|k| k.label(lang.get()).to_string()).unwrap_or_else(|| kind.clone())}</td>
                                         <td>{move || stage.label(lang.get())}</td>
@@ -89,7 +84,7 @@ pub fn QueuePage() -> impl IntoView {
         <section class="queue-page">
             <h1>{t(QUEUE_TITLE)}</h1>
             <div class="queue-tools">
-                <A href="/kecamatan/baru" attr:class="button primary">{t(NEW_WALK_IN)}</A>
+                <a href="/kecamatan/baru" class="button primary">{t(NEW_WALK_IN)}</a>
                 <CodeLookup lookup=lookup/>
                 <QrScanner on_code=Callback::new(move |code: String| {
                     lookup.dispatch(code);

@@ -10,8 +10,6 @@ use crate::kecamatan::strings::*;
 use crate::staff::api;
 use crate::staff::outbox::{self, Action};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::api::ReceiptView;
 use shared::lifecycle::Stage;
 
@@ -27,10 +25,8 @@ enum Paper {
 
 /// The status-and-receipt screen.
 #[component]
-pub fn ReceiptPage() -> impl IntoView {
+pub fn ReceiptPage(id: String) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let ob = outbox::outbox();
     let stage = RwSignal::new(None::<Stage>);
     let receipt = RwSignal::new(None::<ReceiptView>);
@@ -124,7 +120,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <p class="no-print"><A href="/kecamatan">{t(BACK_TO_QUEUE)}</A></p>
+            <p class="no-print"><a href="/kecamatan">{t(BACK_TO_QUEUE)}</a></p>
         </section>
     }
 }

@@ -7,11 +7,11 @@ use super::{remembered_detail, FaceCapture, FingerSlot, SignaturePad};
 use crate::extraction::{self, JobInput, JobOutput};
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
+use crate::nav::navigate;
 use crate::platform::random;
 use crate::staff::{api, outbox};
 use base64::Engine as _;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::api::{MissingFingerReason, FINGER_POSITIONS};
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,11 +20,8 @@ const SCANNER_PPI: u16 = 500;
 
 /// The recording screen.
 #[component]
-pub fn RecordingPage() -> impl IntoView {
+pub fn RecordingPage(id: String) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let navigate = use_navigate();
-    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let app_id = StoredValue::new(id.clone());
     extraction::warm_up();
 
@@ -172,15 +169,11 @@ pub fn RecordingPage() -> impl IntoView {
             name,
             outbox::Action::Record { submission },
         );
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match outbox::outbox().enqueue(item).await {
                 Ok(()) => {
                     recording_draft::discard(&id).await;
-                    navigate(
-                        &format!("/kecamatan/permohonan/{id}/tanda-bukti"),
-                        Default::default(),
-                    );
+                    navigate(&format!("/kecamatan/permohonan/{id}/tanda-bukti"));
                 }
                 Err(_) => store_error.set(true),
             }

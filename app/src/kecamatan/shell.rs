@@ -5,17 +5,15 @@
 use super::StaffBar;
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
+use crate::nav::{navigate, use_location};
 use crate::staff::{api, outbox::outbox, session};
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_navigate};
 use shared::auth::StaffRole;
 
-/// Parent route view of `/kecamatan/*`.
+/// The frame around every `/kecamatan` page; `children` is the page on screen.
 #[component]
-pub fn KecamatanShell() -> impl IntoView {
+pub fn KecamatanShell(children: ChildrenFn) -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
     crate::staff::ensure_staff_css();
     crate::staff::install_panic_hook();
     let location = use_location();
@@ -24,26 +22,22 @@ pub fn KecamatanShell() -> impl IntoView {
     let _ = outbox();
 
     // Any 401 from now on: forget the session and ask for a sign-in, coming back here after.
-    let to_sign_in = {
-        let navigate = navigate.clone();
-        move || {
-            session::forget();
-            current.0.set(None);
-            let here = location.pathname.get_untracked();
-            let target = format!(
-                "/staf/masuk?sesi=habis&lanjut={}",
-                js_sys::encode_uri_component(&here)
-            );
-            navigate(&target, Default::default());
-        }
+    let to_sign_in = move || {
+        session::forget();
+        current.0.set(None);
+        let here = location.path.get_untracked();
+        navigate(&format!(
+            "/staf/masuk?sesi=habis&lanjut={}",
+            js_sys::encode_uri_component(&here)
+        ));
     };
-    api::set_on_unauthenticated(to_sign_in.clone());
+    api::set_on_unauthenticated(to_sign_in);
     if current.0.get_untracked().is_none() {
-        let here = location.pathname.get_untracked();
-        navigate(
-            &format!("/staf/masuk?lanjut={}", js_sys::encode_uri_component(&here)),
-            Default::default(),
-        );
+        let here = location.path.get_untracked();
+        navigate(&format!(
+            "/staf/masuk?lanjut={}",
+            js_sys::encode_uri_component(&here)
+        ));
     } else {
         // Confirm the cookie is still good; a network failure keeps the remembered session (the
         // console works offline), a 401 goes to sign-in.
@@ -70,7 +64,7 @@ pub fn KecamatanShell() -> impl IntoView {
         <div class="staff-console">
             <StaffBar/>
             {move || match is_operator.get() {
-                Some(true) => view! { <Outlet/> }.into_any(),
+                Some(true) => children().into_any(),
                 Some(false) => view! { <p class="field-error" role="alert">{t(WRONG_ROLE)}</p> }.into_any(),
                 None => view! { <p>{t(LOADING)}</p> }.into_any(),
             }}

@@ -3,17 +3,19 @@
 
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
+use crate::nav::{navigate, use_location};
 use crate::staff::{api, outbox::outbox, session};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// The staff bar.
 #[component]
 pub fn StaffBar() -> impl IntoView {
     let lang = use_lang();
     let current = session::use_session();
-    let navigate = use_navigate();
+    let location = use_location();
+    // Marks the bar's link to the page on screen, for the eye and for screen readers.
+    let current_page =
+        move |href: &'static str| move || location.path.with(|p| p == href).then_some("page");
     let ob = outbox();
     let pending = move || {
         ob.items
@@ -31,23 +33,22 @@ pub fn StaffBar() -> impl IntoView {
         })
     };
     let sign_out = move |_| {
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             // Signing out offline still forgets the session here; the cookie expires on its own.
             let _ = api::logout(lang.get_untracked()).await;
             session::forget();
             current.0.set(None);
-            navigate("/staf/masuk", Default::default());
+            navigate("/staf/masuk");
         });
     };
     view! {
         <nav class="staff-bar" aria-label=t(CONSOLE_TITLE)>
             <span class="staff-title">{t(CONSOLE_TITLE)}</span>
-            <A href="/kecamatan">{t(QUEUE)}</A>
-            <A href="/kecamatan/kiriman">
+            <a href="/kecamatan" aria-current=current_page("/kecamatan")>{t(QUEUE)}</a>
+            <a href="/kecamatan/kiriman" aria-current=current_page("/kecamatan/kiriman")>
                 {t(OUTBOX)}
                 <span class="badge" hidden=move || pending() == 0>{move || pending().to_string()}</span>
-            </A>
+            </a>
             <span class="staff-who">{who}</span>
             <button type="button" on:click=sign_out>{t(SIGN_OUT)}</button>
         </nav>

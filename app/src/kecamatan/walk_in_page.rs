@@ -4,10 +4,10 @@
 
 use crate::i18n::use_lang;
 use crate::kecamatan::strings::NEW_WALK_IN;
+use crate::nav::navigate;
 use crate::resident::{Intake, IntakeForm};
 use crate::staff::{api, session};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use shared::api::SubmitResponse;
 
 /// The walk-in draft's keys and the staff endpoint (the session cookie says who and where).
@@ -22,12 +22,10 @@ const WALK_IN: Intake = Intake {
 #[component]
 pub fn WalkInPage() -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
     let district = session::use_session()
         .0
         .with_untracked(|s| s.as_ref().and_then(|s| s.district_code.clone()));
     let on_submitted = Callback::new(move |answer: SubmitResponse| {
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             // The answer names the code; the console's screens go by id.
             let target = match api::by_code(&answer.registration_code, lang.get_untracked()).await {
@@ -35,7 +33,7 @@ pub fn WalkInPage() -> impl IntoView {
                 // Stored, but the line dropped just after: it waits in the queue.
                 Err(_) => "/kecamatan".to_string(),
             };
-            navigate(&target, Default::default());
+            navigate(&target);
         });
     });
     view! {

@@ -2,15 +2,14 @@
 
 use crate::components::TextField;
 use crate::i18n::{code_error, t, ts, use_lang, CHECK, CODE_HINT, REGISTRATION_CODE};
+use crate::nav::navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use shared::domain::RegistrationCode;
 
 /// A code input and a button; a valid code opens `/s/{code}`, a mistyped one is explained here.
 #[component]
 pub fn CodeForm(#[prop(into, optional)] initial: String) -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
     let text = RwSignal::new(initial);
     let problem = RwSignal::new(None::<shared::domain::RegistrationCodeError>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -18,7 +17,7 @@ pub fn CodeForm(#[prop(into, optional)] initial: String) -> impl IntoView {
         match RegistrationCode::parse(&text.get_untracked()) {
             Ok(code) => {
                 problem.set(None);
-                navigate(&format!("/s/{code}"), Default::default());
+                navigate(&format!("/s/{code}"));
             }
             Err(e) => problem.set(Some(e)),
         }

@@ -7,54 +7,54 @@ use crate::i18n::{
     code_error, t, use_lang, CHECKING, CODE_NOT_FOUND, REFRESH, REGISTRATION_CODE, STATUS_TITLE,
     TRY_ANOTHER_CODE,
 };
+use crate::loader::Loader;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use shared::api::ErrorCode;
 use shared::domain::RegistrationCode;
 
 /// The status page. The code is checked on the device first (its check character catches
 /// typos), so a mistyped code never reaches the server.
 #[component]
-pub fn StatusPage() -> impl IntoView {
+pub fn StatusPage(code: String) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let raw = Memo::new(move |_| params.read().get("code").unwrap_or_default());
-    let parsed = Memo::new(move |_| RegistrationCode::parse(&raw.get()));
-    let status = LocalResource::new(move || {
-        let code = parsed.get();
-        let lang = lang.get_untracked();
-        async move {
-            match code {
-                Ok(code) => Some(api::get_status(code, lang).await),
-                Err(_) => None,
-            }
-        }
+    let parsed = Memo::new({
+        let code = code.clone();
+        move |_| RegistrationCode::parse(&code)
     });
+    let status = Loader::new(
+        move || parsed.get(),
+        move |code| {
+            let lang = lang.get_untracked();
+            async move {
+                match code {
+                    Ok(code) => Some(api::get_status(code, lang).await),
+                    Err(_) => None,
+                }
+            }
+        },
+    );
 
     let body = move || {
         match parsed.get() {
         Err(e) => view! {
             <p class="notice notice-error" role="alert">{move || code_error(e, lang.get())}</p>
             <h2>{t(TRY_ANOTHER_CODE)}</h2>
-            <CodeForm initial=raw.get_untracked()/>
+            <CodeForm initial=code.clone()/>
         }
         .into_any(),
         Ok(code) => view! {
             <p class="status-code">{t(REGISTRATION_CODE)} ": " <strong>{code.to_string()}</strong></p>
-            <Transition fallback=move || view! { <p role="status">{t(CHECKING)}</p> }>
-                {move || Suspend::new(async move {
-                    match status.await {
-                        Some(Ok(view)) => view! {
-                            <StatusDetails status=view/>
-                            <button type="button" class="button secondary" on:click=move |_| status.refetch()>
-                                {t(REFRESH)}
-                            </button>
-                        }.into_any(),
-                        Some(Err(e)) => failure(e, status).into_any(),
-                        None => ().into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match status.get() {
+                None => view! { <p role="status">{t(CHECKING)}</p> }.into_any(),
+                Some(Some(Ok(view))) => view! {
+                    <StatusDetails status=view/>
+                    <button type="button" class="button secondary" on:click=move |_| status.reload()>
+                        {t(REFRESH)}
+                    </button>
+                }.into_any(),
+                Some(Some(Err(e))) => failure(e, status).into_any(),
+                Some(None) => ().into_any(),
+            }}
         }
         .into_any(),
     }
@@ -69,7 +69,7 @@ pub fn StatusPage() -> impl IntoView {
 /// A failed lookup: not found and mistyped codes are explained; other failures offer a retry.
 fn failure(
     e: ApiError,
-    status: LocalResource<Option<Result<shared::api::StatusView, ApiError>>>,
+    status: Loader<Option<Result<shared::api::StatusView, ApiError>>>,
 ) -> impl IntoView {
     let lang = use_lang();
     match e.code() {
@@ -89,7 +89,7 @@ fn failure(
         _ => view! {
             <div class="notice notice-error" role="alert">
                 <p>{move || e.message(lang.get())}</p>
-                <button type="button" class="button" on:click=move |_| status.refetch()>
+                <button type="button" class="button" on:click=move |_| status.reload()>
                     {move || crate::i18n::RETRY.get(lang.get())}
                 </button>
             </div>

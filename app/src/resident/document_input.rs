@@ -69,7 +69,7 @@ async fn prepare(
     file: &File,
 ) -> Result<(Blob, String, String), DocumentProblem> {
     let mime = file.type_();
-    let stem = crate::api::part_name(kind);
+    let stem = kind.as_str();
     if kind == AttachmentKind::Photo3x4 {
         if !mime.starts_with("image/") {
             return Err(DocumentProblem::PhotoNotImage);
@@ -101,7 +101,7 @@ pub fn DocumentInput(kind: AttachmentKind) -> impl IntoView {
     let lang = use_lang();
     let processing = RwSignal::new(Processing::Idle);
     // The wire name names the section in the page (`doc-photo_3x4`); the device key is the intake's.
-    let key = crate::api::part_name(kind);
+    let key = kind.as_str();
     let file_key = state.intake.file_key(kind);
     let is_photo = kind == AttachmentKind::Photo3x4;
     let saved = Memo::new(move |_| {

@@ -43,7 +43,7 @@ pub const RESIDENT: Intake = Intake {
 impl Intake {
     /// IndexedDB key of an attachment kind's file in this intake's draft.
     pub fn file_key(self, kind: AttachmentKind) -> String {
-        format!("{}{}", self.file_prefix, crate::api::part_name(kind))
+        format!("{}{}", self.file_prefix, kind.as_str())
     }
 }
 

@@ -7,7 +7,6 @@ use crate::i18n::{
 };
 use crate::platform::storage;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use shared::api::required_attachments;
 use shared::domain::ApplicationType;
 
@@ -21,16 +20,16 @@ pub fn Landing() -> impl IntoView {
         <h1>{t(LANDING_TITLE)}</h1>
         <p class="lead">{t(LANDING_INTRO)}</p>
         <div class="actions">
-            <A href="/daftar" attr:class="button primary wide">
+            <a href="/daftar" class="button primary wide">
                 {move || if has_draft { CONTINUE_PREFILL.get(lang.get()) } else { START_PREFILL.get(lang.get()) }}
-            </A>
-            <A href="/s" attr:class="button secondary wide">{t(CHECK_STATUS)}</A>
+            </a>
+            <a href="/s" class="button secondary wide">{t(CHECK_STATUS)}</a>
         </div>
         {last_code.map(|code| {
             let href = format!("/s/{code}");
             view! {
                 <p class="last-code">
-                    {t(LAST_CODE)} " " <A href=href><strong>{code}</strong></A>
+                    {t(LAST_CODE)} " " <a href=href><strong>{code}</strong></a>
                 </p>
             }
         })}

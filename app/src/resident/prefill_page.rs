@@ -4,21 +4,17 @@
 use super::draft::{LAST_CODE_KEY, RESIDENT};
 use super::IntakeForm;
 use crate::i18n::PREFILL_TITLE;
+use crate::nav::navigate;
 use crate::platform::storage;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use shared::api::SubmitResponse;
 
 /// The resident's form.
 #[component]
 pub fn PrefillPage() -> impl IntoView {
-    let navigate = use_navigate();
     let on_submitted = Callback::new(move |answer: SubmitResponse| {
         let _ = storage::set(LAST_CODE_KEY, &answer.registration_code);
-        navigate(
-            &format!("/daftar/selesai/{}", answer.registration_code),
-            Default::default(),
-        );
+        navigate(&format!("/daftar/selesai/{}", answer.registration_code));
     });
     view! { <IntakeForm intake=RESIDENT title=PREFILL_TITLE on_submitted=on_submitted/> }
 }

@@ -5,6 +5,7 @@ use super::draft::Prefill;
 use super::form_select::FormSelect;
 use super::region_lists::children_of;
 use crate::i18n::{t, use_lang, CHOOSE, CHOOSE_ABOVE_FIRST, LOADING_LIST, RETRY};
+use crate::loader::Loader;
 use leptos::prelude::*;
 use shared::api::AddressForm;
 use shared::validation::Field;
@@ -34,16 +35,18 @@ pub fn RegionPickers() -> impl IntoView {
 fn RegionSelect(field: Field, parent: Signal<Option<String>>, fixed: bool) -> impl IntoView {
     let lang = use_lang();
     // Refetches only when the parent changes; an error message follows the language at render time.
-    let list = LocalResource::new(move || {
-        let parent = parent.get();
-        let lang = lang.get_untracked();
-        async move {
-            match parent {
-                Some(p) => children_of(p, lang).await.map(Some),
-                None => Ok(None),
+    let list = Loader::new(
+        move || parent.get(),
+        move |parent| {
+            let lang = lang.get_untracked();
+            async move {
+                match parent {
+                    Some(p) => children_of(p, lang).await.map(Some),
+                    None => Ok(None),
+                }
             }
-        }
-    });
+        },
+    );
     let options = Signal::derive(move || match list.get() {
         Some(Ok(Some(entries))) => entries.into_iter().map(|e| (e.code, e.name)).collect(),
         _ => Vec::new(),
@@ -64,7 +67,7 @@ fn RegionSelect(field: Field, parent: Signal<Option<String>>, fixed: bool) -> im
                 view! {
                     <div class="notice notice-error" role="alert">
                         <p>{move || e.message(lang.get())}</p>
-                        <button type="button" class="button secondary" on:click=move |_| list.refetch()>
+                        <button type="button" class="button secondary" on:click=move |_| list.reload()>
                             {t(RETRY)}
                         </button>
                     </div>

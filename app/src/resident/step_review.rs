@@ -43,7 +43,7 @@ fn shown_value(form: &ApplicationForm, field: Field, lang: Lang) -> String {
         Field::AddressVillage => cached_name(&form.address.district, &raw),
         Field::BirthDate if !raw.is_empty() => Some(format_timestamp(&raw, lang)),
         // The card prints the name in capitals; show it as it will appear.
-        Field::FullName => Some(raw.to_uppercase()),
+        Field::FullName => Some(shared::domain::latin_uppercase(&raw)),
         _ => None,
     };
     shown.unwrap_or(raw)

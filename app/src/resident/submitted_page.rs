@@ -8,17 +8,14 @@ use crate::i18n::{
     SUBMITTED_TITLE,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::domain::RegistrationCode;
 
 /// The receipt page. It reads the code from the URL only (nothing personal is on it), so it can
 /// be reopened from history and printed again.
 #[component]
-pub fn SubmittedPage() -> impl IntoView {
+pub fn SubmittedPage(code: String) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let parsed = move || RegistrationCode::parse(&params.read().get("code").unwrap_or_default());
+    let parsed = move || RegistrationCode::parse(&code);
     move || {
         match parsed() {
         Err(e) => view! { <p class="notice notice-error" role="alert">{move || code_error(e, lang.get())}</p> }.into_any(),
@@ -35,7 +32,7 @@ pub fn SubmittedPage() -> impl IntoView {
                     <p class="hint">{t(SUBMITTED_KEEP_CODE)}</p>
                     <QrCode text=url.clone() label=ts(QR_LABEL)/>
                     <p class="status-url">
-                        {t(STATUS_LINK)} " " <A href=path.clone()>{url.clone()}</A>
+                        {t(STATUS_LINK)} " " <a href=path.clone()>{url.clone()}</a>
                     </p>
                 </section>
                 <section aria-labelledby="next-steps">
@@ -52,7 +49,7 @@ pub fn SubmittedPage() -> impl IntoView {
                             let _ = w.print();
                         }
                     }>{t(PRINT_SAVE)}</button>
-                    <A href="/" attr:class="button secondary wide">{t(BACK_HOME)}</A>
+                    <a href="/" class="button secondary wide">{t(BACK_HOME)}</a>
                 </div>
             }
             .into_any()

@@ -4,10 +4,8 @@
 
 use crate::api::ApiError;
 use crate::i18n::header_value;
-use gloo_net::http::{Request, RequestBuilder};
-use shared::api::{
-    ApplicationDetail, ApplicationList, ErrorBody, LoginRequest, ReceiptView, SessionInfo,
-};
+use crate::platform::http;
+use shared::api::{ApplicationDetail, ApplicationList, LoginRequest, ReceiptView, SessionInfo};
 use shared::i18n::Lang;
 use shared::lifecycle::Stage;
 use std::cell::RefCell;
@@ -29,47 +27,47 @@ fn unauthenticated() {
     }
 }
 
-/// Reads an error answer: the contract's body, or "unexpected" for anything else (a proxy page).
-fn error_from(status: u16, text: &str) -> ApiError {
-    match serde_json::from_str::<ErrorBody>(text) {
-        Ok(body) => ApiError::Server { status, body },
-        Err(_) => ApiError::Unexpected { status },
-    }
+/// One staff request: `method path` with the contract's headers plus `extra`, and a text body.
+async fn request(
+    method: &str,
+    path: &str,
+    lang: Lang,
+    extra: &[(&str, &str)],
+    body: Option<&str>,
+) -> Result<web_sys::Response, ApiError> {
+    let mut headers = vec![
+        ("Accept", "application/json"),
+        ("Accept-Language", header_value(lang)),
+    ];
+    headers.extend_from_slice(extra);
+    Ok(http::fetch(method, path, &headers, body, None).await?)
 }
 
-/// Sends `req`; a 2xx answer's body text, or the error. A 401 notifies the shell unless
+/// Reads `response`: a 2xx answer's body text, or the error. A 401 notifies the shell unless
 /// `expect_401` (the sign-in form and the session probe handle it themselves).
-async fn send(
-    req: Result<Request, gloo_net::Error>,
-    expect_401: bool,
-) -> Result<(u16, String), ApiError> {
-    let req = req.map_err(|_| ApiError::Network)?;
-    let resp = req.send().await.map_err(|_| ApiError::Network)?;
-    let status = resp.status();
-    let text = resp.text().await.map_err(|_| ApiError::Network)?;
+async fn answer(response: web_sys::Response, expect_401: bool) -> Result<(u16, String), ApiError> {
+    let status = response.status();
+    let text = http::text(&response).await?;
     if (200..300).contains(&status) {
         return Ok((status, text));
     }
     if status == 401 && !expect_401 {
         unauthenticated();
     }
-    Err(error_from(status, &text))
+    Err(ApiError::from_answer(status, &text))
 }
 
 fn json<T: serde::de::DeserializeOwned>((status, text): (u16, String)) -> Result<T, ApiError> {
     serde_json::from_str(&text).map_err(|_| ApiError::Unexpected { status })
 }
 
-fn get(path: &str, lang: Lang) -> RequestBuilder {
-    Request::get(path)
-        .header("Accept", "application/json")
-        .header("Accept-Language", header_value(lang))
-}
-
-fn post(path: &str, lang: Lang) -> RequestBuilder {
-    Request::post(path)
-        .header("Accept", "application/json")
-        .header("Accept-Language", header_value(lang))
+/// `GET path` decoded as `T`.
+async fn get<T: serde::de::DeserializeOwned>(
+    path: &str,
+    lang: Lang,
+    expect_401: bool,
+) -> Result<T, ApiError> {
+    json(answer(request("GET", path, lang, &[], None).await?, expect_401).await?)
 }
 
 /// `POST /api/auth/login`. 401 `invalid_credentials` and 423 `account_locked` come back as errors.
@@ -78,19 +76,25 @@ pub async fn login(username: &str, password: &str, lang: Lang) -> Result<Session
         username: username.to_string(),
         password: password.to_string(),
     };
-    json(send(post("/api/auth/login", lang).json(&body), true).await?)
+    let body = serde_json::to_string(&body).map_err(|_| ApiError::Unexpected { status: 0 })?;
+    let json_type = [("Content-Type", "application/json")];
+    let response = request("POST", "/api/auth/login", lang, &json_type, Some(&body)).await?;
+    json(answer(response, true).await?)
 }
 
 /// `POST /api/auth/logout`.
 pub async fn logout(lang: Lang) -> Result<(), ApiError> {
-    send(post("/api/auth/logout", lang).build(), true)
-        .await
-        .map(|_| ())
+    answer(
+        request("POST", "/api/auth/logout", lang, &[], None).await?,
+        true,
+    )
+    .await
+    .map(|_| ())
 }
 
 /// `GET /api/auth/me`: who the cookie belongs to, or 401.
 pub async fn me(lang: Lang) -> Result<SessionInfo, ApiError> {
-    json(send(get("/api/auth/me", lang).build(), true).await?)
+    get("/api/auth/me", lang, true).await
 }
 
 /// `GET /api/staff/applications`: the operator's queue, optionally by stage and a name/code search.
@@ -101,31 +105,21 @@ pub async fn list(
 ) -> Result<ApplicationList, ApiError> {
     let mut params = vec![];
     if let Some(stage) = stage {
-        params.push(("stage", stage.as_str().to_string()));
+        params.push(format!("stage={}", stage.as_str()));
     }
     if !query.trim().is_empty() {
-        params.push(("q", query.trim().to_string()));
+        params.push(format!("q={}", js_sys::encode_uri_component(query.trim())));
     }
-    json(
-        send(
-            get("/api/staff/applications", lang)
-                .query(params.iter().map(|(k, v)| (*k, v.as_str())))
-                .build(),
-            false,
-        )
-        .await?,
-    )
+    let path = match params.is_empty() {
+        true => "/api/staff/applications".to_string(),
+        false => format!("/api/staff/applications?{}", params.join("&")),
+    };
+    get(&path, lang, false).await
 }
 
 /// `GET /api/staff/applications/{id}`.
 pub async fn detail(id: &str, lang: Lang) -> Result<ApplicationDetail, ApiError> {
-    json(
-        send(
-            get(&format!("/api/staff/applications/{id}"), lang).build(),
-            false,
-        )
-        .await?,
-    )
+    get(&format!("/api/staff/applications/{id}"), lang, false).await
 }
 
 /// `GET /api/staff/applications/by-code/{code}`: a typed or scanned registration code.
@@ -134,53 +128,38 @@ pub async fn by_code(code: &str, lang: Lang) -> Result<ApplicationDetail, ApiErr
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
-    json(
-        send(
-            get(&format!("/api/staff/applications/by-code/{code}"), lang).build(),
-            false,
-        )
-        .await?,
+    get(
+        &format!("/api/staff/applications/by-code/{code}"),
+        lang,
+        false,
     )
+    .await
 }
 
 /// `GET /api/staff/applications/{id}/receipt` (404 until the recording is stored).
 pub async fn receipt(id: &str, lang: Lang) -> Result<ReceiptView, ApiError> {
-    json(
-        send(
-            get(&format!("/api/staff/applications/{id}/receipt"), lang).build(),
-            false,
-        )
-        .await?,
+    get(
+        &format!("/api/staff/applications/{id}/receipt"),
+        lang,
+        false,
     )
+    .await
 }
 
 /// `GET /api/staff/applications/{id}/documents/{kind}` as a blob URL (revoke it when done).
 /// Fetched with the session cookie; a plain `<img src>` to the API would work too, but a blob
 /// URL also serves PDFs in a new tab and keeps the document out of the HTTP cache.
 pub async fn document_url(id: &str, kind: &str, lang: Lang) -> Result<String, ApiError> {
-    let resp = get(
-        &format!("/api/staff/applications/{id}/documents/{kind}"),
-        lang,
-    )
-    .send()
-    .await
-    .map_err(|_| ApiError::Network)?;
-    let status = resp.status();
+    let path = format!("/api/staff/applications/{id}/documents/{kind}");
+    let response = request("GET", &path, lang, &[], None).await?;
+    let status = response.status();
     if status != 200 {
-        if status == 401 {
-            unauthenticated();
-        }
-        let text = resp.text().await.unwrap_or_default();
-        return Err(error_from(status, &text));
+        return Err(answer(response, false)
+            .await
+            .err()
+            .unwrap_or(ApiError::Unexpected { status }));
     }
-    let content_type = resp.headers().get("content-type").unwrap_or_default();
-    let bytes = resp.binary().await.map_err(|_| ApiError::Network)?;
-    let array = js_sys::Uint8Array::from(bytes.as_slice());
-    let parts = js_sys::Array::of1(&array);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&content_type);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| ApiError::Unexpected { status })?;
+    let blob = http::blob(&response).await?;
     web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::Unexpected { status })
 }
 
@@ -192,9 +171,10 @@ pub async fn post_json(
     idempotency_key: &str,
     lang: Lang,
 ) -> Result<String, ApiError> {
-    let req = post(path, lang)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", idempotency_key)
-        .body(body.to_string());
-    send(req, false).await.map(|(_, text)| text)
+    let extra = [
+        ("Content-Type", "application/json"),
+        ("Idempotency-Key", idempotency_key),
+    ];
+    let response = request("POST", path, lang, &extra, Some(body)).await?;
+    answer(response, false).await.map(|(_, text)| text)
 }

@@ -3,21 +3,20 @@
 
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
+use crate::nav::{navigate, use_location};
 use crate::staff::{api, session};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The sign-in form.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
+    let location = use_location();
     crate::staff::ensure_staff_css();
     crate::staff::install_panic_hook();
-    let navigate = use_navigate();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let expired = move || query.with(|q| q.get("sesi").is_some());
+    let expired = move || location.query_param("sesi").is_some();
 
     let sign_in = Action::new_local(move |(user, pass): &(String, String)| {
         let (user, pass) = (user.clone(), pass.clone());
@@ -26,13 +25,13 @@ pub fn SignInPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(info)) = sign_in.value().get() {
             session::remember(&info);
-            let next = session::safe_return_path(query.with_untracked(|q| q.get("lanjut")));
+            let next = session::safe_return_path(location.query_param("lanjut"));
             let home = session::home_of(info.role);
             let target = match next {
                 Some(path) if home == "/kecamatan" => path,
                 _ => home.to_string(),
             };
-            navigate(&target, Default::default());
+            navigate(&target);
         }
     });
     let error = move || {

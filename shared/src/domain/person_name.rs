@@ -189,7 +189,8 @@ impl fmt::Display for PersonName {
 
 /// Trim, collapse whitespace, uppercase, and map look-alike apostrophes to ASCII `'`.
 pub(crate) fn normalise(text: &str) -> String {
-    text.split_whitespace()
+    let normal = text
+        .split_whitespace()
         .map(|w| {
             w.chars()
                 .map(|c| {
@@ -202,8 +203,8 @@ pub(crate) fn normalise(text: &str) -> String {
                 .collect::<String>()
         })
         .collect::<Vec<_>>()
-        .join(" ")
-        .to_uppercase()
+        .join(" ");
+    super::latin_uppercase(&normal)
 }
 
 /// Words split at spaces and commas, with dots removed (so `S.H.` and `SH` compare equal).

@@ -1,10 +1,11 @@
 //! The region tables compiled into the binary from wilayah.csv, and the picker queries over them.
 
 use super::directory::{DistrictStatus, RegionDirectory};
-use super::packed::Packed;
+use super::packed::{decode_gaps, Packed};
 #[cfg(feature = "region-names")]
 use crate::api::RegionEntry;
 use crate::domain::{RegionCode, RegionLevel};
+use std::sync::LazyLock;
 
 // Without names, the name arrays are generated but unused.
 #[cfg_attr(not(feature = "region-names"), allow(dead_code))]
@@ -19,9 +20,19 @@ mod village_data {
 
 /// Provinces, regencies and districts, keyed by their digits as a number. The levels do not
 /// collide (2, 4 and 6 digits, none starting with 0), and sorting numerically groups each level.
+fn core_codes() -> &'static [u32] {
+    static CODES: LazyLock<Vec<u32>> = LazyLock::new(|| decode_gaps(&core_data::CORE_CODE_GAPS));
+    &CODES
+}
+
+fn retired_codes() -> &'static [u32] {
+    static CODES: LazyLock<Vec<u32>> = LazyLock::new(|| decode_gaps(&core_data::RETIRED_CODE_GAPS));
+    &CODES
+}
+
 #[cfg(feature = "region-names")]
 static CORE: Packed<u32> = Packed {
-    codes: &core_data::CORE_CODES,
+    codes: core_codes,
     lens: &core_data::CORE_LENS,
     starts: &core_data::CORE_STARTS,
     names: core_data::CORE_NAMES,
@@ -29,7 +40,7 @@ static CORE: Packed<u32> = Packed {
 
 #[cfg(feature = "region-names")]
 static RETIRED: Packed<u32> = Packed {
-    codes: &core_data::RETIRED_CODES,
+    codes: retired_codes,
     lens: &core_data::RETIRED_LENS,
     starts: &core_data::RETIRED_STARTS,
     names: core_data::RETIRED_NAMES,
@@ -37,10 +48,10 @@ static RETIRED: Packed<u32> = Packed {
 
 // Codes only: the name arrays are never referenced, so the linker leaves them out.
 #[cfg(not(feature = "region-names"))]
-static CORE: Packed<u32> = Packed::codes_only(&core_data::CORE_CODES);
+static CORE: Packed<u32> = Packed::codes_only(core_codes);
 
 #[cfg(not(feature = "region-names"))]
-static RETIRED: Packed<u32> = Packed::codes_only(&core_data::RETIRED_CODES);
+static RETIRED: Packed<u32> = Packed::codes_only(retired_codes);
 
 /// The directory built into this binary: always the codes of provinces, regencies and districts
 /// (current and retired); their names with the `region-names` feature; villages too when the
@@ -163,7 +174,7 @@ mod villages {
     use crate::domain::{RegionCode, RegionLevel};
 
     static VILLAGES: Packed<u16> = Packed {
-        codes: &data::VILLAGE_CODES,
+        codes: || &data::VILLAGE_CODES,
         lens: &data::VILLAGE_LENS,
         starts: &data::VILLAGE_STARTS,
         names: data::VILLAGE_NAMES,

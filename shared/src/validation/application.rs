@@ -437,10 +437,7 @@ fn bounded_text(text: &str, max: usize) -> Option<String> {
 }
 
 fn normalise_text(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_uppercase()
+    crate::domain::latin_uppercase(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn not_future_date(text: &str, today: Date) -> Result<Date, FieldCode> {

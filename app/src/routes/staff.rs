@@ -1,0 +1,109 @@
+//! The `staff` bundle: sign-in and the kecamatan console (issue #5).
+
+use super::segments;
+use crate::app::NotFound;
+use crate::kecamatan::{
+    ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage, WalkInPage,
+};
+use crate::staff::SignInPage;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    SignIn,
+    /// Every `/kecamatan` page shares one frame (session check, staff bar, outbox), kept
+    /// mounted while the operator moves between its pages.
+    Kecamatan,
+    NotFound,
+}
+
+impl Page {
+    pub fn of(path: &str) -> Page {
+        match segments(path).as_slice() {
+            ["staf", "masuk"] => Page::SignIn,
+            ["kecamatan", ..] if KecamatanPage::of(path).is_some() => Page::Kecamatan,
+            _ => Page::NotFound,
+        }
+    }
+
+    pub fn view(self) -> AnyView {
+        match self {
+            Page::SignIn => view! { <SignInPage/> }.into_any(),
+            Page::Kecamatan => {
+                let location = crate::nav::use_location();
+                let page = Memo::new(move |_| location.path.with(|p| KecamatanPage::of(p)));
+                view! { <KecamatanShell>{move || page.get().map(KecamatanPage::view)}</KecamatanShell> }
+                    .into_any()
+            }
+            Page::NotFound => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+/// A page inside the kecamatan frame.
+#[derive(Clone, Debug, PartialEq)]
+enum KecamatanPage {
+    Queue,
+    WalkIn,
+    Outbox,
+    Application(String),
+    Recording(String),
+    Receipt(String),
+}
+
+impl KecamatanPage {
+    fn of(path: &str) -> Option<KecamatanPage> {
+        Some(match segments(path).as_slice() {
+            ["kecamatan"] => KecamatanPage::Queue,
+            ["kecamatan", "baru"] => KecamatanPage::WalkIn,
+            ["kecamatan", "kiriman"] => KecamatanPage::Outbox,
+            ["kecamatan", "permohonan", id] => KecamatanPage::Application(id.to_string()),
+            ["kecamatan", "permohonan", id, "rekam"] => KecamatanPage::Recording(id.to_string()),
+            ["kecamatan", "permohonan", id, "tanda-bukti"] => {
+                KecamatanPage::Receipt(id.to_string())
+            }
+            _ => return None,
+        })
+    }
+
+    fn view(self) -> AnyView {
+        match self {
+            KecamatanPage::Queue => view! { <QueuePage/> }.into_any(),
+            KecamatanPage::WalkIn => view! { <WalkInPage/> }.into_any(),
+            KecamatanPage::Outbox => view! { <OutboxPage/> }.into_any(),
+            KecamatanPage::Application(id) => view! { <ApplicationPage id/> }.into_any(),
+            KecamatanPage::Recording(id) => view! { <RecordingPage id/> }.into_any(),
+            KecamatanPage::Receipt(id) => view! { <ReceiptPage id/> }.into_any(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KecamatanPage, Page};
+
+    #[test]
+    fn staff_paths_pick_their_page() {
+        assert_eq!(Page::of("/staf/masuk"), Page::SignIn);
+        assert_eq!(Page::of("/kecamatan/baru"), Page::Kecamatan);
+        assert_eq!(Page::of("/kecamatan/x"), Page::NotFound);
+        assert_eq!(Page::of("/staf"), Page::NotFound);
+        assert_eq!(KecamatanPage::of("/kecamatan"), Some(KecamatanPage::Queue));
+        assert_eq!(
+            KecamatanPage::of("/kecamatan/kiriman"),
+            Some(KecamatanPage::Outbox)
+        );
+        assert_eq!(
+            KecamatanPage::of("/kecamatan/permohonan/42/rekam"),
+            Some(KecamatanPage::Recording("42".into()))
+        );
+        assert_eq!(
+            KecamatanPage::of("/kecamatan/permohonan/42/tanda-bukti"),
+            Some(KecamatanPage::Receipt("42".into()))
+        );
+        assert_eq!(
+            KecamatanPage::of("/kecamatan/permohonan/42"),
+            Some(KecamatanPage::Application("42".into()))
+        );
+    }
+}
