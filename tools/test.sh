@@ -40,6 +40,8 @@ cargo test -p app --features staff --quiet
 
 step "build app and worker bundles"
 tools/build.sh all
+# The resident's first load is a budget (#2): a change that breaks it fails here, with figures.
+tools/first-load.sh --check
 
 step "system and browser tests (real workerd, real Chromium)"
 cargo test -p tests --quiet -- --test-threads=2
