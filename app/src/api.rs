@@ -11,9 +11,28 @@ use js_sys::{Function, Promise};
 use shared::api::{AttachmentKind, ErrorBody, ErrorCode, RegionEntry, StatusView, SubmitResponse};
 use shared::domain::RegistrationCode;
 use shared::i18n::Lang;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Blob, FormData, ProgressEvent, XmlHttpRequest};
+
+thread_local! {
+    /// What a 401 on a staff call does (the kecamatan shell sends the operator to sign in).
+    static ON_UNAUTHENTICATED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Installs what happens when the server says the session is gone.
+pub fn set_on_unauthenticated(f: impl Fn() + 'static) {
+    ON_UNAUTHENTICATED.with(|h| *h.borrow_mut() = Some(Rc::new(f)));
+}
+
+/// Runs the hook of [`set_on_unauthenticated`], if any (residents' pages install none).
+pub fn unauthenticated() {
+    if let Some(f) = ON_UNAUTHENTICATED.with(|h| h.borrow().clone()) {
+        f();
+    }
+}
 
 /// Why an API call did not give its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,6 +225,12 @@ pub async fn submit_application(
         200 | 201 => serde_json::from_str(&text).map_err(|_| ApiError::Unexpected { status }),
         // Status 0 after `load` means the browser blocked the answer: treat as no answer.
         0 => Err(ApiError::Network),
+        // A walk-in sent after the operator's session expired: the draft stays on the tablet
+        // and the console asks for a sign-in, coming back to the form after.
+        401 => {
+            unauthenticated();
+            Err(ApiError::from_answer(status, &text))
+        }
         _ => Err(ApiError::from_answer(status, &text)),
     }
 }

@@ -850,7 +850,8 @@ async fn wait_promise(b: &Browser, script: &str, secs: u64, what: &str) {
 
 /// An operator types in a walk-in with the resident's form at the desk: the kecamatan is theirs
 /// and fixed, the application is stored for that kecamatan, opens on the document check and
-/// waits in the queue; a resident's draft on the same tablet is left alone.
+/// waits in the queue; a resident's draft on the same tablet is left alone. A session that ends
+/// before sending costs a sign-in, not the typed form.
 #[tokio::test]
 async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     const T: &str = "browser_kecamatan_walk_in";
@@ -918,6 +919,32 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     upload(&b, "Foto atau pilih berkas", "doc-kk_copy", &photo).await;
     click_button(&b, "Lanjut").await;
     b.screenshot(T, "02-review").await;
+
+    // The session ends while the operator types (expired or revoked): sending asks for a
+    // sign-in, says why, and after it the walk-in is back on screen as it was, then goes.
+    rt.d1_query("DELETE FROM sessions");
+    click_button(&b, "Kirim permohonan").await;
+    heading(&b, "Masuk petugas").await;
+    wait_text(&b, "Sesi Anda berakhir.", 30).await;
+    b.screenshot(T, "03-session-ended").await;
+    assert_eq!(
+        count(&rt, "SELECT COUNT(*) AS n FROM applications"),
+        0,
+        "nothing stored without a session"
+    );
+    field(&b, "Nama pengguna")
+        .await
+        .send_keys("kec.purwodadi")
+        .await
+        .unwrap();
+    field(&b, "Kata sandi")
+        .await
+        .send_keys(tests::seed::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    button(&b, "Masuk").await.click().await.unwrap();
+    heading(&b, "Permohonan baru (datang langsung)").await;
+    wait_text(&b, "SITI AMINAH", 30).await;
     click_button(&b, "Kirim permohonan").await;
 
     // Straight to the document check of the new application.
@@ -937,7 +964,7 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     assert_eq!(row["stage"], "PRE_FILLED");
     let id = row["id"].as_str().unwrap();
     on_check_page(&b, id).await;
-    b.screenshot(T, "03-check").await;
+    b.screenshot(T, "04-check").await;
     assert_eq!(
         count(
             &rt,
@@ -967,7 +994,7 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue() {
     click_link(&b, "Antrean").await;
     heading(&b, "Antrean permohonan").await;
     wait_text(&b, &code, 30).await;
-    b.screenshot(T, "04-queue").await;
+    b.screenshot(T, "05-queue").await;
 }
 
 /// One 640x480 picture of `text` as a QR code on white, as 4:2:0 YUV frames of a Y4M video

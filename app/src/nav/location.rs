@@ -19,10 +19,12 @@ pub struct Location {
 }
 
 impl Location {
-    /// The decoded value of query parameter `name`, if present.
+    /// The decoded value of query parameter `name`, if present. Untracked: pages read their
+    /// query when they open, and an effect that navigates away must not run again because the
+    /// query it read has changed under it.
     pub fn query_param(&self, name: &str) -> Option<String> {
         self.query
-            .with(|q| web_sys::UrlSearchParams::new_with_str(q).ok())
+            .with_untracked(|q| web_sys::UrlSearchParams::new_with_str(q).ok())
             .and_then(|params| params.get(name))
     }
 }

@@ -1,6 +1,7 @@
 //! Typed client for the staff API (`/api/auth/*`, `/api/staff/*`). Failures are
-//! [`crate::api::ApiError`] values the screens render; a 401 also tells the console's shell, which
-//! sends the operator to sign in again while drafts and the outbox stay on the device.
+//! [`crate::api::ApiError`] values the screens render; a 401 also tells the console's shell (the
+//! hook in `crate::api`), which sends the operator to sign in again while drafts and the outbox
+//! stay on the device.
 
 use crate::api::ApiError;
 use crate::i18n::header_value;
@@ -8,24 +9,9 @@ use crate::platform::http;
 use shared::api::{ApplicationDetail, ApplicationList, LoginRequest, ReceiptView, SessionInfo};
 use shared::i18n::Lang;
 use shared::lifecycle::Stage;
-use std::cell::RefCell;
-use std::rc::Rc;
 
-thread_local! {
-    /// Called when the server says the session is gone (set by the console shell).
-    static ON_UNAUTHENTICATED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
-}
-
-/// Installs what happens on a 401 (the shell redirects to the sign-in page).
-pub fn set_on_unauthenticated(f: impl Fn() + 'static) {
-    ON_UNAUTHENTICATED.with(|h| *h.borrow_mut() = Some(Rc::new(f)));
-}
-
-fn unauthenticated() {
-    if let Some(f) = ON_UNAUTHENTICATED.with(|h| h.borrow().clone()) {
-        f();
-    }
-}
+pub use crate::api::set_on_unauthenticated;
+use crate::api::unauthenticated;
 
 /// One staff request: `method path` with the contract's headers plus `extra`, and a text body.
 async fn request(

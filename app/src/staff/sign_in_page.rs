@@ -16,7 +16,7 @@ pub fn SignInPage() -> impl IntoView {
     crate::staff::install_panic_hook();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let expired = move || location.query_param("sesi").is_some();
+    let expired = location.query_param("sesi").is_some();
 
     let sign_in = Action::new_local(move |(user, pass): &(String, String)| {
         let (user, pass) = (user.clone(), pass.clone());
@@ -45,7 +45,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <section class="staff-signin">
             <h1>{t(SIGN_IN_TITLE)}</h1>
-            <p class="notice" role="status" hidden=move || !expired()>{t(SESSION_EXPIRED)}</p>
+            <p class="notice" role="status" hidden=!expired>{t(SESSION_EXPIRED)}</p>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 sign_in.dispatch((username.get_untracked(), password.get_untracked()));
