@@ -2,8 +2,8 @@
 //!
 //! Every call returns `Result<_, ApiError>`: a failure is a value the view renders in the
 //! user's language, never swallowed into an `Option` or a log line. Reads go through `fetch`
-//! (`platform::http`) and are aborted when the view that started them goes away; the submission uses
-//! `XMLHttpRequest` because only it reports upload progress, which matters on a slow line.
+//! (`platform::http`) and are aborted when the view that started them goes away; the submission
+//! uses `XMLHttpRequest` because only it reports upload progress, which matters on a slow line.
 
 use crate::i18n::{header_value, NETWORK_ERROR, UNEXPECTED_RESPONSE};
 use crate::platform::http;

@@ -1,8 +1,8 @@
 //! Data fetched for a view, as a plain signal: `None` while loading, then the answer.
 //!
-//! Used instead of `LocalResource` + `Suspense`/`Transition`: for the two short reads of the
-//! resident bundle (region lists, a status) Leptos's async machinery weighed about 20 KB of the
-//! gzipped first load, and a loading flag says all these views need.
+//! Used instead of `LocalResource` + `Suspense`/`Transition`: for the residents' two short reads
+//! (region lists, a status) Leptos's async machinery weighed about 20 KB of the gzipped first
+//! load, and a loading flag says all these views need.
 
 use leptos::prelude::*;
 use std::future::Future;

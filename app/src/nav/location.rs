@@ -67,7 +67,7 @@ pub fn use_location() -> Location {
 }
 
 /// Opens `to` (a path with optional query): in place when this bundle serves it, as a full page
-/// load when the other bundle does (`boot.js` then loads that one).
+/// load when another bundle does (`boot.js` then loads that one).
 pub fn navigate(to: &str) {
     let Some(window) = web_sys::window() else {
         return;
@@ -114,7 +114,7 @@ fn split(to: &str) -> (&str, &str) {
 
 /// The in-app path a plain left click on a link should open, or `None` to leave the click to the
 /// browser: modified clicks (new tab), `target`/`download` links, other origins, in-page anchors
-/// and paths of the other bundle.
+/// and paths of another bundle.
 fn link_target(ev: &MouseEvent) -> Option<String> {
     if ev.default_prevented()
         || ev.button() != 0

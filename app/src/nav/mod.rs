@@ -3,7 +3,7 @@
 //!
 //! Hand-written instead of `leptos_router` because the router alone weighed about 55 KB of the
 //! resident's gzipped first load (measured: the pre-fill bundle 308 KB with it, 254 KB without),
-//! against a 250 KB budget. The route tables are plain `match`es on path segments in `app.rs`.
+//! against a 250 KB budget. The route tables are plain `match`es on path segments (`routes/`).
 
 mod location;
 

@@ -3,8 +3,8 @@
 //! Three bundles come from this crate, so a phone downloads only what its page needs:
 //! `resident` (the pre-fill form, `/daftar`), `public` (landing, status pages and the receipt
 //! after sending) and `staff` (the consoles, feature `staff`). `public` is built with feature
-//! `public`; no feature builds `resident`. `static/boot.js` and `static/sw.js` apply the same
-//! rule as [`Bundle::of`] to pick the bundle to load.
+//! `public`; no feature builds `resident`. `static/boot.js` applies the same rule as
+//! [`Bundle::of`] to pick the bundle to load.
 
 #[cfg(not(any(feature = "staff", feature = "public")))]
 mod resident;
