@@ -34,5 +34,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Entry point run by `boot.js` once the wasm module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
+    // The shell's "loading" line (index.html) gives way to the app.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }

@@ -7,7 +7,27 @@ const staff = ["staf", "kecamatan", "dinas"].includes(segments[0]);
 const name = staff ? "staff" : segments.length === 1 && segments[0] === "daftar" ? "resident" : "public";
 // Start the wasm download before the JS glue arrives: the two travel in parallel.
 const wasm = fetch(`/pkg/${name}_bg.wasm`);
-import(`/pkg/${name}.js`).then((glue) => glue.default({ module_or_path: wasm }));
+// Until the app mounts (it removes #boot), the page says it is loading; if the bundle cannot be
+// fetched (offline before the first visit was cached, a dropped line), it says so in the chosen
+// language instead of staying blank.
+let english = false;
+try {
+  english = localStorage.getItem("rekam.lang") === "en";
+} catch (e) {
+  // Storage blocked (a privacy setting): Indonesian, the default.
+}
+const boot = document.getElementById("boot");
+if (boot) boot.textContent = english ? "Loading…" : "Memuat…";
+import(`/pkg/${name}.js`)
+  .then((glue) => glue.default({ module_or_path: wasm }))
+  .catch(() => {
+    if (boot) {
+      boot.setAttribute("role", "alert");
+      boot.textContent = english
+        ? "The page could not load. Check the connection, then reload."
+        : "Halaman tidak dapat dimuat. Periksa sambungan internet, lalu muat ulang.";
+    }
+  });
 if ("serviceWorker" in navigator) {
   // After the page has loaded, so precaching never competes with the first paint on a slow line.
   window.addEventListener("load", () => {
