@@ -188,6 +188,78 @@ async fn the_gallery_survives_a_runtime_restart() {
     assert_eq!(candidates[0]["reference_id"], a_ref.as_str());
 }
 
+/// Codes of an older version in a shard's rows (a code format that changed since they were
+/// written) are rebuilt from the stored templates when the shard loads, and written back: a
+/// format change needs no migration, and the person is still found.
+#[tokio::test]
+async fn a_shard_rebuilds_codes_of_an_older_version_from_the_templates() {
+    let mut rt = Runtime::start().await;
+    let staff = rt.staff_client("kec.purwodadi").await;
+    let (a, _) = record(&rt, &staff, &purwodadi_form(), "stale-a", 5, 0).await;
+    assert_eq!(decided(&rt, &a).await, "PRINT_READY_RECORD");
+    let a_ref = match_result(&rt, &a).0;
+    let files = bench::shard_files(&rt);
+    let written = stored_codes(&files);
+    assert_eq!(written.len(), 1, "one enrolled person: {written:?}");
+
+    // Mark every row's codes as the previous version, then let the shards load them again.
+    let current = format!("{:02X}", shared::biometrics::search::PERSON_CODES_VERSION);
+    let older = format!(
+        "{:02X}",
+        shared::biometrics::search::PERSON_CODES_VERSION - 1
+    );
+    for (file, slot, hex) in &written {
+        assert!(hex.starts_with(&current), "stored as the current version");
+        sqlite(
+            file,
+            &format!(
+                "UPDATE people SET codes = X'{older}{}' WHERE slot = {slot};",
+                &hex[2..]
+            ),
+        );
+    }
+    rt.restart().await;
+    let staff = rt.staff_client("kec.purwodadi").await;
+    let (a2, _) = record(&rt, &staff, &purwodadi_form(), "stale-a2", 5, 1).await;
+    assert_eq!(decided(&rt, &a2).await, "DUPLICATE_RECORD");
+    let (_, _, candidates, _) = match_result(&rt, &a2);
+    assert_eq!(candidates[0]["reference_id"], a_ref.as_str());
+    assert_eq!(
+        stored_codes(&files),
+        written,
+        "the rebuilt codes were written back"
+    );
+}
+
+/// `(shard file, slot, hex of codes)` of every row in the shards' SQLite files.
+fn stored_codes(files: &[std::path::PathBuf]) -> Vec<(std::path::PathBuf, u32, String)> {
+    let mut rows = Vec::new();
+    for file in files {
+        for line in sqlite(file, "SELECT slot, hex(codes) FROM people ORDER BY slot;").lines() {
+            let (slot, hex) = line.split_once('|').expect("slot|hex");
+            rows.push((file.clone(), slot.parse().unwrap(), hex.to_string()));
+        }
+    }
+    rows
+}
+
+/// Runs `sql` on a shard's SQLite file with the sqlite3 shell; its output.
+fn sqlite(file: &std::path::Path, sql: &str) -> String {
+    let out = std::process::Command::new("sqlite3")
+        .args(["-batch", "-noheader"])
+        .arg(file)
+        .arg(sql)
+        .output()
+        .expect("sqlite3 (apt package sqlite3, installed by tools/setup.sh)");
+    assert!(
+        out.status.success(),
+        "sqlite3 {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[tokio::test]
 async fn a_failed_outcome_write_is_retried_without_enrolling_twice() {
     let rt = Runtime::start().await;
