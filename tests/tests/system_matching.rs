@@ -224,10 +224,10 @@ async fn a_shard_rebuilds_codes_of_an_older_version_from_the_templates() {
     assert_eq!(decided(&rt, &a2).await, "DUPLICATE_RECORD");
     let (_, _, candidates, _) = match_result(&rt, &a2);
     assert_eq!(candidates[0]["reference_id"], a_ref.as_str());
-    assert_eq!(
-        stored_codes(&files),
-        written,
-        "the rebuilt codes were written back"
+    // Compared whole, reported short: a row is over 2 KB of hex.
+    assert!(
+        stored_codes(&files) == written,
+        "the shard did not write the rebuilt codes back"
     );
 }
 
