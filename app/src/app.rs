@@ -1,7 +1,7 @@
 //! The root component: language context, page chrome and this bundle's pages (`routes/`).
 
 use crate::components::SiteHeader;
-use crate::i18n::{provide_lang, use_lang, Tr, NOT_FOUND_TITLE, PAGE_TITLE};
+use crate::i18n::{provide_lang, t, use_lang, BACK_HOME, NOT_FOUND_TITLE, PAGE_TITLE};
 use crate::nav::provide_location;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -29,10 +29,8 @@ pub fn App() -> impl IntoView {
 /// Shown for any path this bundle does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let lang = use_lang();
-    let t = move |tr: Tr| move || tr.get(lang.get());
     view! {
         <h1>{t(NOT_FOUND_TITLE)}</h1>
-        <p><a href="/">{t(crate::i18n::BACK_HOME)}</a></p>
+        <p><a href="/">{t(BACK_HOME)}</a></p>
     }
 }

@@ -60,6 +60,11 @@ impl<T: Send + Sync + 'static> Loader<T> {
     pub fn reload(&self) {
         self.reload.with_value(|f| f());
     }
+
+    /// `f` of the answer (`None` while loading), without cloning it; tracked.
+    pub fn with<R>(&self, f: impl FnOnce(&Option<T>) -> R) -> R {
+        self.value.with(f)
+    }
 }
 
 impl<T: Clone + Send + Sync + 'static> Loader<T> {

@@ -243,14 +243,27 @@ fn stored_codes(files: &[std::path::PathBuf]) -> Vec<(std::path::PathBuf, u32, S
     rows
 }
 
-/// Runs `sql` on a shard's SQLite file with the sqlite3 shell; its output.
+/// Runs the `sql` script (read from standard input, so it may be large) on a shard's SQLite file
+/// with the sqlite3 shell; its output.
 fn sqlite(file: &std::path::Path, sql: &str) -> String {
-    let out = std::process::Command::new("sqlite3")
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("sqlite3")
         .args(["-batch", "-noheader"])
         .arg(file)
-        .arg(sql)
-        .output()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .expect("sqlite3 (apt package sqlite3, installed by tools/setup.sh)");
+    // Written whole before the output is read: these scripts print little, or nothing.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(sql.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
         "sqlite3 {}: {}",
@@ -371,7 +384,6 @@ mod bench {
     use shared::biometrics::search::{person_codes_to_bytes, FingerCode, FINGER_POSITIONS};
     use shared::biometrics::template::wire;
     use shared::biometrics::{codec, extract};
-    use std::io::Write as _;
     use std::path::PathBuf;
 
     /// An FVC2002 person: (reference id, [right index, left index] x [impression 1, impression 2]).
@@ -463,22 +475,7 @@ mod bench {
         }
         for (file, mut sql) in files.iter().zip(sql) {
             sql.push_str("COMMIT;\n");
-            let mut child = std::process::Command::new("sqlite3")
-                .arg(file)
-                .stdin(std::process::Stdio::piped())
-                .spawn()
-                .expect("sqlite3 (apt package sqlite3)");
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(sql.as_bytes())
-                .unwrap();
-            assert!(
-                child.wait().unwrap().success(),
-                "sqlite3 {}",
-                file.display()
-            );
+            super::sqlite(file, &sql);
         }
     }
 

@@ -2,7 +2,7 @@
 //! status and receipt, walk-in entry, and the outbox that keeps all writes safe on a weak
 //! connection.
 //!
-//! Routes (registered in `app.rs`): `/kecamatan` (queue), `/kecamatan/baru` (walk-in entry),
+//! Routes (registered in `routes/staff.rs`): `/kecamatan` (queue), `/kecamatan/baru` (walk-in entry),
 //! `/kecamatan/permohonan/:id` (check), `.../rekam` (recording), `.../tanda-bukti` (status and
 //! receipt), `/kecamatan/kiriman` (outbox).
 

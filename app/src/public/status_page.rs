@@ -17,12 +17,10 @@ use shared::domain::RegistrationCode;
 #[component]
 pub fn StatusPage(code: String) -> impl IntoView {
     let lang = use_lang();
-    let parsed = Memo::new({
-        let code = code.clone();
-        move |_| RegistrationCode::parse(&code)
-    });
+    // The code is part of the path: a new code is a new page, so nothing here needs to follow it.
+    let parsed = RegistrationCode::parse(&code);
     let status = Loader::new(
-        move || parsed.get(),
+        move || parsed,
         move |code| {
             let lang = lang.get_untracked();
             async move {
@@ -34,8 +32,7 @@ pub fn StatusPage(code: String) -> impl IntoView {
         },
     );
 
-    let body = move || {
-        match parsed.get() {
+    let body = match parsed {
         Err(e) => view! {
             <p class="notice notice-error" role="alert">{move || code_error(e, lang.get())}</p>
             <h2>{t(TRY_ANOTHER_CODE)}</h2>
@@ -57,7 +54,6 @@ pub fn StatusPage(code: String) -> impl IntoView {
             }}
         }
         .into_any(),
-    }
     };
 
     view! {

@@ -47,34 +47,36 @@ fn RegionSelect(field: Field, parent: Signal<Option<String>>, fixed: bool) -> im
             }
         },
     );
-    let options = Signal::derive(move || match list.get() {
-        Some(Ok(Some(entries))) => entries.into_iter().map(|e| (e.code, e.name)).collect(),
-        _ => Vec::new(),
+    let options = Signal::derive(move || {
+        list.with(|l| match l {
+            Some(Ok(Some(entries))) => entries
+                .iter()
+                .map(|e| (e.code.clone(), e.name.clone()))
+                .collect(),
+            _ => Vec::new(),
+        })
     });
     let placeholder = Signal::derive(move || {
-        let shown = match list.get() {
+        let shown = list.with(|l| match l {
             None => LOADING_LIST,
             Some(Ok(None)) => CHOOSE_ABOVE_FIRST,
             Some(_) => CHOOSE,
-        };
+        });
         shown.get(lang.get()).to_string()
     });
-    let disabled = Signal::derive(move || fixed || !matches!(list.get(), Some(Ok(Some(_)))));
+    let disabled = Signal::derive(move || fixed || !list.with(|l| matches!(l, Some(Ok(Some(_))))));
     view! {
         <FormSelect field=field options=options disabled=disabled placeholder=placeholder/>
-        {move || match list.get() {
-            Some(Err(e)) => {
-                view! {
-                    <div class="notice notice-error" role="alert">
-                        <p>{move || e.message(lang.get())}</p>
-                        <button type="button" class="button secondary" on:click=move |_| list.reload()>
-                            {t(RETRY)}
-                        </button>
-                    </div>
-                }
-                    .into_any()
-            }
-            _ => ().into_any(),
-        }}
+        {move || list.with(|l| match l {
+            Some(Err(e)) => Some(e.clone()),
+            _ => None,
+        }).map(|e| view! {
+            <div class="notice notice-error" role="alert">
+                <p>{move || e.message(lang.get())}</p>
+                <button type="button" class="button secondary" on:click=move |_| list.reload()>
+                    {t(RETRY)}
+                </button>
+            </div>
+        })}
     }
 }
