@@ -5,10 +5,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+start=$(date +%s)
 tools/setup.sh
 source tools/env.sh
-step() { printf '\n[test] %s\n' "$*" >&2; }
-start=$(date +%s)
+step() { printf '\n[test] %s (at %d s)\n' "$*" "$(( $(date +%s) - start ))" >&2; }
+# A clean clone (CI) gains nothing from incremental caches, which take as much disk as the build.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
 
 step "format"
 cargo fmt --all --check
@@ -46,4 +48,5 @@ tools/first-load.sh --check
 step "system and browser tests (real workerd, real Chromium)"
 cargo test -p tests --quiet -- --test-threads=2
 
+echo "[test] build folders: $(du -sm target edge/build dist 2>/dev/null | awk '{printf "%s %s MB  ", $2, $1}')" >&2
 echo "[test] all checks passed in $(( $(date +%s) - start )) s" >&2
