@@ -29,13 +29,14 @@ build_bundle() {
   "$WASM_OPT_BIN" -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 
-# The staff console's Web Worker (fingerprint extraction, QR reading): a second wasm binary, so the
-# engine never weighs on the app's first load. Built at opt-level 3 (the `release` profile), since
-# extraction time at the desk matters more than its size; loaded only by the recording screen.
+# The staff console's Web Worker (fingerprint extraction, QR reading): its own crate and wasm
+# binary, so the engine never weighs on the app's first load. Built at opt-level 3 (the `release`
+# profile), since extraction time at the desk matters more than its size; loaded only by the
+# recording screen and the QR scanner.
 build_extract_worker() {
   local out="$root/dist/app" wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release"
-  cargo build -p app --bin extract_worker --features staff --target wasm32-unknown-unknown --release --quiet
-  wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$wasm/extract_worker.wasm"
+  cargo build -p extract-worker --bin worker --target wasm32-unknown-unknown --release --quiet
+  wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name extract_worker "$wasm/worker.wasm"
   "$WASM_OPT_BIN" -O3 "$out/pkg/extract_worker_bg.wasm" -o "$out/pkg/extract_worker_bg.wasm"
 }
 

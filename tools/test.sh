@@ -24,6 +24,7 @@ done
 for features in "" public staff; do
   cargo clippy -p app --target wasm32-unknown-unknown --features "$features" --quiet -- -D warnings
 done
+cargo clippy -p extract-worker --target wasm32-unknown-unknown --quiet -- -D warnings
 
 step "architecture: shared depends on neither worker, leptos nor web-sys"
 for forbidden in worker leptos web-sys; do

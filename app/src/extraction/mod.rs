@@ -2,11 +2,9 @@
 //! QR scanner) and then kept for the page's life, so the next resident's recording starts at once
 //! and recording carries on if the line drops later. The engine never runs on the main thread.
 
-pub mod job;
-
+pub use extract_worker::{JobInput, JobOutput, StaffJob};
 use gloo_worker::oneshot::OneshotBridge;
 use gloo_worker::Spawnable;
-pub use job::{JobInput, JobOutput, StaffJob};
 use std::cell::RefCell;
 
 /// The worker's wasm-bindgen module, built by `tools/build.sh` next to the app's.

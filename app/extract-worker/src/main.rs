@@ -2,15 +2,11 @@
 //! (`wasm-bindgen --target web`) and loaded only by the recording screen and the QR scanner, so
 //! the resident's download never carries the fingerprint engine.
 
-// Natively (clippy, tests) there is no worker scope; the job itself is checked through the lib.
-#[cfg(target_arch = "wasm32")]
-#[path = "../extraction/job.rs"]
-mod job;
-
 fn main() {
+    // Natively (clippy, tests) there is no worker scope; the job itself is checked through the lib.
     #[cfg(target_arch = "wasm32")]
     {
         use gloo_worker::Registrable;
-        job::StaffJob::registrar().register();
+        extract_worker::StaffJob::registrar().register();
     }
 }

@@ -1,7 +1,7 @@
 //! The one job type of the staff Web Worker: fingerprint template extraction (and QR reading), as
-//! a gloo-worker oneshot. This file is compiled into both the app (which only spawns the worker
-//! and never calls the body) and the worker binary (which registers it), so both sides agree on
-//! the messages by construction.
+//! a gloo-worker oneshot. The app depends on this crate only to spawn the worker (it never calls
+//! the body) and the worker binary registers it, so both sides agree on the messages by
+//! construction.
 
 use gloo_worker::oneshot::oneshot;
 use serde::{Deserialize, Serialize};
