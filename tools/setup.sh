@@ -38,7 +38,7 @@ fi
 
 # 4. worker-build turns the edge crate into a Workers bundle.
 if ! "$TOOLS/bin/worker-build" --version 2>/dev/null | grep -q "0.8.7"; then
-  log "cargo install worker-build 0.8.7 (about 3.5 minutes)"
+  log "cargo install worker-build 0.8.7 (about 5 minutes)"
   cargo install --quiet --root "$TOOLS" worker-build --version 0.8.7 --locked --force
 fi
 
