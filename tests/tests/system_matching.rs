@@ -130,7 +130,7 @@ async fn unique_people_are_enrolled_and_a_second_recording_is_a_duplicate_of_the
     let events = rt.d1_query(&format!(
         "SELECT actor FROM application_events WHERE application_id = '{a}' AND stage = 'PRINT_READY_RECORD'"
     ));
-    assert_eq!(events[0]["actor"], "MatchingWorker");
+    assert_eq!(events[0]["actor"], "matching_worker");
 
     let (b, _) = record(&rt, &staff, &purwodadi_form(), "dup-b", 2, 0).await;
     assert_eq!(decided(&rt, &b).await, "PRINT_READY_RECORD");

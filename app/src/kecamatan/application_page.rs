@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use shared::api::ApplicationDetail;
 use shared::domain::{ApplicationType, MaritalStatus, Occupation, Religion, Sex};
 use shared::i18n::Lang;
-use shared::lifecycle::{ReturnReason, Stage};
+use shared::lifecycle::{ReturnReason, StaffAction, Stage};
 
 /// The verification screen.
 #[component]
@@ -113,9 +113,12 @@ fn Detail(
     let ob = outbox::outbox();
     let d = detail.get_value();
     let id = d.id.clone();
-    let can = |prefix: &str| d.allowed_actions.iter().any(|a| a.starts_with(prefix));
-    let (can_verify, can_return) = (can("VerifyDocuments"), can("ReturnForCorrection"));
-    let can_record = can("RecordBiometrics") || can("Rerecord");
+    let can = |action: StaffAction| d.allowed_actions.contains(&action);
+    let (can_verify, can_return) = (
+        can(StaffAction::VerifyDocuments),
+        can(StaffAction::ReturnForCorrection),
+    );
+    let can_record = d.allowed_actions.iter().any(|a| a.records_biometrics());
     let recorded = d.stage.has_recorded_biometrics();
     let pending_decision = {
         let id = id.clone();

@@ -14,7 +14,7 @@ use shared::api::{
     ReturnRequest,
 };
 use shared::domain::{ApplicationType, RegistrationCode};
-use shared::lifecycle::{allowed_events, Adjudication, Event, ReturnReasons, Stage};
+use shared::lifecycle::{allowed_actions, Adjudication, Event, ReturnReasons, Stage};
 use worker::{Request, Response};
 
 const LIST_LIMIT: u32 = 200;
@@ -264,10 +264,7 @@ async fn detail_response(
         } else {
             Vec::new()
         },
-        allowed_actions: allowed_events(stage, who.role.actor())
-            .iter()
-            .map(|e| format!("{e:?}"))
-            .collect(),
+        allowed_actions: allowed_actions(stage, who.role.actor()),
         created_at: app.created_at,
         updated_at: app.updated_at,
         id: app.id,

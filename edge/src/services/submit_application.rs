@@ -9,7 +9,7 @@ use crate::storage::{applications, audit, documents, files};
 use sha2::{Digest, Sha256};
 use shared::api::{ApplicationForm, AttachmentKind, ErrorCode, FieldError, SubmitResponse};
 use shared::domain::RegistrationCode;
-use shared::lifecycle::Stage;
+use shared::lifecycle::{Actor, Stage};
 use shared::regions::BundledRegions;
 use shared::validation::{validate_application, validate_attachments, AttachmentMeta};
 
@@ -113,8 +113,8 @@ pub async fn submit(
         form_json: &form_json,
         warnings_json: &warnings_json,
         actor: match by {
-            Submitter::Resident => "Resident",
-            Submitter::Staff(_) => "KecamatanOperator",
+            Submitter::Resident => Actor::Resident.as_str(),
+            Submitter::Staff(_) => Actor::KecamatanOperator.as_str(),
         },
         now: &ctx.now,
     };

@@ -67,7 +67,7 @@ pub fn statements(
                 ctx.now.as_str().into(),
             ])?,
     );
-    let actor_name = format!("{:?}", acting.actor);
+    let actor_name = acting.actor.as_str();
     for (i, stage) in stages.iter().enumerate() {
         let detail = if i + 1 == stages.len() {
             detail_json.map(JsValue::from).unwrap_or(JsValue::NULL)
@@ -78,7 +78,7 @@ pub fn statements(
             db.prepare(
                 "INSERT INTO application_events (application_id, stage, actor, detail_json, at) VALUES (?1, ?2, ?3, ?4, ?5)",
             )
-            .bind(&[application_id.into(), stage.as_str().into(), actor_name.as_str().into(), detail, ctx.now.as_str().into()])?,
+            .bind(&[application_id.into(), stage.as_str().into(), actor_name.into(), detail, ctx.now.as_str().into()])?,
         );
     }
     out.push(audit::insert(

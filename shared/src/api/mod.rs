@@ -30,5 +30,5 @@ pub use status::{StatusView, TimelineEntry};
 pub use submit::SubmitResponse;
 
 // The status page's enums live with the life cycle; re-exported so clients find the whole contract here.
-pub use crate::lifecycle::{NextAction, ReturnReason, Stage};
+pub use crate::lifecycle::{NextAction, ReturnReason, StaffAction, Stage};
 pub use crate::validation::{FieldCode, WarningCode};

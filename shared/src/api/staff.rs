@@ -2,7 +2,7 @@
 
 use crate::api::{ApplicationForm, AttachmentKind, FieldWarning, TimelineEntry};
 use crate::auth::StaffRole;
-use crate::lifecycle::{Adjudication, ReturnReason, Stage};
+use crate::lifecycle::{Adjudication, ReturnReason, StaffAction, Stage};
 use serde::{Deserialize, Serialize};
 
 /// `POST /api/auth/login` body.
@@ -66,8 +66,8 @@ pub struct ApplicationDetail {
     pub documents: Vec<DocumentInfo>,
     pub timeline: Vec<TimelineEntry>,
     pub returned_reasons: Vec<ReturnReason>,
-    /// The life-cycle events this staff member may trigger now (from `allowed_events`), by name.
-    pub allowed_actions: Vec<String>,
+    /// What this staff member may do now (`lifecycle::allowed_actions`): the screen's buttons.
+    pub allowed_actions: Vec<StaffAction>,
     pub created_at: String,
     pub updated_at: String,
 }

@@ -1,8 +1,12 @@
 //! Who acts on an application.
 
-/// The role acting. Scoping (which kecamatan an operator serves, which application a resident's
+/// The role acting. Stored (timeline events) and serialised by its snake_case name
+/// (`"kecamatan_operator"`, [`Actor::as_str`]), never by its Rust spelling. Scoping (which kecamatan an operator serves, which application a resident's
 /// code opens) is checked by the edge before the life cycle is consulted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Actor {
     /// The applicant, holding a registration code (no account).
     Resident,
@@ -27,4 +31,34 @@ impl Actor {
         Actor::Administrator,
         Actor::MatchingWorker,
     ];
+
+    /// The stable stored name, equal to the serde name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Actor::Resident => "resident",
+            Actor::KecamatanOperator => "kecamatan_operator",
+            Actor::DinasOperator => "dinas_operator",
+            Actor::DinasSupervisor => "dinas_supervisor",
+            Actor::Administrator => "administrator",
+            Actor::MatchingWorker => "matching_worker",
+        }
+    }
+
+    /// The actor with this stored name.
+    pub fn parse(text: &str) -> Option<Actor> {
+        Actor::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_names_round_trip_and_match_serde() {
+        for actor in Actor::ALL {
+            assert_eq!(Actor::parse(actor.as_str()), Some(actor));
+            assert_eq!(serde_json::to_value(actor).unwrap(), actor.as_str());
+        }
+    }
 }

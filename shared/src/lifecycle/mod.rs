@@ -4,6 +4,7 @@
 mod actor;
 mod certificate;
 mod event;
+mod staff_action;
 mod stage;
 mod transition;
 
@@ -13,5 +14,6 @@ pub use certificate::{
     CERTIFICATE_VALIDITY_MONTHS,
 };
 pub use event::{Adjudication, Event, ReturnReason, ReturnReasons};
+pub use staff_action::{allowed_actions, StaffAction};
 pub use stage::{NextAction, Stage};
 pub use transition::{allowed_events, transition, Refusal};
