@@ -14,8 +14,8 @@ fi
 raw="$(mktemp -d)"
 trap 'rm -rf "$raw"' EXIT
 
-cargo build --quiet --release -p shared --example engine-bench
-RUSTFLAGS="-C target-feature=+simd128" cargo build --quiet --release -p shared --example engine-wasm \
+cargo build --quiet --release -p biometrics --example engine-bench
+RUSTFLAGS="-C target-feature=+simd128" cargo build --quiet --release -p biometrics --example engine-wasm \
   --target wasm32-unknown-unknown
 native="$("$CARGO_TARGET_DIR/release/examples/engine-bench" "$raw" "$@")"
 native_ms="$(sed -E 's/.*native_ms=([0-9.]+).*/\1/' <<<"$native")"

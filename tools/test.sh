@@ -16,25 +16,47 @@ step "format"
 cargo fmt --all --check
 
 step "lints (warnings are errors)"
+# Every crate natively, every target (tests, benches, examples, bins), with the workspace's features
+# unified (the engine's `codec`, the domain crate's `password-hashing` and `villages` on).
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-# The app is three bundles (the form by default, `public`, `staff`): lint each, native and wasm.
+# The app is three bundles whose features switch route tables rather than add code (`staff` drops
+# the other two tables), so each is linted: the pre-fill form (no features) above, then `public`
+# and `staff`. Natively only: the app has no target-specific code (checked here), so a wasm pass
+# would lint the same code again. Clippy lints the workspace crates an app build pulls in too, so
+# these passes also cover `shared` and `biometrics` with default features off, as the app ships them.
+if grep -rnE 'target_(arch|family|os)|wasm32' app/src; then
+  echo "app/src has target-specific code: lint the app for wasm32 too (tools/test.sh)" >&2
+  exit 1
+fi
 for bundle in public staff; do
   cargo clippy -p app --all-targets --features "$bundle" --quiet -- -D warnings
 done
-for features in "" public staff; do
-  cargo clippy -p app --target wasm32-unknown-unknown --features "$features" --quiet -- -D warnings
-done
+# Wasm-only code: the Web Worker's entry point, and the engine without its x86-64 SIMD dispatch.
 cargo clippy -p extract-worker --target wasm32-unknown-unknown --quiet -- -D warnings
 
-step "architecture: shared depends on neither worker, leptos nor web-sys"
-for forbidden in worker leptos web-sys; do
-  if cargo tree -p shared -e normal,build -i "$forbidden" 2>/dev/null | grep -q .; then
-    echo "shared must not depend on $forbidden:" >&2
-    cargo tree -p shared -e normal,build -i "$forbidden" >&2
+step "architecture: shared and biometrics depend on neither worker, leptos nor web-sys; no image in shared or the resident bundle"
+# forbid PACKAGE DEPENDENCY [cargo tree options]: fails, with the path, when PACKAGE's build
+# graph reaches DEPENDENCY.
+forbid() {
+  local package="$1" forbidden="$2"; shift 2
+  if cargo tree -p "$package" -i "$forbidden" "$@" 2>/dev/null | grep -q .; then
+    echo "$package must not depend on $forbidden:" >&2
+    cargo tree -p "$package" -i "$forbidden" "$@" >&2
     exit 1
   fi
+}
+for crate in shared biometrics; do
+  for forbidden in worker leptos web-sys; do
+    forbid "$crate" "$forbidden" -e normal,build
+  done
 done
-cargo build -p shared --target wasm32-unknown-unknown --quiet
+# The domain crate reaches the engine without its decoders; the resident's phone bundle (the app
+# without features) carries neither the decoders nor password hashing.
+forbid shared image -e normal,build --target all
+for forbidden in image argon2; do
+  forbid app "$forbidden" -e normal --target wasm32-unknown-unknown
+done
+cargo build -p shared -p biometrics --target wasm32-unknown-unknown --quiet
 
 step "unit tests (native)"
 cargo test --workspace --exclude tests --quiet

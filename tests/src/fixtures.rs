@@ -3,7 +3,7 @@
 use base64::Engine as _;
 use reqwest::multipart::{Form, Part};
 use serde_json::{json, Value};
-use shared::biometrics::{template::wire, Minutia, MinutiaKind, Template};
+use biometrics::{template::wire, Minutia, MinutiaKind, Template};
 
 /// A valid application of a woman born 12 Nov 1987, living in the given kecamatan of Grobogan.
 pub fn application_form(district: &str, village: &str) -> Value {

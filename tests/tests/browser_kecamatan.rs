@@ -645,7 +645,7 @@ async fn no_fingerprint_image_bytes_leave_the_page() {
         let bytes = b64
             .decode(finger["template_base64"].as_str().unwrap())
             .unwrap();
-        shared::biometrics::template::wire::decode(&bytes).expect("a valid wire template");
+        biometrics::template::wire::decode(&bytes).expect("a valid wire template");
         // A template is a few hundred bytes; an FVC image is about 90 KB.
         assert!(
             bytes.len() < 4 * 1024,

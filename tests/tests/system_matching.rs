@@ -1,11 +1,11 @@
 //! System tests of the matching worker on the real runtime: a recording goes through the queue
 //! to the coordinator and gallery shards, and its 1:N outcome moves the application in D1.
-//! Fingerprints are SYNTHETIC templates (`shared::biometrics::search::synthetic`): a "person" is
+//! Fingerprints are SYNTHETIC templates (`biometrics::search::synthetic`): a "person" is
 //! a seed; a second recording of them is the same minutiae shifted, jittered and partly missed.
 
 use serde_json::Value;
-use shared::biometrics::search::synthetic::{synthetic_template, Rng};
-use shared::biometrics::Template;
+use biometrics::search::synthetic::{synthetic_template, Rng};
+use biometrics::Template;
 use std::time::{Duration, Instant};
 use tests::fixtures::{application_form, purwodadi_form, recording_body, submit_application};
 use tests::{Runtime, StaffClient};
@@ -203,10 +203,10 @@ async fn a_shard_rebuilds_codes_of_an_older_version_from_the_templates() {
     assert_eq!(written.len(), 1, "one enrolled person: {written:?}");
 
     // Mark every row's codes as the previous version, then let the shards load them again.
-    let current = format!("{:02X}", shared::biometrics::search::PERSON_CODES_VERSION);
+    let current = format!("{:02X}", biometrics::search::PERSON_CODES_VERSION);
     let older = format!(
         "{:02X}",
-        shared::biometrics::search::PERSON_CODES_VERSION - 1
+        biometrics::search::PERSON_CODES_VERSION - 1
     );
     for (file, slot, hex) in &written {
         assert!(hex.starts_with(&current), "stored as the current version");
@@ -381,9 +381,9 @@ mod bench {
     use super::*;
     use base64::Engine as _;
     use shared::api::FingerTemplate;
-    use shared::biometrics::search::{person_codes_to_bytes, FingerCode, FINGER_POSITIONS};
-    use shared::biometrics::template::wire;
-    use shared::biometrics::{codec, extract};
+    use biometrics::search::{person_codes_to_bytes, FingerCode, FINGER_POSITIONS};
+    use biometrics::template::wire;
+    use biometrics::{codec, extract};
     use std::path::PathBuf;
 
     /// An FVC2002 person: (reference id, [right index, left index] x [impression 1, impression 2]).

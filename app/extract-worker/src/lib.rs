@@ -55,10 +55,10 @@ pub async fn StaffJob(input: JobInput) -> JobOutput {
 
 fn extract(image: &[u8], ppi: u16) -> JobOutput {
     let started = now_ms();
-    match shared::biometrics::codec::decode(image, ppi) {
+    match biometrics::codec::decode(image, ppi) {
         Ok(gray) => {
-            let template = shared::biometrics::extract(&gray);
-            let wire = shared::biometrics::template::wire::encode(&template);
+            let template = biometrics::extract(&gray);
+            let wire = biometrics::template::wire::encode(&template);
             JobOutput::Template {
                 quality: template.quality,
                 minutiae: template.minutiae.len() as u32,

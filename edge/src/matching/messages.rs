@@ -52,7 +52,7 @@ pub struct CandidateFinger {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Candidate {
     pub reference_id: String,
-    /// Fused evidence in decades of false match rate (see `shared::biometrics::search::fuse`).
+    /// Fused evidence in decades of false match rate (see `biometrics::search::fuse`).
     pub fused_score: f32,
     pub fingers: Vec<CandidateFinger>,
 }

@@ -3,7 +3,7 @@
 //!
 //! Nothing here ever sees a name or NIK: the queue message carries a random reference id and
 //! templates, and only the consumer maps the reference id to an application (in D1) to move its
-//! stage. Pure search logic is `shared::biometrics::search`; this module decides storage,
+//! stage. Pure search logic is `biometrics::search`; this module decides storage,
 //! sharding and fan-out.
 
 pub mod consumer;

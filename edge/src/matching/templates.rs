@@ -2,9 +2,9 @@
 
 use base64::Engine as _;
 use shared::api::FingerTemplate;
-use shared::biometrics::params::MIN_USABLE_MINUTIAE;
-use shared::biometrics::template::wire;
-use shared::biometrics::Template;
+use biometrics::params::MIN_USABLE_MINUTIAE;
+use biometrics::template::wire;
+use biometrics::Template;
 
 /// Usable fingers by ISO position (1-10), at most one per position. A template that does not
 /// decode, has too few minutiae or a position outside 1-10 is left out (as if not captured).

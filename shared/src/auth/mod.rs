@@ -1,8 +1,11 @@
-//! Staff roles and password hashing. Sessions and storage are the edge's; the rules are here.
+//! Staff roles and password hashing (feature `password-hashing`). Sessions and storage are the
+//! edge's; the rules are here.
 
+#[cfg(feature = "password-hashing")]
 mod password;
 mod role;
 
+#[cfg(feature = "password-hashing")]
 pub use password::{hash_password, verify_password, PasswordError, SALT_BYTES};
 pub use role::StaffRole;
 

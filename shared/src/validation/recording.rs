@@ -4,7 +4,7 @@
 use crate::api::{
     BiometricSubmission, FieldError, FingerResult, MissingFingerReason, FINGER_POSITIONS,
 };
-use crate::biometrics::template::wire;
+use biometrics::template::wire;
 use crate::validation::{sniff, FieldCode};
 use base64::Engine as _;
 
@@ -137,7 +137,7 @@ pub fn is_idempotency_key(key: &str) -> bool {
 mod tests {
     use super::*;
     use crate::api::FingerCapture;
-    use crate::biometrics::{Minutia, MinutiaKind, Template};
+    use biometrics::{Minutia, MinutiaKind, Template};
 
     fn template_b64() -> String {
         let t = Template {

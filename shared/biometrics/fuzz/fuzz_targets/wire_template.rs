@@ -1,0 +1,11 @@
+//! Fuzz target: wire template decoding; anything accepted must re-encode to the same bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use biometrics::template::wire;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(template) = wire::decode(data) {
+        assert_eq!(wire::encode(&template), data);
+    }
+});
