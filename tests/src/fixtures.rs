@@ -1,9 +1,9 @@
 //! Request bodies the system tests share: a valid pre-filled application and a recording.
 
 use base64::Engine as _;
+use biometrics::{template::wire, Minutia, MinutiaKind, Template};
 use reqwest::multipart::{Form, Part};
 use serde_json::{json, Value};
-use biometrics::{template::wire, Minutia, MinutiaKind, Template};
 
 /// A valid application of a woman born 12 Nov 1987, living in the given kecamatan of Grobogan.
 pub fn application_form(district: &str, village: &str) -> Value {

@@ -3,9 +3,9 @@
 //! Fingerprints are SYNTHETIC templates (`biometrics::search::synthetic`): a "person" is
 //! a seed; a second recording of them is the same minutiae shifted, jittered and partly missed.
 
-use serde_json::Value;
 use biometrics::search::synthetic::{synthetic_template, Rng};
 use biometrics::Template;
+use serde_json::Value;
 use std::time::{Duration, Instant};
 use tests::fixtures::{application_form, purwodadi_form, recording_body, submit_application};
 use tests::{Runtime, StaffClient};
@@ -204,10 +204,7 @@ async fn a_shard_rebuilds_codes_of_an_older_version_from_the_templates() {
 
     // Mark every row's codes as the previous version, then let the shards load them again.
     let current = format!("{:02X}", biometrics::search::PERSON_CODES_VERSION);
-    let older = format!(
-        "{:02X}",
-        biometrics::search::PERSON_CODES_VERSION - 1
-    );
+    let older = format!("{:02X}", biometrics::search::PERSON_CODES_VERSION - 1);
     for (file, slot, hex) in &written {
         assert!(hex.starts_with(&current), "stored as the current version");
         sqlite(
@@ -380,10 +377,10 @@ async fn a_large_gallery_is_searched_end_to_end_within_five_seconds() {
 mod bench {
     use super::*;
     use base64::Engine as _;
-    use shared::api::FingerTemplate;
     use biometrics::search::{person_codes_to_bytes, FingerCode, FINGER_POSITIONS};
     use biometrics::template::wire;
     use biometrics::{codec, extract};
+    use shared::api::FingerTemplate;
     use std::path::PathBuf;
 
     /// An FVC2002 person: (reference id, [right index, left index] x [impression 1, impression 2]).

@@ -14,9 +14,9 @@ use super::messages::{
 use super::serial::{join_all, Serial};
 use super::templates;
 use crate::bindings;
-use shared::api::FingerTemplate;
 use biometrics::search::params::{MAX_REPORTED_CANDIDATES, SHORTLIST_PEOPLE};
 use biometrics::search::{decide, Decision};
+use shared::api::FingerTemplate;
 use shared::lifecycle::Stage;
 use worker::{
     durable_object, DurableObject, Env, Method, Request, RequestInit, Response, Result, SqlStorage,

@@ -8,13 +8,13 @@
 
 use super::messages::{Candidate, CandidateFinger, ShardEnrol, ShardResult, ShardSearch};
 use super::templates;
-use shared::api::FingerTemplate;
 use biometrics::search::params::MAX_REPORTED_CANDIDATES;
 use biometrics::search::{
     fuse, person_codes_from_bytes, person_codes_to_bytes, ExactProbe, FingerCode, ScreeningIndex,
     ScreeningProbe, FINGER_POSITIONS,
 };
 use biometrics::Template;
+use shared::api::FingerTemplate;
 use std::cell::RefCell;
 use worker::{
     durable_object, DurableObject, Env, Request, Response, Result, SqlStorage, SqlStorageValue,

@@ -1,10 +1,10 @@
 //! Decoding the queue's base64 wire templates into engine templates, dropping unusable ones.
 
 use base64::Engine as _;
-use shared::api::FingerTemplate;
 use biometrics::params::MIN_USABLE_MINUTIAE;
 use biometrics::template::wire;
 use biometrics::Template;
+use shared::api::FingerTemplate;
 
 /// Usable fingers by ISO position (1-10), at most one per position. A template that does not
 /// decode, has too few minutiae or a position outside 1-10 is left out (as if not captured).

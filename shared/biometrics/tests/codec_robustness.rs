@@ -1,9 +1,7 @@
 //! Seeded robustness: mutated and random bytes through every image decoder must give Ok or Err,
 //! never a panic, and never an image beyond the size limits.
 
-use biometrics::codec::{
-    decode, decode_image, decode_wsq, DecodeError, MAX_SOURCE_SIDE_PX,
-};
+use biometrics::codec::{decode, decode_image, decode_wsq, DecodeError, MAX_SOURCE_SIDE_PX};
 use std::io::Cursor;
 
 const DATA: &str = concat!(

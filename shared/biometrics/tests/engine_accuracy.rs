@@ -3,8 +3,8 @@
 
 mod engine_support;
 
-use engine_support::{score, template};
 use biometrics::params::{THRESHOLD_FMR_1_IN_10_000, THRESHOLD_FMR_1_IN_1_000};
+use engine_support::{score, template};
 
 /// Per folder, two fingers with three impressions each: 6 genuine and 9 impostor pairs.
 const FINGERS: [(&str, [u32; 2]); 4] = [

@@ -4,9 +4,9 @@
 
 mod engine_support;
 
-use engine_support::load;
 use biometrics::extract_traced;
 use biometrics::trace::{keys, TraceSink};
+use engine_support::load;
 
 /// FNV-1a 64 of each stage's bytes, in pipeline order.
 struct Checksums(Vec<(&'static str, u64)>);

@@ -3,9 +3,9 @@
 
 mod engine_support;
 
-use engine_support::{score, template, Rng};
 use biometrics::params::SCORE_MAX;
 use biometrics::{MatcherProbe, Minutia, MinutiaKind, SearchTemplate, Template};
+use engine_support::{score, template, Rng};
 
 fn random_template(rng: &mut Rng, count: usize) -> Template {
     let minutiae = (0..count)

@@ -3,9 +3,9 @@
 
 mod engine_support;
 
-use engine_support::{load, score, template, Rng};
 use biometrics::params::{THRESHOLD_FMR_1_IN_10_000, THRESHOLD_FMR_1_IN_1_000};
 use biometrics::{extract, GrayImage, Minutia, Template};
+use engine_support::{load, score, template, Rng};
 
 /// Rotates every minutia by `angle` around the template centre and shifts it by `(dx, dy)`,
 /// dropping minutiae that leave the frame.

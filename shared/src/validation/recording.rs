@@ -4,9 +4,9 @@
 use crate::api::{
     BiometricSubmission, FieldError, FingerResult, MissingFingerReason, FINGER_POSITIONS,
 };
-use biometrics::template::wire;
 use crate::validation::{sniff, FieldCode};
 use base64::Engine as _;
+use biometrics::template::wire;
 
 pub const FACE_MAX_BYTES: usize = 300 * 1024;
 pub const SIGNATURE_MAX_BYTES: usize = 100 * 1024;

@@ -18,7 +18,6 @@
 #[path = "support/fvc_templates.rs"]
 mod fvc_templates;
 
-use fvc_templates::Impression;
 use biometrics::params::MIN_USABLE_MINUTIAE;
 use biometrics::search::params::SHORTLIST_PEOPLE;
 use biometrics::search::synthetic::{synthetic_template, Rng};
@@ -27,6 +26,7 @@ use biometrics::search::{
     FINGER_POSITIONS,
 };
 use biometrics::Template;
+use fvc_templates::Impression;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;

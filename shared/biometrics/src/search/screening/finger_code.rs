@@ -151,5 +151,4 @@ mod tests {
         bytes[0] = PERSON_CODES_VERSION - 1;
         assert_eq!(person_codes_from_bytes(&bytes), None);
     }
-
 }

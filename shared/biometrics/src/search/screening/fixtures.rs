@@ -41,4 +41,3 @@ pub(super) fn gallery(people: u64) -> ScreeningIndex {
     }
     index
 }
-

@@ -66,5 +66,4 @@ mod tests {
         let portable: Vec<u32> = queries.iter().map(|&g| nearest(f, g)).collect();
         assert_eq!(fast, portable);
     }
-
 }

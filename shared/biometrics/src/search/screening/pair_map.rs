@@ -107,5 +107,4 @@ mod tests {
         assert!(!map.pairs(-500.0, 900.0, 10));
         assert!(!PairMap::new(&[]).pairs(0.0, 0.0, 0));
     }
-
 }

@@ -269,8 +269,8 @@ pub fn top(scores: &[f32], limit: usize) -> Vec<Screened> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::screening::fixtures::{again, gallery, person};
     use crate::search::screening::finger_code::{FingerCode, FINGER_POSITIONS};
+    use crate::search::screening::fixtures::{again, gallery, person};
 
     #[test]
     fn a_second_impression_finds_its_person_first() {
@@ -305,7 +305,6 @@ mod tests {
         assert!(index.first_pass(&probe).scores().iter().all(|&s| s == 0.0));
     }
 
-
     #[test]
     fn a_replaced_slot_screens_as_its_new_codes() {
         let mut index = gallery(50);
@@ -318,5 +317,4 @@ mod tests {
         let probe = ScreeningProbe::new([(2, &r), (7, &l)]);
         assert_eq!(index.screen(&probe, 3)[0].slot, 17);
     }
-
 }
