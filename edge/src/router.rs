@@ -41,7 +41,9 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Get, ["staff", "applications", "by-code", code]) => {
             handlers::staff::detail::find_by_code(req, ctx, code).await
         }
-        (Method::Get, ["staff", "applications", id]) => handlers::staff::detail::get(req, ctx, id).await,
+        (Method::Get, ["staff", "applications", id]) => {
+            handlers::staff::detail::get(req, ctx, id).await
+        }
         (Method::Get, ["staff", "applications", id, "documents", kind]) => {
             handlers::staff::documents::document(req, ctx, id, kind).await
         }

@@ -7,6 +7,7 @@
 //! nobody twice), where each person was enrolled, and the templates of recordings held for an
 //! adjudicator, so `POST /enrol` can add them when ruled "not a duplicate".
 
+use super::messages::MatchDecision;
 use super::messages::{
     Candidate, EnrolRequest, EnrolResponse, Outcome, ProcessRequest, ShardEnrol, ShardResult,
     ShardSearch,
@@ -14,13 +15,12 @@ use super::messages::{
 use super::serial::{join_all, Serial};
 use super::templates;
 use crate::bindings;
-use shared::api::FingerTemplate;
-use shared::biometrics::search::params::{MAX_REPORTED_CANDIDATES, SHORTLIST_PEOPLE};
-use shared::biometrics::search::{decide, Decision};
-use super::messages::MatchDecision;
 use crate::storage::coordinator::CoordinatorStore;
 use base64::Engine as _;
+use shared::api::FingerTemplate;
+use shared::biometrics::search::params::{MAX_REPORTED_CANDIDATES, SHORTLIST_PEOPLE};
 use shared::biometrics::search::person_codes_to_bytes;
+use shared::biometrics::search::{decide, Decision};
 use shared::biometrics::Template;
 use worker::{
     durable_object, DurableObject, Env, Method, Request, RequestInit, Response, Result, State,

@@ -8,6 +8,8 @@
 
 use super::messages::{Candidate, CandidateFinger, ShardEnrol, ShardResult, ShardSearch};
 use super::templates;
+use crate::storage::gallery::GalleryStore;
+use base64::Engine as _;
 use shared::api::FingerTemplate;
 use shared::biometrics::search::params::MAX_REPORTED_CANDIDATES;
 use shared::biometrics::search::{
@@ -15,8 +17,6 @@ use shared::biometrics::search::{
     ScreeningProbe, FINGER_POSITIONS,
 };
 use std::cell::RefCell;
-use crate::storage::gallery::GalleryStore;
-use base64::Engine as _;
 use worker::{durable_object, DurableObject, Env, Request, Response, Result, State};
 
 #[durable_object]
@@ -162,9 +162,11 @@ impl GalleryShard {
             Some(codes) => codes,
             None => templates::codes_of(&templates::usable(&req.fingers)),
         };
-        let Some(slot) = self
-            .store
-            .insert(&req.reference_id, person_codes_to_bytes(&codes), &req.fingers)?
+        let Some(slot) = self.store.insert(
+            &req.reference_id,
+            person_codes_to_bytes(&codes),
+            &req.fingers,
+        )?
         else {
             return Ok(false);
         };

@@ -42,7 +42,9 @@ pub async fn record(
         app.id, sub.idempotency_key
     )));
 
-    let (reference_id, validated) = match recordings::find_by_idempotency_key(&db, &key_hash).await? {
+    let (reference_id, validated) = match recordings::find_by_idempotency_key(&db, &key_hash)
+        .await?
+    {
         Some(existing) => (existing.reference_id, false),
         None => {
             let valid = validate_recording(&sub).map_err(ApiError::Validation)?;

@@ -21,7 +21,14 @@ pub async fn verify(
         Ok(t) => t,
         Err(replay) => return Ok(replay),
     };
-    finish(t, &[Event::VerifyDocuments], "application.verify", None, key).await
+    finish(
+        t,
+        &[Event::VerifyDocuments],
+        "application.verify",
+        None,
+        key,
+    )
+    .await
 }
 
 pub async fn return_for_correction(

@@ -54,8 +54,9 @@ pub async fn queue(
         LIST_LIMIT,
     )
     .await?;
-    let detail = serde_json::json!({ "stage": filter.stage, "q": filter.search, "count": rows.len() })
-        .to_string();
+    let detail =
+        serde_json::json!({ "stage": filter.stage, "q": filter.search, "count": rows.len() })
+            .to_string();
     audit_read(ctx, &db, who, "application.list", None, Some(&detail)).await?;
     let items = rows
         .into_iter()
@@ -187,7 +188,9 @@ pub async fn receipt(ctx: &RequestContext, who: &Principal, id: &str) -> ApiResu
 
 /// An application this staff member may reach; others are "not found".
 async fn reach(db: &D1Database, who: &Principal, id: &str) -> ApiResult<StoredApplication> {
-    let app = applications::get(db, id).await?.ok_or(ApiError::NOT_FOUND)?;
+    let app = applications::get(db, id)
+        .await?
+        .ok_or(ApiError::NOT_FOUND)?;
     if !who.may_access_district(&app.district_code) {
         return Err(ApiError::NOT_FOUND);
     }

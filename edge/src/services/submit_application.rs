@@ -5,9 +5,9 @@ use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
 use crate::services::random;
+use crate::storage::stored_form::StoredForm;
 use crate::storage::{applications, audit, documents, files};
 use sha2::{Digest, Sha256};
-use crate::storage::stored_form::StoredForm;
 use shared::api::{
     ApplicationForm, AttachmentKind, ErrorCode, FieldError, FieldWarning, SubmitResponse,
 };

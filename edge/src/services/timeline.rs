@@ -6,7 +6,10 @@ use shared::lifecycle::{ReturnReason, Stage};
 
 /// The timeline in order and the reasons of the latest return for correction. The public view
 /// passes `dates_only`: the time of day adds nothing for the resident and narrows who was where.
-pub fn from_events(events: &[EventRow], dates_only: bool) -> (Vec<TimelineEntry>, Vec<ReturnReason>) {
+pub fn from_events(
+    events: &[EventRow],
+    dates_only: bool,
+) -> (Vec<TimelineEntry>, Vec<ReturnReason>) {
     let mut timeline = Vec::with_capacity(events.len());
     let mut reasons = Vec::new();
     for e in events {

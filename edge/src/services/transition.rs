@@ -111,10 +111,6 @@ impl<'a> Transition<'a> {
         })
     }
 
-    pub fn applications(&self) -> &[ApplicationHead] {
-        &self.applications
-    }
-
     /// The first application: the only one of a single-application transition.
     pub fn application(&self) -> &ApplicationHead {
         &self.applications[0]
@@ -206,7 +202,9 @@ impl<'a> Transition<'a> {
         match self.db.batch(batch).await {
             Ok(_) => Ok(()),
             Err(e) if transition_guard::tripped(&e) => Err(ApiError::Code(ErrorCode::Conflict)),
-            Err(e) => Err(ApiError::Internal(format!("transition batch {action}: {e}"))),
+            Err(e) => Err(ApiError::Internal(format!(
+                "transition batch {action}: {e}"
+            ))),
         }
     }
 }

@@ -160,10 +160,12 @@ pub async fn list(
 }
 
 pub async fn find_submission(db: &D1Database, key_hash: &str) -> Result<Option<SubmissionRow>> {
-    db.prepare("SELECT registration_code, request_hash FROM applications WHERE idempotency_key = ?1")
-        .bind(&[key_hash.into()])?
-        .first(None)
-        .await
+    db.prepare(
+        "SELECT registration_code, request_hash FROM applications WHERE idempotency_key = ?1",
+    )
+    .bind(&[key_hash.into()])?
+    .first(None)
+    .await
 }
 
 pub async fn find_by_code(
