@@ -105,3 +105,51 @@ impl From<StoredForm> for ApplicationForm {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stored_shape_keeps_the_names_rows_were_written_with_and_round_trips() {
+        let mut form = ApplicationForm {
+            full_name: "SITI AMINAH".into(),
+            nik: "3315135211870003".into(),
+            phone: Some("081234567890".into()),
+            ..Default::default()
+        };
+        form.address.district = "33.15.13".into();
+        let stored = serde_json::to_value(StoredForm::from(&form)).unwrap();
+        let keys: Vec<&str> = stored
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = vec![
+            "application_type",
+            "full_name",
+            "kk_number",
+            "nik",
+            "birth_place",
+            "birth_date",
+            "sex",
+            "blood_type",
+            "religion",
+            "marital_status",
+            "occupation",
+            "citizenship",
+            "address",
+            "phone",
+            "signed_place",
+            "signed_on",
+        ];
+        let mut keys = keys;
+        keys.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+        assert_eq!(stored["address"]["district"], "33.15.13");
+        let back: StoredForm = serde_json::from_value(stored).unwrap();
+        assert_eq!(ApplicationForm::from(back), form);
+    }
+}
