@@ -34,31 +34,33 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["auth", "login"]) => handlers::auth::login(req, ctx).await,
         (Method::Post, ["auth", "logout"]) => handlers::auth::logout(req, ctx).await,
         (Method::Get, ["auth", "me"]) => handlers::auth::me(req, ctx).await,
-        (Method::Get, ["staff", "applications"]) => handlers::staff::list(req, ctx).await,
+        (Method::Get, ["staff", "applications"]) => handlers::staff::queue::list(req, ctx).await,
         (Method::Post, ["staff", "applications"]) => {
             handlers::applications::walk_in(req, ctx).await
         }
         (Method::Get, ["staff", "applications", "by-code", code]) => {
-            handlers::staff::find_by_code(req, ctx, code).await
+            handlers::staff::detail::find_by_code(req, ctx, code).await
         }
-        (Method::Get, ["staff", "applications", id]) => handlers::staff::get(req, ctx, id).await,
+        (Method::Get, ["staff", "applications", id]) => {
+            handlers::staff::detail::get(req, ctx, id).await
+        }
         (Method::Get, ["staff", "applications", id, "documents", kind]) => {
-            handlers::staff::document(req, ctx, id, kind).await
+            handlers::staff::documents::document(req, ctx, id, kind).await
         }
         (Method::Get, ["staff", "applications", id, "receipt"]) => {
-            handlers::staff::receipt(req, ctx, id).await
+            handlers::staff::receipt::receipt(req, ctx, id).await
         }
         (Method::Post, ["staff", "applications", id, "verify"]) => {
-            handlers::staff::verify(req, ctx, id).await
+            handlers::staff::actions::verify(req, ctx, id).await
         }
         (Method::Post, ["staff", "applications", id, "return"]) => {
-            handlers::staff::return_for_correction(req, ctx, id).await
+            handlers::staff::actions::return_for_correction(req, ctx, id).await
         }
         (Method::Post, ["staff", "applications", id, "biometrics"]) => {
-            handlers::staff::record_biometrics(req, ctx, id).await
+            handlers::staff::recording::record_biometrics(req, ctx, id).await
         }
         (Method::Post, ["staff", "applications", id, "adjudicate"]) => {
-            handlers::staff::adjudicate(req, ctx, id).await
+            handlers::staff::actions::adjudicate(req, ctx, id).await
         }
         (
             _,

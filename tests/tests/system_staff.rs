@@ -162,7 +162,7 @@ async fn operator_verifies_records_and_gets_a_receipt_and_everything_is_audited(
             .as_array()
             .unwrap()
             .iter()
-            .any(|a| a == "VerifyDocuments"),
+            .any(|a| a == "verify_documents"),
         "{detail}"
     );
 

@@ -3,7 +3,7 @@
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::rate_limit;
-use crate::services::timeline::{self, parse_stage};
+use crate::services::timeline;
 use crate::storage::applications;
 use shared::api::{ErrorCode, StatusView};
 use shared::domain::RegistrationCode;
@@ -17,13 +17,12 @@ pub async fn get(code: &str, ctx: &RequestContext) -> ApiResult<Response> {
     let code = RegistrationCode::parse(code)
         .map_err(|_| ApiError::Code(ErrorCode::InvalidRegistrationCode))?;
     let db = ctx.env.d1(bindings::DB)?;
-    let app = applications::find_by_code(&db, &code.compact())
+    let app = applications::find_by_code(&db, &code)
         .await?
         .ok_or(ApiError::NOT_FOUND)?;
     let events = applications::events(&db, &app.id).await?;
-    let stage = parse_stage(&app.stage)?;
-    let (timeline, returned_reasons) = timeline::from_events(&events, true)?;
-    let view = StatusView::new(stage, timeline, returned_reasons);
+    let (timeline, returned_reasons) = timeline::from_events(&events, true);
+    let view = StatusView::new(app.stage, timeline, returned_reasons);
     let mut resp = Response::from_json(&view)?;
     resp.headers_mut().set("Cache-Control", "no-store")?;
     Ok(resp)

@@ -28,6 +28,20 @@ impl RequestContext {
 const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
 
 impl RequestContext {
+    /// A queue job has no request: its context names the matching worker as the client, and a
+    /// request id of its own, for the audit log.
+    pub fn for_queue(env: Env) -> Self {
+        let (now_ms, now, today) = clock();
+        RequestContext {
+            env,
+            request_id: format!("queue-{}", now_ms as u64),
+            lang: Lang::Id,
+            client_key: "matching-worker".to_string(),
+            now,
+            today,
+        }
+    }
+
     pub fn new(req: &Request, env: Env) -> Self {
         let headers = req.headers();
         let lang = match headers.get("accept-language").ok().flatten() {
@@ -39,10 +53,7 @@ impl RequestContext {
             .ok()
             .flatten()
             .unwrap_or_else(|| "local".to_string());
-        let now_ms = js_sys::Date::now();
-        let now = String::from(js_sys::Date::new(&now_ms.into()).to_iso_string());
-        let wib = String::from(js_sys::Date::new(&(now_ms + WIB_OFFSET_MS).into()).to_iso_string());
-        let today = Date::parse_iso(&wib[..10]).expect("the runtime's clock gives a valid date");
+        let (_, now, today) = clock();
         Self {
             request_id: super::request_id::request_id(req),
             lang,
@@ -52,4 +63,13 @@ impl RequestContext {
             env,
         }
     }
+}
+
+/// The current instant (ms and ISO UTC) and today's date in WIB.
+fn clock() -> (f64, String, Date) {
+    let now_ms = js_sys::Date::now();
+    let now = String::from(js_sys::Date::new(&now_ms.into()).to_iso_string());
+    let wib = String::from(js_sys::Date::new(&(now_ms + WIB_OFFSET_MS).into()).to_iso_string());
+    let today = Date::parse_iso(&wib[..10]).expect("the runtime's clock gives a valid date");
+    (now_ms, now, today)
 }

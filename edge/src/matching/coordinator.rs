@@ -7,6 +7,7 @@
 //! nobody twice), where each person was enrolled, and the templates of recordings held for an
 //! adjudicator, so `POST /enrol` can add them when ruled "not a duplicate".
 
+use super::messages::MatchDecision;
 use super::messages::{
     Candidate, EnrolRequest, EnrolResponse, Outcome, ProcessRequest, ShardEnrol, ShardResult,
     ShardSearch,
@@ -14,13 +15,15 @@ use super::messages::{
 use super::serial::{join_all, Serial};
 use super::templates;
 use crate::bindings;
-use biometrics::search::params::{MAX_REPORTED_CANDIDATES, SHORTLIST_PEOPLE};
-use biometrics::search::{decide, Decision};
+use crate::storage::coordinator::CoordinatorStore;
+use base64::Engine as _;
 use shared::api::FingerTemplate;
-use shared::lifecycle::Stage;
+use biometrics::search::params::{MAX_REPORTED_CANDIDATES, SHORTLIST_PEOPLE};
+use biometrics::search::person_codes_to_bytes;
+use biometrics::search::{decide, Decision};
+use biometrics::Template;
 use worker::{
-    durable_object, DurableObject, Env, Method, Request, RequestInit, Response, Result, SqlStorage,
-    SqlStorageValue, State,
+    durable_object, DurableObject, Env, Method, Request, RequestInit, Response, Result, State,
 };
 
 /// Platform limit: simultaneous outgoing connections per request.
@@ -32,23 +35,15 @@ const DEFAULT_SHARDS: u32 = 4;
 
 #[durable_object]
 pub struct MatchCoordinator {
-    sql: SqlStorage,
+    store: CoordinatorStore,
     env: Env,
     serial: Serial,
 }
 
 impl DurableObject for MatchCoordinator {
     fn new(state: State, env: Env) -> Self {
-        let sql = state.storage().sql();
-        for ddl in [
-            "CREATE TABLE IF NOT EXISTS jobs (job_id TEXT PRIMARY KEY, outcome TEXT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS enrolled (reference_id TEXT PRIMARY KEY, shard INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS held (reference_id TEXT PRIMARY KEY, fingers TEXT NOT NULL)",
-        ] {
-            sql.exec(ddl, None).expect("coordinator schema");
-        }
         Self {
-            sql,
+            store: CoordinatorStore::open(state.storage().sql()).expect("coordinator schema"),
             env,
             serial: Serial::default(),
         }
@@ -114,46 +109,30 @@ impl MatchCoordinator {
             .get_by_name(&format!("shard-{shard}"))
     }
 
-    fn text(&self, query: &str, key: &str) -> Result<Option<String>> {
-        let row = self
-            .sql
-            .exec(query, vec![key.into()])?
-            .raw()
-            .next()
-            .transpose()?;
-        Ok(match row.as_deref() {
-            Some([SqlStorageValue::String(s), ..]) => Some(s.clone()),
-            _ => None,
-        })
-    }
-
     async fn process(&self, job: ProcessRequest) -> Result<Outcome> {
-        if let Some(done) = self.text("SELECT outcome FROM jobs WHERE job_id = ?", &job.job_id)? {
-            return Ok(serde_json::from_str(&done)?);
+        if let Some(done) = self.store.outcome(&job.job_id)? {
+            return Ok(done);
         }
-        let outcome = if templates::usable(&job.fingers).is_empty() {
+        // Decoded once here; shards get only the usable fingers (they decode their own copy,
+        // being other objects), and enrolment reuses these templates for the screening codes.
+        let (wire, decoded) = templates::usable_with_wire(&job.fingers);
+        let outcome = if decoded.is_empty() {
             Outcome {
-                decision: Stage::EnrollFailure.as_str().to_string(),
+                decision: MatchDecision::NoUsableFingers,
                 candidates: Vec::new(),
                 searched_people: 0,
             }
         } else {
-            let (people, candidates) = self.search(&job.reference_id, &job.fingers).await?;
+            let (people, candidates) = self.search(&job.reference_id, &wire).await?;
             let best = candidates.first().map_or(0.0, |c| c.fused_score);
             let decision = decide(best, people as usize);
             if decision == Decision::Unique {
-                self.enrol(&job.reference_id, &job.fingers).await?;
+                self.enrol(&job.reference_id, &wire, &decoded).await?;
             } else {
-                self.sql.exec(
-                    "INSERT OR REPLACE INTO held (reference_id, fingers) VALUES (?, ?)",
-                    vec![
-                        job.reference_id.as_str().into(),
-                        serde_json::to_string(&job.fingers)?.into(),
-                    ],
-                )?;
+                self.store.hold(&job.reference_id, &job.fingers)?;
             }
             Outcome {
-                decision: stage_of(decision).as_str().to_string(),
+                decision: decision.into(),
                 candidates: if decision == Decision::Unique {
                     Vec::new()
                 } else {
@@ -162,13 +141,7 @@ impl MatchCoordinator {
                 searched_people: people,
             }
         };
-        self.sql.exec(
-            "INSERT OR REPLACE INTO jobs (job_id, outcome) VALUES (?, ?)",
-            vec![
-                job.job_id.as_str().into(),
-                serde_json::to_string(&outcome)?.into(),
-            ],
-        )?;
+        self.store.save_outcome(&job.job_id, &outcome)?;
         Ok(outcome)
     }
 
@@ -211,51 +184,37 @@ impl MatchCoordinator {
     }
 
     /// Enrols into the shard with the fewest people this coordinator has placed (idempotent).
-    async fn enrol(&self, reference_id: &str, fingers: &[FingerTemplate]) -> Result<bool> {
-        let shard = match self
-            .sql
-            .exec(
-                "SELECT shard FROM enrolled WHERE reference_id = ?",
-                vec![reference_id.into()],
-            )?
-            .raw()
-            .next()
-            .transpose()?
-            .as_deref()
-        {
-            Some([SqlStorageValue::Integer(s), ..]) => *s as u32,
-            _ => self.least_filled_shard()?,
+    /// `fingers` are the usable ones and `decoded` the same, decoded.
+    async fn enrol(
+        &self,
+        reference_id: &str,
+        fingers: &[FingerTemplate],
+        decoded: &[(u8, Template)],
+    ) -> Result<bool> {
+        let shard = match self.store.shard_of(reference_id)? {
+            Some(s) => s,
+            None => self.least_filled_shard()?,
         };
+        let codes = person_codes_to_bytes(&templates::codes_of(decoded));
         let newly: bool = call(
             &self.shard_stub(shard)?,
             "/enrol",
             &ShardEnrol {
                 reference_id: reference_id.to_string(),
                 fingers: fingers.to_vec(),
+                codes: Some(base64::engine::general_purpose::STANDARD.encode(codes)),
             },
         )
         .await?;
-        self.sql.exec(
-            "INSERT OR IGNORE INTO enrolled (reference_id, shard) VALUES (?, ?)",
-            vec![
-                reference_id.into(),
-                SqlStorageValue::Integer(i64::from(shard)),
-            ],
-        )?;
+        self.store.record_enrolled(reference_id, shard)?;
         Ok(newly)
     }
 
     fn least_filled_shard(&self) -> Result<u32> {
         let mut counts = vec![0i64; self.shards() as usize];
-        for row in self
-            .sql
-            .exec("SELECT shard, COUNT(*) FROM enrolled GROUP BY shard", None)?
-            .raw()
-        {
-            if let [SqlStorageValue::Integer(s), SqlStorageValue::Integer(n)] = row?.as_slice() {
-                if let Some(c) = counts.get_mut(*s as usize) {
-                    *c = *n;
-                }
+        for (s, n) in self.store.enrolled_per_shard()? {
+            if let Some(c) = counts.get_mut(s as usize) {
+                *c = n;
             }
         }
         Ok(counts
@@ -268,36 +227,16 @@ impl MatchCoordinator {
     /// Enrols a recording held for adjudication. `None` when nothing is held under that id (and
     /// it was never enrolled); `Some(false)` when it already was.
     async fn enrol_held(&self, reference_id: &str) -> Result<Option<bool>> {
-        let Some(fingers) = self.text(
-            "SELECT fingers FROM held WHERE reference_id = ?",
-            reference_id,
-        )?
-        else {
-            let known = self.text(
-                "SELECT reference_id FROM enrolled WHERE reference_id = ?",
-                reference_id,
-            )?;
-            return Ok(known.map(|_| false));
+        let Some(fingers) = self.store.held(reference_id)? else {
+            return Ok(self.store.shard_of(reference_id)?.map(|_| false));
         };
-        let fingers: Vec<FingerTemplate> = serde_json::from_str(&fingers)?;
-        let newly = self.enrol(reference_id, &fingers).await?;
-        self.sql.exec(
-            "DELETE FROM held WHERE reference_id = ?",
-            vec![reference_id.into()],
-        )?;
+        let (wire, decoded) = templates::usable_with_wire(&fingers);
+        let newly = self.enrol(reference_id, &wire, &decoded).await?;
+        self.store.release(reference_id)?;
         Ok(Some(newly))
     }
 }
 
-fn stage_of(decision: Decision) -> Stage {
-    match decision {
-        Decision::Unique => Stage::PrintReadyRecord,
-        Decision::Ambiguous => Stage::AdjudicateRecord,
-        Decision::Duplicate => Stage::DuplicateRecord,
-    }
-}
-
-// Called by the adjudication endpoint once it is wired (handlers/staff.rs, lead): until then unused.
 /// For the adjudication endpoint: an adjudicator ruled a held recording "not a duplicate", so it
 /// joins the gallery (serialised with searches like any job). `Ok(false)` if it already had.
 pub async fn enrol_after_adjudication(env: &Env, reference_id: &str) -> Result<bool> {

@@ -8,22 +8,20 @@
 
 use super::messages::{Candidate, CandidateFinger, ShardEnrol, ShardResult, ShardSearch};
 use super::templates;
+use crate::storage::gallery::GalleryStore;
+use base64::Engine as _;
+use shared::api::FingerTemplate;
 use biometrics::search::params::MAX_REPORTED_CANDIDATES;
 use biometrics::search::{
     fuse, person_codes_from_bytes, person_codes_to_bytes, ExactProbe, FingerCode, ScreeningIndex,
     ScreeningProbe, FINGER_POSITIONS,
 };
-use biometrics::Template;
-use shared::api::FingerTemplate;
 use std::cell::RefCell;
-use worker::{
-    durable_object, DurableObject, Env, Request, Response, Result, SqlStorage, SqlStorageValue,
-    State,
-};
+use worker::{durable_object, DurableObject, Env, Request, Response, Result, State};
 
 #[durable_object]
 pub struct GalleryShard {
-    sql: SqlStorage,
+    store: GalleryStore,
     /// The in-memory search form and, per index slot, the SQLite row (`people.slot`).
     loaded: RefCell<Option<Loaded>>,
 }
@@ -35,21 +33,8 @@ struct Loaded {
 
 impl DurableObject for GalleryShard {
     fn new(state: State, _env: Env) -> Self {
-        let sql = state.storage().sql();
-        // Idempotent schema. `codes`: `search::person_codes_to_bytes`; `templates`: the job's
-        // finger list as JSON (base64 wire templates).
-        sql.exec(
-            "CREATE TABLE IF NOT EXISTS people (
-                slot INTEGER PRIMARY KEY,
-                reference_id TEXT NOT NULL UNIQUE,
-                codes BLOB NOT NULL,
-                templates TEXT NOT NULL
-            )",
-            None,
-        )
-        .expect("gallery shard schema");
         Self {
-            sql,
+            store: GalleryStore::open(state.storage().sql()).expect("gallery shard schema"),
             loaded: RefCell::new(None),
         }
     }
@@ -80,40 +65,20 @@ impl GalleryShard {
         if self.loaded.borrow().is_some() {
             return Ok(());
         }
-        let count = self
-            .sql
-            .exec("SELECT COUNT(*) FROM people", None)?
-            .raw()
-            .next()
-            .transpose()?
-            .and_then(|row| match row.first() {
-                Some(SqlStorageValue::Integer(n)) => Some(*n as usize),
-                _ => None,
-            })
-            .unwrap_or(0);
+        let count = self.store.count()?;
         let mut index = ScreeningIndex::with_capacity(count);
         let mut rows = Vec::with_capacity(count);
         // Rows whose codes are of an earlier version (or damaged): their index entries are
         // recomputed from the templates once the read is over, and written back.
         let mut stale = Vec::new();
-        for row in self
-            .sql
-            .exec("SELECT slot, codes FROM people ORDER BY slot", None)?
-            .raw()
-        {
-            let row = row?;
-            let (Some(SqlStorageValue::Integer(slot)), Some(SqlStorageValue::Blob(codes))) =
-                (row.first(), row.get(1))
-            else {
-                return Err("gallery shard: malformed people row".into());
-            };
+        self.store.each_codes(|slot, codes| {
             let codes = person_codes_from_bytes(codes).unwrap_or_else(|| {
-                stale.push((index.len(), *slot as u32));
+                stale.push((index.len(), slot));
                 Default::default()
             });
             index.push(&codes);
-            rows.push(*slot as u32);
-        }
+            rows.push(slot);
+        })?;
         for (at, row) in stale {
             let codes = self.recompute_codes(row)?;
             index.replace(at as u32, &codes);
@@ -170,20 +135,7 @@ impl GalleryShard {
     }
 
     fn person(&self, row: u32) -> Result<Option<(String, Vec<FingerTemplate>)>> {
-        let cursor = self.sql.exec(
-            "SELECT reference_id, templates FROM people WHERE slot = ?",
-            vec![SqlStorageValue::Integer(i64::from(row))],
-        )?;
-        let Some(row) = cursor.raw().next().transpose()? else {
-            return Ok(None);
-        };
-        let (Some(SqlStorageValue::String(reference_id)), Some(SqlStorageValue::String(json))) =
-            (row.first(), row.get(1))
-        else {
-            return Err("gallery shard: malformed person row".into());
-        };
-        let fingers: Vec<FingerTemplate> = serde_json::from_str(json)?;
-        Ok(Some((reference_id.clone(), fingers)))
+        self.store.person(row)
     }
 
     /// The screening codes of a stored person computed afresh from their templates, written back
@@ -192,48 +144,37 @@ impl GalleryShard {
         let (_, fingers) = self
             .person(row)?
             .ok_or("gallery shard: person row vanished while loading")?;
-        let codes = codes_of(&templates::usable(&fingers));
-        self.sql.exec(
-            "UPDATE people SET codes = ? WHERE slot = ?",
-            vec![
-                person_codes_to_bytes(&codes).into(),
-                SqlStorageValue::Integer(i64::from(row)),
-            ],
-        )?;
+        let codes = templates::codes_of(&templates::usable(&fingers));
+        self.store.set_codes(row, person_codes_to_bytes(&codes))?;
         Ok(codes)
     }
 
     fn enrol(&self, req: &ShardEnrol) -> Result<bool> {
-        let codes = codes_of(&templates::usable(&req.fingers));
-        let before = self.sql.exec(
-            "INSERT INTO people (reference_id, codes, templates) VALUES (?, ?, ?)
-             ON CONFLICT (reference_id) DO NOTHING RETURNING slot",
-            vec![
-                req.reference_id.as_str().into(),
-                person_codes_to_bytes(&codes).into(),
-                serde_json::to_string(&req.fingers)?.into(),
-            ],
-        )?;
-        let inserted = before.raw().next().transpose()?;
-        let Some(row) = inserted else {
+        // The coordinator sends the codes it computed from the templates it already decoded;
+        // only a request without them (an earlier coordinator) makes the shard decode here.
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let sent = req
+            .codes
+            .as_deref()
+            .and_then(|c| b64.decode(c).ok())
+            .and_then(|bytes| person_codes_from_bytes(&bytes));
+        let codes = match sent {
+            Some(codes) => codes,
+            None => templates::codes_of(&templates::usable(&req.fingers)),
+        };
+        let Some(slot) = self.store.insert(
+            &req.reference_id,
+            person_codes_to_bytes(&codes),
+            &req.fingers,
+        )?
+        else {
             return Ok(false);
         };
         // Keep a loaded index in step; an unloaded one will read the row when first needed.
-        if let (Some(SqlStorageValue::Integer(slot)), Some(loaded)) =
-            (row.first(), self.loaded.borrow_mut().as_mut())
-        {
+        if let Some(loaded) = self.loaded.borrow_mut().as_mut() {
             loaded.index.push(&codes);
-            loaded.rows.push(*slot as u32);
+            loaded.rows.push(slot);
         }
         Ok(true)
     }
-}
-
-/// Screening codes by position of a person's usable fingers.
-fn codes_of(fingers: &[(u8, Template)]) -> [Option<FingerCode>; FINGER_POSITIONS] {
-    let mut codes: [Option<FingerCode>; FINGER_POSITIONS] = Default::default();
-    for (p, t) in fingers {
-        codes[usize::from(*p) - 1] = Some(FingerCode::new(t));
-    }
-    codes
 }

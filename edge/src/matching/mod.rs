@@ -9,6 +9,6 @@
 pub mod consumer;
 pub mod coordinator;
 pub mod gallery_shard;
-mod messages;
+pub(crate) mod messages;
 mod serial;
 mod templates;

@@ -1,9 +1,12 @@
 //! Services: the logic that needs bindings, between thin handlers and storage.
 
 pub mod auth;
+pub mod idempotency;
 pub mod random;
 pub mod rate_limit;
 pub mod recording;
+pub mod staff_actions;
+pub mod staff_reads;
 pub mod submit_application;
 pub mod timeline;
-pub mod transitions;
+pub mod transition;

@@ -2,48 +2,58 @@
 //!
 //! Order matters for exactly-once: (1) one D1 batch stores the recording and moves the application
 //! to BIO_CAPTURED; (2) the job goes to the queue; (3) the application moves to
-//! SENT_FOR_ENROLLMENT. A retry with the same idempotency key (the tablet's outbox) finds the
-//! recording and redoes only what is missing; the matcher is idempotent on the job id, so a job
-//! sent twice is searched once.
+//! SENT_FOR_ENROLLMENT, and the answer is stored under the client's key. A retry with the same
+//! key (the tablet's outbox) gets that answer; one that comes before (3) finds the recording and
+//! redoes only what is missing. The matcher is idempotent on the job id, so a job sent twice is
+//! searched once.
 
+use super::idempotency::{self, Answer, IdempotencyKey, Prior};
+use super::transition::{Mover, Transition};
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
 use crate::services::random;
-use crate::services::timeline::parse_stage;
-use crate::services::transitions;
-use crate::storage::{applications, files, recordings};
-use base64::Engine as _;
+use crate::storage::{files, recordings};
 use sha2::{Digest, Sha256};
-use shared::api::{BiometricSubmission, EnrollmentJob, FingerTemplate, RecordingResponse};
+use shared::api::{
+    BiometricSubmission, EnrollmentJob, ErrorCode, FingerResult, FingerTemplate, RecordingResponse,
+};
 use shared::lifecycle::{Event, Stage};
 use shared::validation::{validate_recording, ValidFinger};
 
 pub async fn record(
     ctx: &RequestContext,
     who: &Principal,
-    app: &applications::ApplicationRow,
+    application_id: &str,
     sub: BiometricSubmission,
-) -> ApiResult<RecordingResponse> {
+    key: Option<&IdempotencyKey>,
+) -> ApiResult<Answer> {
+    let mover = Mover::Staff(who);
+    let mut t = Transition::load(ctx, mover, &[application_id]).await?;
+    if let Prior::Answered(answer) = idempotency::prior(t.db(), key).await? {
+        return Ok(answer);
+    }
     let db = ctx.env.d1(bindings::DB)?;
-    // Keys are per application, so one tablet's key can never touch another application.
+    let app = t.application().clone();
+    // Recordings are keyed per application by the submission's own key, so one tablet's key
+    // can never touch another application (and a retry without the header still finds it).
     let key_hash = random::to_hex(&Sha256::digest(format!(
         "{}:{}",
         app.id, sub.idempotency_key
     )));
-    let acting = who.acting();
 
-    let (reference_id, fingers) = match recordings::find_by_idempotency_key(&db, &key_hash).await? {
-        Some(existing) => (existing.reference_id, None),
+    let (reference_id, validated) = match recordings::find_by_idempotency_key(&db, &key_hash)
+        .await?
+    {
+        Some(existing) => (existing.reference_id, false),
         None => {
             let valid = validate_recording(&sub).map_err(ApiError::Validation)?;
-            let from = parse_stage(&app.stage)?;
-            let event = if from == Stage::EnrollFailure {
+            let event = if app.stage == Stage::EnrollFailure {
                 Event::Rerecord
             } else {
                 Event::RecordBiometrics
             };
-            let stages = transitions::decide(from, acting.actor, &[event])?;
+            t.decide(|_| vec![event])?;
 
             let reference_id = random::hex::<16>();
             let bucket = ctx.env.bucket(bindings::FILES)?;
@@ -80,19 +90,7 @@ pub async fn record(
                     .collect::<Vec<_>>(),
             )
             .to_string();
-            let mut batch = transitions::statements(
-                &db,
-                ctx,
-                &transitions::Change {
-                    application_id: &app.id,
-                    from,
-                    stages: &stages,
-                },
-                &acting,
-                "application.record_biometrics",
-                None,
-            )?;
-            batch.push(recordings::insert(
+            t.push(recordings::insert(
                 &db,
                 &recordings::NewRecording {
                     reference_id: &reference_id,
@@ -106,77 +104,70 @@ pub async fn record(
                     recorded_at: &ctx.now,
                 },
             )?);
-            if let Err(e) = transitions::run(&db, batch).await {
+            if let Some(key) = key {
+                t.push(idempotency::begin_statement(&db, key, &ctx.now)?);
+            }
+            if let Err(e) = t.commit("application.record_biometrics", None).await {
                 let _ = files::delete(&bucket, &face_key).await;
                 let _ = files::delete(&bucket, &signature_key).await;
-                return Err(e);
+                return idempotency::replay_after_failure(&db, key, e).await;
             }
-            (reference_id, Some(valid.fingers))
+            (reference_id, true)
         }
     };
 
     // Send (again, if a previous attempt stopped half-way) and advance to SENT_FOR_ENROLLMENT.
-    let current = applications::get_row(&db, &app.id)
-        .await?
-        .ok_or(ApiError::NOT_FOUND)?;
-    let mut stage = parse_stage(&current.stage)?;
-    if stage == Stage::BioCaptured {
-        // Not yet handed over: this request stored it, or an earlier one stopped before sending.
-        let fingers = match fingers {
-            Some(fingers) => fingers,
-            None => {
-                validate_recording(&sub)
-                    .map_err(ApiError::Validation)?
-                    .fingers
-            }
-        };
-        enqueue(ctx, &reference_id, &fingers).await?;
-        let stages = transitions::decide(stage, acting.actor, &[Event::SendForEnrollment])?;
-        let batch = transitions::statements(
-            &db,
-            ctx,
-            &transitions::Change {
-                application_id: &app.id,
-                from: stage,
-                stages: &stages,
-            },
-            &acting,
-            "application.send_for_enrollment",
-            None,
-        )?;
-        match transitions::run(&db, batch).await {
-            // A concurrent retry may have advanced it first: that is the same outcome.
-            Ok(()) | Err(ApiError::Code(shared::api::ErrorCode::Conflict)) => {}
-            Err(e) => return Err(e),
-        }
-        stage = stages[0];
+    let mut t = Transition::load(ctx, mover, &[application_id]).await?;
+    let code = t.application().registration_code.to_string();
+    if t.application().stage != Stage::BioCaptured {
+        // Handed over already (by an earlier attempt): answer where the application stands.
+        return Answer::ok(&RecordingResponse {
+            stage: t.application().stage,
+            registration_code: code,
+        });
     }
-    let registration_code = crate::handlers::staff::display_code(&current.registration_code)?;
-    Ok(RecordingResponse {
-        stage,
-        registration_code,
-    })
+    // Not yet handed over: this request stored it, or an earlier one stopped before sending
+    // (then this retry's templates are checked before they go out).
+    if !validated {
+        validate_recording(&sub).map_err(ApiError::Validation)?;
+    }
+    enqueue(ctx, &reference_id, &sub).await?;
+    t.decide(|_| vec![Event::SendForEnrollment])?;
+    let answer = Answer::ok(&RecordingResponse {
+        stage: t.stage_after(),
+        registration_code: code,
+    })?;
+    if let Some(key) = key {
+        t.push(idempotency::answer_statement(&db, key, &answer, &ctx.now)?);
+    }
+    match t.commit("application.send_for_enrollment", None).await {
+        // A concurrent retry may have advanced it first: that is the same outcome.
+        Ok(()) | Err(ApiError::Code(ErrorCode::Conflict)) => Ok(answer),
+        Err(e) => Err(e),
+    }
 }
 
+/// The job carries the templates exactly as the tablet sent them (base64 wire form, checked by
+/// `validate_recording`): no decode and re-encode on the way to the queue.
 async fn enqueue(
     ctx: &RequestContext,
     reference_id: &str,
-    fingers: &[ValidFinger],
+    sub: &BiometricSubmission,
 ) -> ApiResult<()> {
-    let b64 = base64::engine::general_purpose::STANDARD;
     let job = EnrollmentJob {
         job_id: reference_id.to_string(),
         reference_id: reference_id.to_string(),
-        fingers: fingers
+        fingers: sub
+            .fingers
             .iter()
-            .filter_map(|f| match f {
-                ValidFinger::Template {
-                    position, template, ..
+            .filter_map(|f| match &f.capture {
+                FingerResult::Template {
+                    template_base64, ..
                 } => Some(FingerTemplate {
-                    position: *position,
-                    template: b64.encode(template),
+                    position: f.position,
+                    template: template_base64.clone(),
                 }),
-                ValidFinger::Exception { .. } => None,
+                FingerResult::Exception { .. } => None,
             })
             .collect(),
     };

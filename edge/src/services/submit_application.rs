@@ -5,9 +5,12 @@ use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
 use crate::services::random;
+use crate::storage::stored_form::StoredForm;
 use crate::storage::{applications, audit, documents, files};
 use sha2::{Digest, Sha256};
-use shared::api::{ApplicationForm, AttachmentKind, ErrorCode, FieldError, SubmitResponse};
+use shared::api::{
+    ApplicationForm, AttachmentKind, ErrorCode, FieldError, FieldWarning, SubmitResponse,
+};
 use shared::domain::RegistrationCode;
 use shared::lifecycle::{Actor, Stage};
 use shared::regions::BundledRegions;
@@ -47,7 +50,7 @@ pub async fn submit(
     let key_hash = random::to_hex(&Sha256::digest(sub.idempotency_key.as_bytes()));
     let request_hash = request_hash(&sub);
 
-    if let Some(existing) = applications::find_by_idempotency_key(&db, &key_hash).await? {
+    if let Some(existing) = applications::find_submission(&db, &key_hash).await? {
         return replay(existing, &request_hash);
     }
 
@@ -81,7 +84,6 @@ pub async fn submit(
 
     let id = random::hex::<16>();
     let code = RegistrationCode::from_random(random::bytes());
-    let compact_code = code.compact();
     let bucket = ctx.env.bucket(bindings::FILES)?;
     let mut stored = Vec::with_capacity(sub.uploads.len());
     for upload in &sub.uploads {
@@ -91,30 +93,24 @@ pub async fn submit(
         stored.push((upload, key, sha));
     }
 
-    let form_json = serde_json::to_string(&form).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let warnings: Vec<_> = valid
-        .warnings
-        .iter()
-        .map(|w| serde_json::json!({ "field": w.field.path(), "code": w.code }))
-        .collect();
-    let warnings_json = serde_json::Value::from(warnings).to_string();
-    let stage = Stage::PreFilled;
+    let stored_form = StoredForm::from(&form);
+    let warnings: Vec<FieldWarning> = valid.warnings.iter().map(FieldWarning::from).collect();
     let row = applications::NewApplication {
         id: &id,
-        registration_code: &compact_code,
+        registration_code: &code,
         idempotency_key: &key_hash,
         request_hash: &request_hash,
-        stage: stage.as_str(),
+        stage: Stage::PreFilled,
         application_type: &form.application_type,
         district_code: &form.address.district,
         village_code: &form.address.village,
         nik: &form.nik,
         full_name: &form.full_name,
-        form_json: &form_json,
-        warnings_json: &warnings_json,
+        form: &stored_form,
+        warnings: &warnings,
         actor: match by {
-            Submitter::Resident => Actor::Resident.as_str(),
-            Submitter::Staff(_) => Actor::KecamatanOperator.as_str(),
+            Submitter::Resident => Actor::Resident,
+            Submitter::Staff(_) => Actor::KecamatanOperator,
         },
         now: &ctx.now,
     };
@@ -139,7 +135,7 @@ pub async fn submit(
             &db,
             &documents::NewDocument {
                 application_id: &id,
-                kind: upload.kind.as_str(),
+                kind: upload.kind,
                 r2_key: key,
                 content_type: &upload.content_type,
                 bytes: upload.bytes.len(),
@@ -155,7 +151,7 @@ pub async fn submit(
                 let _ = files::delete(&bucket, key).await;
             }
             // A concurrent request with the same key may have won the race: answer as it did.
-            match applications::find_by_idempotency_key(&db, &key_hash).await? {
+            match applications::find_submission(&db, &key_hash).await? {
                 Some(existing) => replay(existing, &request_hash),
                 None => Err(ApiError::Internal(format!("storing application: {e}"))),
             }
@@ -163,13 +159,13 @@ pub async fn submit(
     }
 }
 
-fn replay(existing: applications::ApplicationSummary, request_hash: &str) -> ApiResult<Outcome> {
+fn replay(existing: applications::SubmissionRow, request_hash: &str) -> ApiResult<Outcome> {
     if existing.request_hash != request_hash {
         return Err(ApiError::Code(ErrorCode::Conflict));
     }
-    let code = RegistrationCode::parse(&existing.registration_code)
-        .map_err(|e| ApiError::Internal(format!("stored code unreadable: {e}")))?;
-    Ok(Outcome::Replayed(SubmitResponse::for_code(&code)))
+    Ok(Outcome::Replayed(SubmitResponse::for_code(
+        &existing.registration_code,
+    )))
 }
 
 /// A digest of everything submitted, so a key reused for different content is detected.

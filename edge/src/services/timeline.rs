@@ -1,25 +1,19 @@
 //! An application's timeline and return reasons, read from its stored events.
 
-use crate::http::{ApiError, ApiResult};
 use crate::storage::applications::EventRow;
 use shared::api::TimelineEntry;
 use shared::lifecycle::{ReturnReason, Stage};
-
-pub fn parse_stage(s: &str) -> ApiResult<Stage> {
-    Stage::parse(s).ok_or_else(|| ApiError::Internal(format!("unknown stored stage {s:?}")))
-}
 
 /// The timeline in order and the reasons of the latest return for correction. The public view
 /// passes `dates_only`: the time of day adds nothing for the resident and narrows who was where.
 pub fn from_events(
     events: &[EventRow],
     dates_only: bool,
-) -> ApiResult<(Vec<TimelineEntry>, Vec<ReturnReason>)> {
+) -> (Vec<TimelineEntry>, Vec<ReturnReason>) {
     let mut timeline = Vec::with_capacity(events.len());
     let mut reasons = Vec::new();
     for e in events {
-        let stage = parse_stage(&e.stage)?;
-        if stage == Stage::Returned {
+        if e.stage == Stage::Returned {
             reasons = reasons_of(e.detail_json.as_deref());
         }
         let at = if dates_only {
@@ -27,9 +21,9 @@ pub fn from_events(
         } else {
             e.at.clone()
         };
-        timeline.push(TimelineEntry { stage, at });
+        timeline.push(TimelineEntry { stage: e.stage, at });
     }
-    Ok((timeline, reasons))
+    (timeline, reasons)
 }
 
 fn reasons_of(detail_json: Option<&str>) -> Vec<ReturnReason> {

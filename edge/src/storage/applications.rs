@@ -1,42 +1,60 @@
-//! The `applications` and `application_events` tables.
+//! The `applications` and `application_events` tables. Rows are decoded here into shared types
+//! (`Stage`, `RegistrationCode`, the stored form); nothing above storage parses a stored string.
 
+use super::decode::{self, to_json};
+use super::stored_form::StoredForm;
 use serde::Deserialize;
+use shared::api::FieldWarning;
+use shared::domain::RegistrationCode;
+use shared::lifecycle::{Actor, Stage};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Result};
 
-/// What the public status lookup and idempotent replays need of an application row.
-#[derive(Debug, Deserialize)]
-pub struct ApplicationSummary {
+/// What the public status lookup, idempotent replays and transitions need of an application.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ApplicationHead {
     pub id: String,
-    pub registration_code: String,
-    pub request_hash: String,
-    pub stage: String,
+    #[serde(deserialize_with = "decode::registration_code")]
+    pub registration_code: RegistrationCode,
+    pub stage: Stage,
     pub district_code: String,
 }
 
-/// A whole application row, for staff.
+/// A resident submission's replay check: the head and the digest of what was sent.
 #[derive(Debug, Deserialize)]
-pub struct ApplicationRow {
+pub struct SubmissionRow {
+    #[serde(deserialize_with = "decode::registration_code")]
+    pub registration_code: RegistrationCode,
+    pub request_hash: String,
+}
+
+/// A whole application, for staff.
+#[derive(Debug, Deserialize)]
+pub struct StoredApplication {
     pub id: String,
-    pub registration_code: String,
-    pub stage: String,
+    #[serde(deserialize_with = "decode::registration_code")]
+    pub registration_code: RegistrationCode,
+    pub stage: Stage,
     pub application_type: String,
     pub district_code: String,
     pub full_name: String,
-    pub form_json: String,
-    pub warnings_json: String,
+    #[serde(rename = "form_json", deserialize_with = "decode::json_text")]
+    pub form: StoredForm,
+    #[serde(rename = "warnings_json", deserialize_with = "decode::json_text")]
+    pub warnings: Vec<FieldWarning>,
     pub created_at: String,
     pub updated_at: String,
 }
 
 /// A queue row, for staff.
 #[derive(Debug, Deserialize)]
-pub struct ListRow {
+pub struct QueueRow {
     pub id: String,
-    pub registration_code: String,
+    #[serde(deserialize_with = "decode::registration_code")]
+    pub registration_code: RegistrationCode,
     pub full_name: String,
     pub application_type: String,
-    pub stage: String,
+    pub stage: Stage,
     pub district_code: String,
     pub village_code: String,
     pub created_at: String,
@@ -45,7 +63,7 @@ pub struct ListRow {
 
 #[derive(Debug, Deserialize)]
 pub struct EventRow {
-    pub stage: String,
+    pub stage: Stage,
     pub detail_json: Option<String>,
     pub at: String,
 }
@@ -53,29 +71,36 @@ pub struct EventRow {
 /// A new application as stored; built by the submission service from validated input.
 pub struct NewApplication<'a> {
     pub id: &'a str,
-    pub registration_code: &'a str,
+    pub registration_code: &'a RegistrationCode,
     pub idempotency_key: &'a str,
     pub request_hash: &'a str,
-    pub stage: &'a str,
+    pub stage: Stage,
     pub application_type: &'a str,
     pub district_code: &'a str,
     pub village_code: &'a str,
     pub nik: &'a str,
     pub full_name: &'a str,
-    pub form_json: &'a str,
-    pub warnings_json: &'a str,
-    pub actor: &'a str,
+    pub form: &'a StoredForm,
+    pub warnings: &'a [FieldWarning],
+    pub actor: Actor,
     pub now: &'a str,
 }
 
-const SUMMARY_COLUMNS: &str = "id, registration_code, request_hash, stage, district_code";
+/// One application's move through `stages` (in order), from the stage the caller read.
+pub struct StageMove<'a> {
+    pub application_id: &'a str,
+    pub from: Stage,
+    pub stages: &'a [Stage],
+}
+
+const HEAD_COLUMNS: &str = "id, registration_code, stage, district_code";
 const ROW_COLUMNS: &str =
     "id, registration_code, stage, application_type, district_code, full_name, \
                            form_json, warnings_json, created_at, updated_at";
 const LIST_COLUMNS: &str =
     "id, registration_code, full_name, application_type, stage, district_code, village_code, created_at, updated_at";
 
-pub async fn get_row(db: &D1Database, id: &str) -> Result<Option<ApplicationRow>> {
+pub async fn get(db: &D1Database, id: &str) -> Result<Option<StoredApplication>> {
     db.prepare(format!(
         "SELECT {ROW_COLUMNS} FROM applications WHERE id = ?1"
     ))
@@ -84,14 +109,26 @@ pub async fn get_row(db: &D1Database, id: &str) -> Result<Option<ApplicationRow>
     .await
 }
 
+/// The heads of the applications with these ids (any order; unknown ids are left out). The ids
+/// travel as one JSON array, so D1's limit of 100 bound parameters does not cap their number.
+pub async fn heads(db: &D1Database, ids: &[&str]) -> Result<Vec<ApplicationHead>> {
+    db.prepare(format!(
+        "SELECT {HEAD_COLUMNS} FROM applications WHERE id IN (SELECT value FROM json_each(?1))"
+    ))
+    .bind(&[to_json(&ids)?.into()])?
+    .all()
+    .await?
+    .results()
+}
+
 /// Staff queue: newest first, optionally one kecamatan, one stage, and a name/code search.
 pub async fn list(
     db: &D1Database,
     district: Option<&str>,
-    stage: Option<&str>,
+    stage: Option<Stage>,
     search: Option<&str>,
     limit: u32,
-) -> Result<Vec<ListRow>> {
+) -> Result<Vec<QueueRow>> {
     let opt = |v: Option<&str>| v.map(JsValue::from).unwrap_or(JsValue::NULL);
     // Names are stored uppercase; codes compact. LIKE patterns escape the user's wildcards.
     let pattern = search.map(|q| {
@@ -112,7 +149,7 @@ pub async fn list(
     ))
     .bind(&[
         opt(district),
-        opt(stage),
+        opt(stage.map(Stage::as_str)),
         opt(pattern.as_deref()),
         opt(compact.as_deref()),
         limit.into(),
@@ -122,13 +159,10 @@ pub async fn list(
     .results()
 }
 
-pub async fn find_by_idempotency_key(
-    db: &D1Database,
-    key_hash: &str,
-) -> Result<Option<ApplicationSummary>> {
-    db.prepare(format!(
-        "SELECT {SUMMARY_COLUMNS} FROM applications WHERE idempotency_key = ?1"
-    ))
+pub async fn find_submission(db: &D1Database, key_hash: &str) -> Result<Option<SubmissionRow>> {
+    db.prepare(
+        "SELECT registration_code, request_hash FROM applications WHERE idempotency_key = ?1",
+    )
     .bind(&[key_hash.into()])?
     .first(None)
     .await
@@ -136,12 +170,12 @@ pub async fn find_by_idempotency_key(
 
 pub async fn find_by_code(
     db: &D1Database,
-    compact_code: &str,
-) -> Result<Option<ApplicationSummary>> {
+    code: &RegistrationCode,
+) -> Result<Option<ApplicationHead>> {
     db.prepare(format!(
-        "SELECT {SUMMARY_COLUMNS} FROM applications WHERE registration_code = ?1"
+        "SELECT {HEAD_COLUMNS} FROM applications WHERE registration_code = ?1"
     ))
-    .bind(&[compact_code.into()])?
+    .bind(&[code.compact().into()])?
     .first(None)
     .await
 }
@@ -159,17 +193,17 @@ pub async fn events(db: &D1Database, application_id: &str) -> Result<Vec<EventRo
 pub fn insert(db: &D1Database, a: &NewApplication<'_>) -> Result<Vec<D1PreparedStatement>> {
     let row: [JsValue; 14] = [
         a.id.into(),
-        a.registration_code.into(),
+        a.registration_code.compact().into(),
         a.idempotency_key.into(),
         a.request_hash.into(),
-        a.stage.into(),
+        a.stage.as_str().into(),
         a.application_type.into(),
         a.district_code.into(),
         a.village_code.into(),
         a.nik.into(),
         a.full_name.into(),
-        a.form_json.into(),
-        a.warnings_json.into(),
+        to_json(a.form)?.into(),
+        to_json(&a.warnings)?.into(),
         a.now.into(),
         a.now.into(),
     ];
@@ -181,6 +215,53 @@ pub fn insert(db: &D1Database, a: &NewApplication<'_>) -> Result<Vec<D1PreparedS
         )
         .bind(&row)?,
         db.prepare("INSERT INTO application_events (application_id, stage, actor, at) VALUES (?1, ?2, ?3, ?4)")
-            .bind(&[a.id.into(), a.stage.into(), a.actor.into(), a.now.into()])?,
+            .bind(&[a.id.into(), a.stage.as_str().into(), a.actor.as_str().into(), a.now.into()])?,
+    ])
+}
+
+/// The statements that move applications: each one's stage becomes the last of its `stages`, and
+/// one timeline event per stage entered is appended (`detail_json` on the last). However many
+/// applications move, these are two statements with three bound parameters each: the moves
+/// travel as one JSON text (D1 allows 100 bound parameters per statement and 2 MB per value).
+/// Callers guard them with [`super::transition_guard::guard`] in the same batch.
+pub fn move_statements(
+    db: &D1Database,
+    moves: &[StageMove<'_>],
+    actor: Actor,
+    detail_json: Option<&str>,
+    now: &str,
+) -> Result<Vec<D1PreparedStatement>> {
+    let targets: Vec<serde_json::Value> = moves
+        .iter()
+        .filter_map(|m| {
+            let to = m.stages.last()?;
+            Some(serde_json::json!({ "id": m.application_id, "to": to }))
+        })
+        .collect();
+    let entered: Vec<serde_json::Value> = moves
+        .iter()
+        .flat_map(|m| {
+            m.stages.iter().enumerate().map(move |(i, stage)| {
+                let detail = (i + 1 == m.stages.len()).then_some(detail_json).flatten();
+                serde_json::json!({ "id": m.application_id, "stage": stage, "detail": detail })
+            })
+        })
+        .collect();
+    Ok(vec![
+        db.prepare(
+            "UPDATE applications SET stage = m.stage, updated_at = ?2 \
+             FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.to') AS stage \
+                   FROM json_each(?1)) AS m \
+             WHERE applications.id = m.id",
+        )
+        .bind(&[to_json(&targets)?.into(), now.into()])?,
+        // `ORDER BY key` keeps the array's order, so a chain's events get ascending ids.
+        db.prepare(
+            "INSERT INTO application_events (application_id, stage, actor, detail_json, at) \
+             SELECT json_extract(value, '$.id'), json_extract(value, '$.stage'), ?2, \
+                    json_extract(value, '$.detail'), ?3 \
+             FROM json_each(?1) ORDER BY key",
+        )
+        .bind(&[to_json(&entered)?.into(), actor.as_str().into(), now.into()])?,
     ])
 }

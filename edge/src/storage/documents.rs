@@ -1,11 +1,12 @@
-//! The `documents` table: an index of each application's files in R2.
+//! The `documents` table: an index of each application's files in R2 (kinds decoded here).
 
+use shared::api::AttachmentKind;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Result};
 
 pub struct NewDocument<'a> {
     pub application_id: &'a str,
-    pub kind: &'a str,
+    pub kind: AttachmentKind,
     pub r2_key: &'a str,
     pub content_type: &'a str,
     pub bytes: usize,
@@ -15,7 +16,7 @@ pub struct NewDocument<'a> {
 pub fn insert(db: &D1Database, d: &NewDocument<'_>) -> Result<D1PreparedStatement> {
     let row: [JsValue; 6] = [
         d.application_id.into(),
-        d.kind.into(),
+        d.kind.as_str().into(),
         d.r2_key.into(),
         d.content_type.into(),
         (d.bytes as f64).into(),
@@ -30,7 +31,7 @@ pub fn insert(db: &D1Database, d: &NewDocument<'_>) -> Result<D1PreparedStatemen
 
 #[derive(Debug, serde::Deserialize)]
 pub struct DocumentRow {
-    pub kind: String,
+    pub kind: AttachmentKind,
     pub r2_key: String,
     pub content_type: String,
     pub bytes: u64,

@@ -1,8 +1,16 @@
-//! Storage: one module per table or bucket, holding all of its SQL with bound parameters.
+//! Storage: one module per table or bucket, holding all of its SQL with bound parameters. Rows
+//! are decoded here into shared types; callers never see a stored string they must parse.
 
 pub mod applications;
 pub mod audit;
+pub mod coordinator;
+mod decode;
 pub mod documents;
 pub mod files;
+pub mod gallery;
+pub mod idempotency_keys;
+pub mod match_results;
 pub mod recordings;
 pub mod staff;
+pub mod stored_form;
+pub mod transition_guard;

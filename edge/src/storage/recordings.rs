@@ -66,3 +66,24 @@ pub async fn latest_for_application(
         .first(None)
         .await
 }
+
+/// The application a recording belongs to and the stage it is in now: the one place where the
+/// matching consumer turns a reference id back into an application.
+#[derive(Debug, Deserialize)]
+pub struct RecordedApplication {
+    pub application_id: String,
+    pub stage: shared::lifecycle::Stage,
+}
+
+pub async fn application_of(
+    db: &D1Database,
+    reference_id: &str,
+) -> Result<Option<RecordedApplication>> {
+    db.prepare(
+        "SELECT r.application_id, a.stage FROM recordings r \
+         JOIN applications a ON a.id = r.application_id WHERE r.reference_id = ?1",
+    )
+    .bind(&[reference_id.into()])?
+    .first(None)
+    .await
+}

@@ -1,6 +1,7 @@
-//! The `staff` and `sessions` tables.
+//! The `staff` and `sessions` tables (roles decoded here).
 
 use serde::Deserialize;
+use shared::auth::StaffRole;
 use worker::{D1Database, Result};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -8,7 +9,7 @@ pub struct StaffRow {
     pub id: String,
     pub username: String,
     pub display_name: String,
-    pub role: String,
+    pub role: StaffRole,
     pub district_code: Option<String>,
     pub password_hash: String,
     pub failed_attempts: u32,
@@ -69,7 +70,7 @@ pub struct SessionStaff {
     pub id: String,
     pub username: String,
     pub display_name: String,
-    pub role: String,
+    pub role: StaffRole,
     pub district_code: Option<String>,
     pub expires_at: String,
 }
@@ -95,4 +96,18 @@ pub async fn delete_session(db: &D1Database, token_hash: &str) -> Result<()> {
         .run()
         .await?;
     Ok(())
+}
+
+/// The name a staff member is shown by (on receipts), if the account exists.
+pub async fn display_name(db: &D1Database, id: &str) -> Result<Option<String>> {
+    #[derive(Deserialize)]
+    struct Row {
+        display_name: String,
+    }
+    let row: Option<Row> = db
+        .prepare("SELECT display_name FROM staff WHERE id = ?1")
+        .bind(&[id.into()])?
+        .first(None)
+        .await?;
+    Ok(row.map(|r| r.display_name))
 }

@@ -107,6 +107,8 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// 400: a write without the `Idempotency-Key` header that makes retries safe.
     MissingIdempotencyKey,
+    /// 409: this `Idempotency-Key` was already used for a different request.
+    IdempotencyKeyReused,
     /// 405: the path exists but not with this method.
     MethodNotAllowed,
     /// 401: wrong user name or password (which of the two is not said).
@@ -133,7 +135,9 @@ impl ErrorCode {
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
-            ErrorCode::TransitionRefused | ErrorCode::Conflict => 409,
+            ErrorCode::TransitionRefused
+            | ErrorCode::Conflict
+            | ErrorCode::IdempotencyKeyReused => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::ValidationFailed => 422,
             ErrorCode::RateLimited => 429,
@@ -168,6 +172,10 @@ impl ErrorCode {
             ErrorCode::MissingIdempotencyKey => lang.pick(
                 "Permintaan tidak lengkap. Muat ulang halaman lalu kirim lagi; data Anda tetap tersimpan.",
                 "The request is incomplete. Reload the page and send again; your data is kept.",
+            ),
+            ErrorCode::IdempotencyKeyReused => lang.pick(
+                "Permintaan ini bertabrakan dengan kiriman lain yang memakai kunci yang sama. Muat ulang lalu coba lagi.",
+                "This request clashes with another one sent under the same key. Reload and try again.",
             ),
             ErrorCode::InvalidCredentials => lang.pick(
                 "Nama pengguna atau kata sandi salah.",

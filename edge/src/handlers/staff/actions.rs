@@ -1,0 +1,47 @@
+//! `POST .../{id}/verify`, `.../return` and `.../adjudicate`: staff decisions, idempotent on the
+//! `Idempotency-Key` header.
+
+use super::respond;
+use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::services::auth;
+use crate::services::idempotency::IdempotencyKey;
+use crate::services::staff_actions;
+use shared::api::{AdjudicateRequest, FieldError, ReturnRequest};
+use shared::validation::FieldCode;
+use worker::{Request, Response};
+
+pub async fn verify(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
+    let who = auth::principal(&req, ctx).await?;
+    let body = req.bytes().await?;
+    let key = IdempotencyKey::of(&req, &body, &who, id)?;
+    respond(staff_actions::verify(ctx, &who, id, key.as_ref()).await?)
+}
+
+pub async fn return_for_correction(
+    mut req: Request,
+    ctx: &RequestContext,
+    id: &str,
+) -> ApiResult<Response> {
+    let who = auth::principal(&req, ctx).await?;
+    let body = req.bytes().await?;
+    let parsed: ReturnRequest = serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
+    if parsed.reasons.is_empty() {
+        return Err(ApiError::Validation(vec![FieldError {
+            field: "reasons".into(),
+            code: FieldCode::Required,
+        }]));
+    }
+    let key = IdempotencyKey::of(&req, &body, &who, id)?;
+    respond(
+        staff_actions::return_for_correction(ctx, &who, id, &parsed.reasons, key.as_ref()).await?,
+    )
+}
+
+pub async fn adjudicate(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
+    let who = auth::principal(&req, ctx).await?;
+    let body = req.bytes().await?;
+    let parsed: AdjudicateRequest =
+        serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
+    let key = IdempotencyKey::of(&req, &body, &who, id)?;
+    respond(staff_actions::adjudicate(ctx, &who, id, parsed.decision, key.as_ref()).await?)
+}
