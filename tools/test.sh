@@ -34,7 +34,7 @@ done
 # Wasm-only code: the Web Worker's entry point, and the engine without its x86-64 SIMD dispatch.
 cargo clippy -p extract-worker --target wasm32-unknown-unknown --quiet -- -D warnings
 
-step "architecture: shared and biometrics depend on neither worker, leptos nor web-sys; no image in shared or the resident bundle"
+step "architecture: shared and biometrics depend on neither worker, leptos nor web-sys; no image in shared or the resident bundle; SQL only in edge storage"
 # forbid PACKAGE DEPENDENCY [cargo tree options]: fails, with the path, when PACKAGE's build
 # graph reaches DEPENDENCY.
 forbid() {
@@ -57,6 +57,11 @@ for forbidden in image argon2; do
   forbid app "$forbidden" -e normal --target wasm32-unknown-unknown
 done
 cargo build -p shared -p biometrics --target wasm32-unknown-unknown --quiet
+# Storage owns the data: no SQL statement is written anywhere in the edge but edge/src/storage/.
+if grep -rnE '"[^"]*\b(SELECT|INSERT|UPDATE|DELETE) ' edge/src --include='*.rs' --exclude-dir=storage; then
+  echo "SQL outside edge/src/storage/ (above): move it into a storage module" >&2
+  exit 1
+fi
 
 step "unit tests (native)"
 cargo test --workspace --exclude tests --quiet

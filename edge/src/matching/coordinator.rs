@@ -17,11 +17,11 @@ use super::templates;
 use crate::bindings;
 use crate::storage::coordinator::CoordinatorStore;
 use base64::Engine as _;
-use shared::api::FingerTemplate;
 use biometrics::search::params::{MAX_REPORTED_CANDIDATES, SHORTLIST_PEOPLE};
 use biometrics::search::person_codes_to_bytes;
 use biometrics::search::{decide, Decision};
 use biometrics::Template;
+use shared::api::FingerTemplate;
 use worker::{
     durable_object, DurableObject, Env, Method, Request, RequestInit, Response, Result, State,
 };

@@ -10,12 +10,12 @@ use super::messages::{Candidate, CandidateFinger, ShardEnrol, ShardResult, Shard
 use super::templates;
 use crate::storage::gallery::GalleryStore;
 use base64::Engine as _;
-use shared::api::FingerTemplate;
 use biometrics::search::params::MAX_REPORTED_CANDIDATES;
 use biometrics::search::{
     fuse, person_codes_from_bytes, person_codes_to_bytes, ExactProbe, FingerCode, ScreeningIndex,
     ScreeningProbe, FINGER_POSITIONS,
 };
+use shared::api::FingerTemplate;
 use std::cell::RefCell;
 use worker::{durable_object, DurableObject, Env, Request, Response, Result, State};
 

@@ -1,9 +1,9 @@
 //! The internal protocol between the consumer, the coordinator and the shards (JSON over Durable
 //! Object fetch). Edge-internal: versioned with the worker, never seen by clients.
 
+use biometrics::search::Decision;
 use serde::{Deserialize, Serialize};
 use shared::api::FingerTemplate;
-use biometrics::search::Decision;
 use shared::lifecycle::Event;
 
 /// Coordinator `POST /process`: search, and enrol when unique. Idempotent on `job_id`.

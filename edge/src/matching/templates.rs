@@ -3,11 +3,11 @@
 //! coordinator per job, a shard per search request.
 
 use base64::Engine as _;
-use shared::api::FingerTemplate;
 use biometrics::params::MIN_USABLE_MINUTIAE;
 use biometrics::search::{FingerCode, FINGER_POSITIONS};
 use biometrics::template::wire;
 use biometrics::Template;
+use shared::api::FingerTemplate;
 
 /// Usable fingers by ISO position (1-10), at most one per position. A template that does not
 /// decode, has too few minutiae or a position outside 1-10 is left out (as if not captured).
