@@ -118,6 +118,11 @@ impl Runtime {
             .unwrap_or_else(|e| panic!("d1 execute failed: {e}"))
     }
 
+    /// The `n` column of the one row that `sql` (a `SELECT COUNT(*) AS n ...`) gives.
+    pub fn d1_count(&self, sql: &str) -> u64 {
+        self.d1_query(sql)[0]["n"].as_u64().unwrap()
+    }
+
     /// Like [`Runtime::d1_query`], but a refused statement is an `Err` with wrangler's message.
     pub fn d1_try(&self, sql: &str) -> Result<serde_json::Value, String> {
         let args = wrangler_args(&[
