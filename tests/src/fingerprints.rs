@@ -4,11 +4,13 @@
 
 use std::path::PathBuf;
 
-/// Where the FVC2002 DB1_B images live.
+/// Where the FVC2002 DB1_B images live, as a canonical path (chromedriver refuses to upload a
+/// file by a path with `..` in it).
 pub fn fvc_dir() -> PathBuf {
-    std::env::var_os("REKAM_FVC2002_DB1_B")
+    let dir = std::env::var_os("REKAM_FVC2002_DB1_B")
         .map(PathBuf::from)
-        .unwrap_or_else(|| crate::repo_root().join("../shared/data/fingerprints/fvc2002/DB1_B"))
+        .unwrap_or_else(|| crate::repo_root().join("../shared/data/fingerprints/fvc2002/DB1_B"));
+    std::fs::canonicalize(&dir).unwrap_or(dir)
 }
 
 /// The scanner's image for ISO finger `position` (1-10): the first impression of ten different

@@ -262,6 +262,8 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns(ctx: C
 
     set_offline(&b, true).await;
     wait_js(&b, "navigator.onLine === false", 10, "offline").await;
+    // The banner pushes the page down: clicking before it shows can miss the button.
+    wait_text(&b, "Anda sedang offline", 10).await;
     click_button(&b, "Berkas lengkap dan sesuai — setujui").await;
     wait_text(&b, "Menunggu jaringan", 40).await;
     click_link(&b, "Lanjut ke perekaman biometrik").await;
@@ -436,7 +438,11 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue(ctx: Ctx)
     wait_text(&b, "Sesi Anda berakhir.", 30).await;
     b.screenshot(T, "03-session-ended").await;
     let walk_ins = format!("SELECT COUNT(*) AS n FROM applications WHERE nik = '{WALK_IN_NIK}'");
-    assert_eq!(rt.d1_count(&walk_ins), 0, "nothing stored without a session");
+    assert_eq!(
+        rt.d1_count(&walk_ins),
+        0,
+        "nothing stored without a session"
+    );
     fill_sign_in(&b, OPERATOR).await;
     heading(&b, "Permohonan baru (datang langsung)").await;
     wait_text(&b, "SITI AMINAH", 30).await;

@@ -50,6 +50,26 @@ pub async fn set_offline(b: &Browser, offline: bool) {
         .expect("Network.emulateNetworkConditions");
 }
 
+/// The value of the cookie `name` that the browser would send to `url`, HttpOnly or not (a
+/// cookie scoped to a path such as `/api` is invisible to WebDriver's cookie commands on a page
+/// outside that path, so this asks DevTools).
+pub async fn cookie_for(b: &Browser, url: &str, name: &str) -> Option<String> {
+    let found = b
+        .client
+        .issue_cmd(Cdp {
+            cmd: "Network.getCookies",
+            params: json!({ "urls": [url] }),
+        })
+        .await
+        .expect("Network.getCookies");
+    found["cookies"]
+        .as_array()?
+        .iter()
+        .find(|c| c["name"] == name)
+        .and_then(|c| c["value"].as_str())
+        .map(str::to_string)
+}
+
 /// Records every request body the page sends (fetch, XHR, sendBeacon) in `window.__sent`: its
 /// url, method, size, whether it holds TIFF magic bytes raw (`tiffRaw`) or base64-encoded
 /// (`tiffB64`), and the text of JSON bodies (`text`).

@@ -3,6 +3,7 @@
 
 use super::act::choose_file;
 use super::find::{button, field, heading};
+use super::network::cookie_for;
 use super::wait::{wait_js, wait_text};
 use super::Browser;
 use crate::fingerprints::{finger_image, finger_name};
@@ -72,13 +73,11 @@ pub async fn fill_sign_in(b: &Browser, username: &str) {
 /// The server forgets this browser's session (as on expiry, or an administrator signing the
 /// operator out), leaving every other session on the runtime alone.
 pub async fn end_session(b: &Browser, rt: &Runtime) {
-    let cookie = b
-        .client
-        .get_named_cookie("rekam_session")
+    let token = cookie_for(b, &rt.url("/api/"), "rekam_session")
         .await
         .expect("the browser holds a session cookie");
     // The server keeps only the token's SHA-256 (hex), never the token.
-    let hash: String = Sha256::digest(cookie.value().as_bytes())
+    let hash: String = Sha256::digest(token.as_bytes())
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect();
@@ -142,7 +141,8 @@ pub async fn scan_fingers(b: &Browser, positions: impl IntoIterator<Item = u8>) 
 
 /// Waits until `n` fingers have a template on the recording screen, up to `secs`.
 pub async fn wait_templates(b: &Browser, n: usize, secs: u64, what: &str) {
-    let script = format!("document.querySelectorAll('.finger-slot[data-extract-ms]').length === {n}");
+    let script =
+        format!("document.querySelectorAll('.finger-slot[data-extract-ms]').length === {n}");
     wait_js(b, &script, secs, what).await;
 }
 

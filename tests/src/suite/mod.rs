@@ -74,7 +74,19 @@ impl Ctx {
 
     /// The suite's runtime, started by the first case that asks.
     pub async fn runtime(&self) -> &Runtime {
-        self.shared.runtime.get_or_init(Runtime::start).await
+        self.shared
+            .runtime
+            .get_or_init(|| async {
+                let started = Instant::now();
+                let rt = Runtime::start().await;
+                // The figure a shared runtime saves each further case.
+                eprintln!(
+                    "suite: runtime ready in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+                rt
+            })
+            .await
     }
 
     /// A new Chromium (fresh profile) at this viewport on the suite's chromedriver.
