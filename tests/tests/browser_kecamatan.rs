@@ -97,8 +97,10 @@ async fn operator_verifies_records_and_prints_receipt_at_tablet_size(ctx: Ctx) {
     click_button(&b, "Simpan dan kirim perekaman").await;
 
     heading(&b, "Status perekaman").await;
-    heading(&b, "Tanda bukti pendaftaran").await;
+    // The receipt shows once the recording is on the server: wait for that first, as it may
+    // take longer than finding an element waits when the runtime serves other cases too.
     wait_text(&b, "Terkirim", 30).await;
+    heading(&b, "Tanda bukti pendaftaran").await;
     wait_text(&b, "KTP lama", 10).await;
     b.find(Locator::Css("svg.qr[aria-label='QR status permohonan']"))
         .await;
