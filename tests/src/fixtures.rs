@@ -1,4 +1,5 @@
-//! Request bodies the system tests share: a valid pre-filled application and a recording.
+//! Request bodies the system and browser tests share: a valid pre-filled application and a
+//! recording; and a resident's application submitted as a journey's starting point.
 
 use base64::Engine as _;
 use biometrics::{template::wire, Minutia, MinutiaKind, Template};
@@ -85,6 +86,20 @@ pub async fn submit_application(base_url: &str, key: &str, form: &Value) -> (Str
         body["registration_code"].as_str().unwrap().into(),
         body["status_path"].as_str().unwrap().into(),
     )
+}
+
+/// A resident's application in Purwodadi, submitted with idempotency key `key`: its
+/// registration code (as printed, with dashes) and id.
+pub async fn purwodadi_application(rt: &crate::Runtime, key: &str) -> (String, String) {
+    let (code, _) = submit_application(&rt.base_url, key, &purwodadi_form()).await;
+    let compact: String = code.chars().filter(|c| *c != '-').collect();
+    let id = rt.d1_query(&format!(
+        "SELECT id FROM applications WHERE registration_code = '{compact}'"
+    ))[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    (code, id)
 }
 
 /// A template of `n` minutiae laid out from `seed` (not a real finger: for plumbing tests only).

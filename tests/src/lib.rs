@@ -1,12 +1,14 @@
 //! Harness for Rekam's system and browser tests: starts the real Workers runtime (wrangler dev +
-//! workerd with local D1/R2/Durable Objects/Queues state) and real headless Chromium.
+//! workerd with local D1/R2/Durable Objects/Queues state) and real headless Chromium, holds the
+//! steps browser journeys are written in, and runs suites whose cases share both (`suite`).
 
-mod browser;
+pub mod browser;
+pub mod fingerprints;
 pub mod fixtures;
-pub mod form;
 mod process_group;
 mod runtime;
 pub mod seed;
+pub mod suite;
 
 pub use browser::Browser;
 pub use runtime::{Runtime, StaffClient};

@@ -118,8 +118,29 @@ impl Runtime {
             .unwrap_or_else(|e| panic!("d1 execute failed: {e}"))
     }
 
+    /// The `n` column of the one row that `sql` (a `SELECT COUNT(*) AS n ...`) gives.
+    pub fn d1_count(&self, sql: &str) -> u64 {
+        self.d1_query(sql)[0]["n"].as_u64().unwrap()
+    }
+
     /// Like [`Runtime::d1_query`], but a refused statement is an `Err` with wrangler's message.
+    /// `wrangler d1 execute` opens the database file beside the running workerd: when either
+    /// holds SQLite's write lock the other gets SQLITE_BUSY, and a refused statement did not
+    /// run, so it is tried again (suites sharing one runtime meet this often).
     pub fn d1_try(&self, sql: &str) -> Result<serde_json::Value, String> {
+        let mut tries = 0;
+        loop {
+            match self.d1_once(sql) {
+                Err(e) if e.contains("SQLITE_BUSY") && tries < 5 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(300 * tries));
+                }
+                done => return done,
+            }
+        }
+    }
+
+    fn d1_once(&self, sql: &str) -> Result<serde_json::Value, String> {
         let args = wrangler_args(&[
             "d1",
             "execute",

@@ -11,10 +11,12 @@ use shared::api::FieldCode;
 use shared::i18n::Lang;
 use std::path::Path;
 use std::time::Duration;
-use tests::form::{
-    by_label, choose, choose_village, click_button, fill_address, fill_identity, pick,
-    save_resident_draft, type_into, upload, value_of, wait_text, KK, NAME, NIK,
+use tests::browser::act::{choose, pick, press, type_into, upload};
+use tests::browser::application_form::{
+    choose_village, fill_address, fill_identity, save_resident_draft, KK, NAME, NIK,
 };
+use tests::browser::find::{by_label, value_of};
+use tests::browser::wait::wait_text_in;
 use tests::{Browser, Runtime};
 
 /// Waits for the app to have rendered its first heading (the wasm is loaded and running).
@@ -119,7 +121,7 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     b.client.goto(&rt.url("/")).await.unwrap();
     app_ready(&b).await;
     b.screenshot(T, "01-landing").await;
-    click_button(&b, "Mulai isi formulir").await;
+    press(&b, "Mulai isi formulir").await;
 
     // Step 1: type and region; the pickers start at Jawa Tengah / Grobogan. Region lists come
     // from the API; a picker is enabled once its list arrived.
@@ -130,7 +132,7 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     choose(&b, "Kecamatan", "Purwodadi").await;
     choose_village(&b, "Candisari").await;
     b.screenshot(T, "02-type-and-region").await;
-    click_button(&b, "Lanjut").await;
+    press(&b, "Lanjut").await;
 
     // Step 2: identity.
     fill_identity(&b).await;
@@ -144,12 +146,12 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     assert_eq!(value_of(&b, "Tanggal lahir").await, "1987-11-12");
     assert_eq!(value_of(&b, "Pekerjaan").await, "9");
     b.screenshot(T, "04-after-reload").await;
-    click_button(&b, "Lanjut").await;
+    press(&b, "Lanjut").await;
 
     // Step 3: address.
     fill_address(&b).await;
     b.screenshot(T, "05-address").await;
-    click_button(&b, "Lanjut").await;
+    press(&b, "Lanjut").await;
 
     // Step 4: documents, prepared in the browser and kept on the device.
     upload(&b, "Pilih foto dari galeri", "doc-photo_3x4", &photo).await;
@@ -159,7 +161,7 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     b.client.refresh().await.unwrap();
     app_ready(&b).await;
     for section in ["doc-photo_3x4", "doc-cover_letter", "doc-kk_copy"] {
-        wait_text(
+        wait_text_in(
             &b,
             &format!("//section[@id='{section}']//p[@role='status']"),
             "Tersimpan",
@@ -180,14 +182,14 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
         .and_then(|n| n.parse().ok())
         .unwrap();
     assert!(kb <= 196, "photo is {kb} KB");
-    click_button(&b, "Lanjut").await;
+    press(&b, "Lanjut").await;
 
     // Step 5: review and submit.
-    wait_text(&b, "//dd", "SITI AMINAH").await;
-    wait_text(&b, "//dd", "Candisari").await;
+    wait_text_in(&b, "//dd", "SITI AMINAH").await;
+    wait_text_in(&b, "//dd", "Candisari").await;
     b.screenshot(T, "07-review").await;
-    click_button(&b, "Kirim permohonan").await;
-    wait_text(&b, "//h1", "Permohonan terkirim").await;
+    press(&b, "Kirim permohonan").await;
+    wait_text_in(&b, "//h1", "Permohonan terkirim").await;
     b.client
         .wait()
         .at_most(Duration::from_secs(5))
@@ -208,7 +210,7 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
 
     // The draft is gone, the code remembered on the device.
     b.client.goto(&rt.url("/")).await.unwrap();
-    wait_text(&b, "//p[@class='last-code']", &code).await;
+    wait_text_in(&b, "//p[@class='last-code']", &code).await;
     assert!(b
         .client
         .find(Locator::XPath(
@@ -219,7 +221,7 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
 
     // Public status: stage in Indonesian, no personal data anywhere on the page.
     b.client.goto(&rt.url(&format!("/s/{code}"))).await.unwrap();
-    wait_text(&b, "//p[@class='stage']", "Permohonan diterima").await;
+    wait_text_in(&b, "//p[@class='stage']", "Permohonan diterima").await;
     b.screenshot(T, "09-status").await;
     let html = b.client.source().await.unwrap().to_uppercase();
     for secret in [NIK, KK, "SITI", "AMINAH", "1987", "12 NOVEMBER"] {
@@ -232,14 +234,14 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data() {
     typo[i] = if typo[i] == 'A' { 'B' } else { 'A' };
     let typo: String = typo.into_iter().collect();
     b.client.goto(&rt.url(&format!("/s/{typo}"))).await.unwrap();
-    wait_text(&b, "//p[@role='alert']", "salah ketik").await;
+    wait_text_in(&b, "//p[@role='alert']", "salah ketik").await;
     b.screenshot(T, "10-status-typo").await;
 
     // Offline: with the server stopped, the service worker still opens the form by its deep link.
     let form_url = rt.url("/daftar");
     drop(rt);
     b.client.goto(&form_url).await.unwrap();
-    wait_text(&b, "//h1", "Formulir permohonan KTP-el").await;
+    wait_text_in(&b, "//h1", "Formulir permohonan KTP-el").await;
     by_label(&b, "Kecamatan").await;
     b.screenshot(T, "11-offline-form").await;
 }
@@ -260,7 +262,7 @@ async fn invalid_nik_message_follows_the_language_toggle() {
     type_into(&b, "NIK", "3315139911870003").await;
     let nik = by_label(&b, "NIK").await;
     let id_message = FieldCode::NikDayOutOfRange.message(Lang::Id);
-    wait_text(&b, "//p[@id='f-nik-error']", id_message).await;
+    wait_text_in(&b, "//p[@id='f-nik-error']", id_message).await;
     assert_eq!(
         nik.attr("aria-invalid").await.unwrap().as_deref(),
         Some("true")
@@ -281,13 +283,13 @@ async fn invalid_nik_message_follows_the_language_toggle() {
     .await
     .unwrap();
     let en_message = FieldCode::NikDayOutOfRange.message(Lang::En);
-    wait_text(&b, "//p[@id='f-nik-error']", en_message).await;
+    wait_text_in(&b, "//p[@id='f-nik-error']", en_message).await;
     by_label(&b, "NIK (identity number)").await;
     b.screenshot(T, "02-english").await;
 
     // The choice is remembered.
     b.client.refresh().await.unwrap();
-    wait_text(&b, "//label", "Family card (KK) number").await;
+    wait_text_in(&b, "//label", "Family card (KK) number").await;
     let lang = b
         .client
         .execute("return document.documentElement.lang;", vec![])
