@@ -146,11 +146,17 @@ pub async fn wait_templates(b: &Browser, n: usize, secs: u64, what: &str) {
     wait_js(b, &script, secs, what).await;
 }
 
+/// One recording's ten extractions at a time in this process. Extraction keeps a core busy per
+/// browser; two cases of a suite extracting at once on a 2-core machine starve each other's page
+/// thread, and the freeze check below would measure that contention instead of our page.
+static EXTRACTING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Uploads the ten FVC images, the face and a drawn signature on the recording screen; returns
 /// the per-finger extraction times (ms, measured inside the Web Worker) and the wall time.
 /// Fails if the page froze while the images were read, or extraction ran outside the worker.
 pub async fn record_biometrics(b: &Browser, face: &std::path::Path) -> (Vec<f64>, Duration) {
     heading(b, "Perekaman biometrik").await;
+    let _turn = EXTRACTING.lock().await;
     // The main thread's longest pause while the ten images are read: a 50 ms timer keeps
     // ticking unless something (extraction on the main thread would) blocks the page.
     b.client
