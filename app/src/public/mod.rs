@@ -4,10 +4,10 @@
 //! carries, read on the device, so nothing personal comes from or goes to the server.
 
 mod code_form;
+mod revocation_cache;
 mod status_lookup;
 mod status_page;
 mod status_view;
-mod revocation_cache;
 mod verify_page;
 mod verify_texts;
 

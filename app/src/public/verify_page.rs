@@ -89,8 +89,8 @@ fn VerificationView(verification: Verification) -> impl IntoView {
             verdict,
             revocation,
         } => {
-            let test_key = certificate.key.role == KeyRole::Test;
-            let key_id = certificate.key.id.to_string();
+            let test_key = certificate.key_role == KeyRole::Test;
+            let key_id = certificate.key_id.to_string();
             let (class, heading) = match verdict {
                 Verdict::Valid { .. } if !test_key => ("verdict verdict-ok", VALID),
                 Verdict::Valid { .. } => ("verdict verdict-bad", VALID),
@@ -173,10 +173,18 @@ fn revocation_line(check: RevocationCheck, lang: Lang) -> String {
         RevocationCheck::NoList => NO_LIST.get(lang).to_string(),
         RevocationCheck::NotCovered { list_made_on } => dated(LIST_TOO_OLD, list_made_on, lang),
         RevocationCheck::NotRevoked { as_of } => {
-            format!("{}: {}", dated(STATUS_AS_OF, as_of, lang), NOT_REVOKED.get(lang))
+            format!(
+                "{}: {}",
+                dated(STATUS_AS_OF, as_of, lang),
+                NOT_REVOKED.get(lang)
+            )
         }
         RevocationCheck::Revoked { as_of } => {
-            format!("{}: {}", dated(STATUS_AS_OF, as_of, lang), REVOKED_SHORT.get(lang))
+            format!(
+                "{}: {}",
+                dated(STATUS_AS_OF, as_of, lang),
+                REVOKED_SHORT.get(lang)
+            )
         }
     }
 }

@@ -12,16 +12,28 @@ pub const QR_TEXT: Tr = Tr("Teks kode QR", "QR code text");
 pub const VERIFY: Tr = Tr("Periksa", "Check");
 pub const EMPTY_TEXT: Tr = Tr("Tempel teks kode QR dulu.", "Paste the QR code text first.");
 
-pub const VALID: Tr = Tr("SAH: Surat Keterangan ini asli dan berlaku", "VALID: this Surat Keterangan is genuine and in force");
+pub const VALID: Tr = Tr(
+    "SAH: Surat Keterangan ini asli dan berlaku",
+    "VALID: this Surat Keterangan is genuine and in force",
+);
 pub const VALID_UNTIL: Tr = Tr("Berlaku sampai sebelum", "Valid until before");
 pub const NOT_YET_VALID: Tr = Tr(
     "BELUM BERLAKU: tanggal terbitnya setelah hari ini. Periksa tanggal di perangkat ini.",
     "NOT YET VALID: it is dated after today. Check this device's date.",
 );
-pub const EXPIRED: Tr = Tr("KEDALUWARSA: Surat Keterangan ini asli tetapi sudah tidak berlaku", "EXPIRED: this Surat Keterangan is genuine but no longer valid");
+pub const EXPIRED: Tr = Tr(
+    "KEDALUWARSA: Surat Keterangan ini asli tetapi sudah tidak berlaku",
+    "EXPIRED: this Surat Keterangan is genuine but no longer valid",
+);
 pub const EXPIRED_ON: Tr = Tr("Tidak berlaku sejak", "Not valid since");
-pub const REVOKED: Tr = Tr("DICABUT: Surat Keterangan ini sudah dicabut oleh Dinas dan tidak berlaku", "REVOKED: the office has revoked this Surat Keterangan; it is not valid");
-pub const FORGED: Tr = Tr("TIDAK ASLI: kode QR ini bukan Surat Keterangan yang sah", "NOT GENUINE: this QR code is not a valid Surat Keterangan");
+pub const REVOKED: Tr = Tr(
+    "DICABUT: Surat Keterangan ini sudah dicabut oleh Dinas dan tidak berlaku",
+    "REVOKED: the office has revoked this Surat Keterangan; it is not valid",
+);
+pub const FORGED: Tr = Tr(
+    "TIDAK ASLI: kode QR ini bukan Surat Keterangan yang sah",
+    "NOT GENUINE: this QR code is not a valid Surat Keterangan",
+);
 pub const FORGED_BAD_SIGNATURE: Tr = Tr(
     "Tanda tangan elektroniknya tidak cocok: isinya diubah atau dipalsukan.",
     "Its electronic signature does not match: the content was changed or forged.",
@@ -56,7 +68,10 @@ pub const SEX: Tr = Tr("Jenis kelamin", "Sex");
 pub const ISSUED_ON: Tr = Tr("Diterbitkan", "Issued");
 pub const EXPIRES_ON: Tr = Tr("Berlaku sampai sebelum", "Valid until before");
 pub const ISSUER: Tr = Tr("Penerbit", "Issuer");
-pub const ISSUER_NAME: Tr = Tr("Dinas Dukcapil, kode wilayah", "Population office, region code");
+pub const ISSUER_NAME: Tr = Tr(
+    "Dinas Dukcapil, kode wilayah",
+    "Population office, region code",
+);
 pub const KEY: Tr = Tr("Kunci", "Key");
 
 pub const STATUS_AS_OF: Tr = Tr("Status pencabutan per", "Revocation status as of");

@@ -140,8 +140,8 @@ pub fn decode_claims(body: &[u8]) -> Result<CertificateClaims, ClaimsError> {
 
 fn read_v1(r: &mut Reader<'_>) -> Result<CertificateClaims, Malformed> {
     let serial = r.u32()?;
-    let regency = RegionCode::from_value(RegionLevel::Regency, u64::from(r.u16()?))
-        .map_err(|_| Malformed)?;
+    let regency =
+        RegionCode::from_value(RegionLevel::Regency, u64::from(r.u16()?)).map_err(|_| Malformed)?;
     let issuer = Issuer::new(regency, r.u8()?).ok_or(Malformed)?;
     let issued_on = r.date()?;
     let expires_on = r.date()?;
@@ -178,7 +178,10 @@ fn read_v1(r: &mut Reader<'_>) -> Result<CertificateClaims, Malformed> {
 }
 
 /// Signs `claims` and returns the QR text: [`QR_PREFIX`] then the base45 of the envelope.
-pub fn sign_certificate(signer: &Signer, claims: &CertificateClaims) -> Result<String, PayloadError> {
+pub fn sign_certificate(
+    signer: &Signer,
+    claims: &CertificateClaims,
+) -> Result<String, PayloadError> {
     let sealed = signer.seal(DocumentKind::Certificate, &encode_claims(claims)?);
     Ok(format!("{QR_PREFIX}{}", base45::encode(&sealed)))
 }
@@ -209,11 +212,12 @@ impl fmt::Display for CertificateError {
 
 impl std::error::Error for CertificateError {}
 
-/// A certificate whose signature checked out, with the key that signed it.
+/// A certificate whose signature checked out, with the id and role of the key that signed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedCertificate {
     pub claims: CertificateClaims,
-    pub key: super::keys::PublicKey,
+    pub key_id: super::keys::KeyId,
+    pub key_role: super::keys::KeyRole,
 }
 
 /// Checks QR text against `ring` and reads its claims. Whitespace before the text and line
@@ -237,5 +241,9 @@ pub fn open_certificate(ring: &KeyRing, text: &str) -> Result<SignedCertificate,
         ClaimsError::Malformed => CertificateError::Malformed,
         ClaimsError::UnsupportedVersion(v) => CertificateError::UnsupportedVersion(v),
     })?;
-    Ok(SignedCertificate { claims, key })
+    Ok(SignedCertificate {
+        claims,
+        key_id: key.id,
+        key_role: key.role,
+    })
 }

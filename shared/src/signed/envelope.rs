@@ -113,8 +113,8 @@ impl KeyRing {
         }
         let id = KeyId(u16::from_be_bytes([signed[2], signed[3]]));
         let key = *self.find(id).ok_or(OpenError::UnknownKey(id))?;
-        let signature = ed25519_dalek::Signature::from_slice(signature)
-            .map_err(|_| OpenError::BadSignature)?;
+        let signature =
+            ed25519_dalek::Signature::from_slice(signature).map_err(|_| OpenError::BadSignature)?;
         // Strict: refuses non-canonical signatures, so one document has one valid encoding.
         key.key
             .verify_strict(signed, &signature)

@@ -252,10 +252,22 @@ mod tests {
             &format!("# ok\n0001 production {hex}\n0001 test {hex}"),
             KeyRingError::DuplicateId(KeyId(1)),
         );
-        check(&format!("1 production {hex}"), KeyRingError::Line { line: 1 });
-        check(&format!("0001 staging {hex}"), KeyRingError::Line { line: 1 });
-        check(&format!("0001 test {}", &hex[2..]), KeyRingError::Line { line: 1 });
-        check(&format!("0001 test {hex} x"), KeyRingError::Line { line: 1 });
+        check(
+            &format!("1 production {hex}"),
+            KeyRingError::Line { line: 1 },
+        );
+        check(
+            &format!("0001 staging {hex}"),
+            KeyRingError::Line { line: 1 },
+        );
+        check(
+            &format!("0001 test {}", &hex[2..]),
+            KeyRingError::Line { line: 1 },
+        );
+        check(
+            &format!("0001 test {hex} x"),
+            KeyRingError::Line { line: 1 },
+        );
         // The identity point is a small-order key: refused even though it decodes.
         let identity = format!("01{}", "0".repeat(62));
         check(

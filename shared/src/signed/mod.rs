@@ -20,8 +20,9 @@
 //! refused). The Surat Keterangan body (29 bytes + names, see [`encode_claims`]) packs names and
 //! places six bits a character. Its QR text is [`QR_PREFIX`] then the envelope in base45
 //! (RFC 9285), which QR alphanumeric mode stores at 5.5 bits a character: a typical certificate
-//! is about 130 bytes, 200 characters, QR version 8 at level M; the longest name and place
-//! the form accepts (60 and 50 characters) about 185 bytes, 280 characters, version 10.
+//! (a 15-character name, an 8-character place) is 117 bytes, 180 characters, QR version 8 at
+//! level M; the longest name and place the form accepts (60 and 50 characters) 182 bytes, 277
+//! characters, version 10 (`tests.rs` checks both).
 //! The revocation list's body is in [`RevocationList`]; its text form is base45 without prefix.
 //!
 //! # Keys

@@ -148,8 +148,8 @@ pub fn sign_revocation_list(signer: &Signer, list: &RevocationList) -> String {
 
 /// Checks a list's text against `ring` and reads it. Line breaks around it are ignored.
 pub fn open_revocation_list(ring: &KeyRing, text: &str) -> Result<RevocationList, OpenError> {
-    let bytes = base45::decode(text.trim_matches(['\r', '\n', '\t']))
-        .map_err(|_| OpenError::Malformed)?;
+    let bytes =
+        base45::decode(text.trim_matches(['\r', '\n', '\t'])).map_err(|_| OpenError::Malformed)?;
     let opened = ring.open(DocumentKind::RevocationList, &bytes)?;
     RevocationList::decode(opened.body)
 }

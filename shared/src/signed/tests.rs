@@ -69,8 +69,8 @@ fn signed_certificate_reads_back_with_every_field() {
         let v = verify_certificate(&text, &ring, d(2026, 3, 10), None);
         let (certificate, verdict, revocation) = genuine(&v);
         assert_eq!(certificate.claims, c);
-        assert_eq!(certificate.key.id, KeyId(1));
-        assert_eq!(certificate.key.role, KeyRole::Production);
+        assert_eq!(certificate.key_id, KeyId(1));
+        assert_eq!(certificate.key_role, KeyRole::Production);
         assert_eq!(
             verdict,
             Verdict::Valid {
@@ -114,11 +114,18 @@ fn any_changed_character_makes_it_forged() {
             );
         }
     }
-    let cut = &text[..text.len() - 3];
-    assert_eq!(
-        verify_certificate(cut, &ring, d(2026, 4, 1), None),
-        Verification::Forged(CertificateError::BadSignature)
-    );
+    // Cut short (a partial copy): depending on where base45's groups end, bytes that no longer
+    // parse or a signature over other bytes.
+    for cut in [1, 2, 3, 60] {
+        let short = &text[..text.len() - cut];
+        assert!(
+            matches!(
+                verify_certificate(short, &ring, d(2026, 4, 1), None),
+                Verification::Forged(CertificateError::Malformed | CertificateError::BadSignature)
+            ),
+            "cut {cut}"
+        );
+    }
 }
 
 #[test]
@@ -149,8 +156,7 @@ fn forged_reasons_are_told_apart() {
     );
     // A future envelope version says so rather than looking forged.
     let mut sealed =
-        base45_decode(&sign_certificate(&signer, &typical()).unwrap()[QR_PREFIX.len()..])
-            .unwrap();
+        base45_decode(&sign_certificate(&signer, &typical()).unwrap()[QR_PREFIX.len()..]).unwrap();
     sealed[0] = 2;
     check(
         &format!("{QR_PREFIX}{}", base45_encode(&sealed)),
@@ -241,13 +247,13 @@ fn test_key_documents_verify_but_say_test() {
     let signer = Signer::from_seed(TEST_KEY_ID, &TEST_SEED);
     let text = sign_certificate(&signer, &typical()).unwrap();
     let v = verify_certificate(&text, &bundled_ring(), d(2026, 4, 1), None);
-    assert_eq!(genuine(&v).0.key.role, KeyRole::Test);
+    assert_eq!(genuine(&v).0.key_role, KeyRole::Test);
 }
 
 /// The QR version at level M that holds `text` in alphanumeric mode.
 fn qr_version(text: &str) -> i16 {
-    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
-        .unwrap();
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).unwrap();
     match code.version() {
         qrcode::Version::Normal(v) => v,
         qrcode::Version::Micro(v) => panic!("micro QR {v}"),

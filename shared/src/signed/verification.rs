@@ -26,12 +26,20 @@ pub enum Verification {
 /// A genuine certificate's standing on the verifier's day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    Valid { expires_on: Date },
+    Valid {
+        expires_on: Date,
+    },
     /// Dated after today: the verifier's clock is wrong, or the document was made in advance.
-    NotYetValid { valid_from: Date },
-    Expired { expired_on: Date },
+    NotYetValid {
+        valid_from: Date,
+    },
+    Expired {
+        expired_on: Date,
+    },
     /// On the cached revocation list made on `as_of`.
-    Revoked { as_of: Date },
+    Revoked {
+        as_of: Date,
+    },
 }
 
 /// What the cached revocation list could say about the certificate.
@@ -40,9 +48,15 @@ pub enum RevocationCheck {
     /// No list on this device: validity is by signature and dates alone.
     NoList,
     /// The list is older than the certificate, or from another issuer.
-    NotCovered { list_made_on: Date },
-    NotRevoked { as_of: Date },
-    Revoked { as_of: Date },
+    NotCovered {
+        list_made_on: Date,
+    },
+    NotRevoked {
+        as_of: Date,
+    },
+    Revoked {
+        as_of: Date,
+    },
 }
 
 /// Checks `qr_text` with the keys of `ring` on `today`, against `revocations` if the device has

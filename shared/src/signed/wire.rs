@@ -12,7 +12,10 @@ pub struct Malformed;
 pub(crate) const PACKED_ALPHABET: &[u8] = b" ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'-.,/()";
 
 fn packed_index(b: u8) -> Option<u8> {
-    PACKED_ALPHABET.iter().position(|&a| a == b).map(|i| i as u8)
+    PACKED_ALPHABET
+        .iter()
+        .position(|&a| a == b)
+        .map(|i| i as u8)
 }
 
 /// Appends fields to a body.
