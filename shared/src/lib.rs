@@ -11,4 +11,5 @@ pub mod domain;
 pub mod i18n;
 pub mod lifecycle;
 pub mod regions;
+pub mod signed;
 pub mod validation;

@@ -76,6 +76,7 @@ mod tests {
             "/daftar/selesai/K7Q",
             "/s",
             "/s/ABC",
+            "/v",
             "/stafx",
             "/kecamatanku",
             "/x",

@@ -1,9 +1,10 @@
 //! The `public` bundle: the landing page, the status pages anyone may open with a code, and the
-//! receipt shown after sending (it needs only the code in its URL).
+//! receipt shown after sending (it needs only the code in its URL), and `/v`, the Surat
+//! Keterangan check.
 
 use super::segments;
 use crate::app::NotFound;
-use crate::public::{StatusLookup, StatusPage};
+use crate::public::{StatusLookup, StatusPage, VerifyPage};
 use crate::resident::{Landing, SubmittedPage};
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ pub enum Page {
     Submitted(String),
     StatusLookup,
     Status(String),
+    Verify,
     NotFound,
 }
 
@@ -23,6 +25,7 @@ impl Page {
             ["daftar", "selesai", code] => Page::Submitted(code.to_string()),
             ["s"] => Page::StatusLookup,
             ["s", code] => Page::Status(code.to_string()),
+            ["v"] => Page::Verify,
             _ => Page::NotFound,
         }
     }
@@ -33,6 +36,7 @@ impl Page {
             Page::Submitted(code) => view! { <SubmittedPage code/> }.into_any(),
             Page::StatusLookup => view! { <StatusLookup/> }.into_any(),
             Page::Status(code) => view! { <StatusPage code/> }.into_any(),
+            Page::Verify => view! { <VerifyPage/> }.into_any(),
             Page::NotFound => view! { <NotFound/> }.into_any(),
         }
     }
@@ -51,7 +55,8 @@ mod tests {
         );
         assert_eq!(Page::of("/s"), Page::StatusLookup);
         assert_eq!(Page::of("/s/K7Q"), Page::Status("K7Q".into()));
-        for p in ["/s/a/b", "/daftar/selesai", "/x"] {
+        assert_eq!(Page::of("/v"), Page::Verify);
+        for p in ["/s/a/b", "/daftar/selesai", "/x", "/v/x"] {
             assert_eq!(Page::of(p), Page::NotFound, "{p}");
         }
     }

@@ -1,0 +1,125 @@
+//! Browser journey of the Surat Keterangan check (`/v`) on a phone viewport, against the real
+//! worker: a genuine QR text reads as valid with the fields to compare, a changed one as not
+//! genuine, nothing from the QR text travels in any request, and the check still works with the
+//! server gone (service worker and bundled keys).
+
+use fantoccini::Locator;
+use shared::domain::{Date, Nik, RegionCode, Sex};
+use std::time::{Duration, Instant};
+use tests::browser::act::{click_button, type_into};
+use tests::browser::wait::wait_text_in;
+use tests::{Browser, Runtime};
+
+const T: &str = "browser_verify";
+const NIK: &str = "3315135211870003";
+const NAME: &str = "SITI NUR AISYAH";
+
+/// A certificate signed with the test key, valid over any day the test may run on.
+fn signed_certificate() -> String {
+    use shared::signed::{
+        sign_certificate, CertificateClaims, Issuer, Signer, TEST_KEY_ID, TEST_SEED,
+    };
+    let issued_on = Date::new(2026, 1, 5).unwrap();
+    let claims = CertificateClaims {
+        serial: 7,
+        issuer: Issuer::new(RegionCode::parse("33.15").unwrap(), 1).unwrap(),
+        issued_on,
+        expires_on: Date::new(2099, 1, 5).unwrap(),
+        nik: Nik::parse(NIK, issued_on).unwrap(),
+        full_name: NAME.into(),
+        birth_place: "GROBOGAN".into(),
+        birth_date: Date::new(1987, 11, 12).unwrap(),
+        sex: Sex::Female,
+    };
+    sign_certificate(&Signer::from_seed(TEST_KEY_ID, &TEST_SEED), &claims).unwrap()
+}
+
+async fn check(b: &Browser, qr: &str) {
+    type_into(b, "Teks kode QR", qr).await;
+    click_button(b, "Periksa").await;
+}
+
+/// Waits until the service worker has precached the public bundle, so the page opens offline.
+async fn public_bundle_cached(b: &Browser) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let cached = b
+            .client
+            .execute(
+                "return caches.match('/pkg/public_bg.wasm').then((r) => !!r)",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if cached.as_bool() == Some(true) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "public bundle never precached");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+#[tokio::test]
+async fn anyone_checks_a_surat_keterangan_on_the_phone_also_offline() {
+    let rt = Runtime::start().await;
+    let b = Browser::start(412, 915).await;
+    let qr = signed_certificate();
+
+    b.client.goto(&rt.url("/v")).await.unwrap();
+    wait_text_in(&b, "//h1", "Periksa Surat Keterangan").await;
+    check(&b, &qr).await;
+    wait_text_in(&b, "//section[@role='status']//h2", "SAH").await;
+    // The test key is public: the page says so above the verdict.
+    wait_text_in(&b, "//p[@role='alert']", "kunci UJI").await;
+    wait_text_in(&b, "//dd", NAME).await;
+    wait_text_in(&b, "//dd", NIK).await;
+    wait_text_in(&b, "//dd", "GROBOGAN, 12 November 1987").await;
+    wait_text_in(&b, "//dd", "PEREMPUAN").await;
+    wait_text_in(&b, "//dd", "SK-3315-1-000007").await;
+    // No list has been published: the verdict says it rests on signature and dates only.
+    wait_text_in(
+        &b,
+        "//p[@class='revocation']",
+        "Belum ada daftar pencabutan",
+    )
+    .await;
+    b.screenshot(T, "01-valid").await;
+
+    // One character changed in the middle: not genuine, and no fields are shown.
+    let mut chars: Vec<char> = qr.chars().collect();
+    let mid = chars.len() / 2;
+    chars[mid] = if chars[mid] == 'A' { 'B' } else { 'A' };
+    let forged: String = chars.into_iter().collect();
+    check(&b, &forged).await;
+    wait_text_in(&b, "//section[@role='alert']//h2", "TIDAK ASLI").await;
+    assert!(b.client.find(Locator::XPath("//dd")).await.is_err());
+    b.screenshot(T, "02-forged").await;
+
+    // Nothing of the QR text left the device: no request carries the NIK, the name or the text.
+    let requests = b
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map((e) => e.name).join('\\n')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let requests = requests.as_str().unwrap().to_string();
+    for secret in [NIK, "SITI", &qr[..12]] {
+        assert!(
+            !requests.contains(secret),
+            "a request carries {secret}: {requests}"
+        );
+    }
+
+    // Offline: with the server stopped, the page and its keys come from the service worker.
+    public_bundle_cached(&b).await;
+    let url = rt.url("/v");
+    drop(rt);
+    b.client.goto(&url).await.unwrap();
+    wait_text_in(&b, "//h1", "Periksa Surat Keterangan").await;
+    check(&b, &qr).await;
+    wait_text_in(&b, "//section[@role='status']//h2", "SAH").await;
+    wait_text_in(&b, "//dd", NAME).await;
+    b.screenshot(T, "03-offline-valid").await;
+}
