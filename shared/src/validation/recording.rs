@@ -102,11 +102,12 @@ pub fn validate_recording(sub: &BiometricSubmission) -> Result<ValidRecording, V
         // 1:N identification needs at least one print; someone with none is enrolled by other means.
         push("fingers".into(), FieldCode::NoUsableFingerprint);
     }
-    let image = |gap: RecordingGap, text: &str, expected_type: &str, max_bytes: usize| match gaps
-        .contains(&gap)
-    {
-        true => Err(gap.code()),
-        false => image_field(text, expected_type, max_bytes),
+    let image = |gap: RecordingGap, text: &str, expected_type: &str, max_bytes: usize| {
+        if gaps.contains(&gap) {
+            Err(gap.code())
+        } else {
+            image_field(text, expected_type, max_bytes)
+        }
     };
     let face = image(
         RecordingGap::Face,
