@@ -2,7 +2,7 @@
 //!
 //! Layout by product surface: `public/` (status), `resident/` (pre-fill), `kecamatan/` and
 //! `staff/` (consoles, only with the `staff` feature), `extraction/` (the staff Web Worker's job),
-//! `components/` (shared widgets), `api` (the one typed HTTP client over `shared::api`), `i18n/`
+//! `components/` (shared widgets), `api/` (the one typed HTTP client over `shared::api`), `i18n/`
 //! (UI strings, id/en), `nav/` (the path as a signal, in-app navigation), `loader` (data fetched
 //! for a view), `platform/` (thin wrappers over fetch, browser storage, canvas and randomness).
 //!

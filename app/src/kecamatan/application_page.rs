@@ -3,12 +3,11 @@
 //! accept or return (queued in the outbox, so it works with the line down).
 
 use super::{remember_detail, remembered_detail, DocumentItem, OutboxEntry, ReturnForm};
-use crate::api::ApiError;
+use crate::api::{ApiError, IdempotencyKey, StaffApi};
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
-use crate::platform::random;
+use crate::staff::outbox;
 use crate::staff::outbox::{Action, Item, ItemState};
-use crate::staff::{api, outbox};
 use leptos::prelude::*;
 use shared::api::ApplicationDetail;
 use shared::domain::{ApplicationType, MaritalStatus, Occupation, Religion, Sex};
@@ -22,6 +21,7 @@ pub fn ApplicationPage(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     let id = move || id.get_value();
     let ob = outbox::outbox();
+    let api = StaffApi::for_view();
     // Re-read the application when one of its outbox items is accepted (its stage moved); the
     // waiting/sending flicker of a weak line must not re-render the screen under the operator.
     let item_states = Memo::new(move |_| {
@@ -37,7 +37,7 @@ pub fn ApplicationPage(id: String) -> impl IntoView {
         let id = id();
         item_states.track();
         async move {
-            match api::detail(&id, lang.get_untracked()).await {
+            match api.detail(&id).await {
                 Ok(d) => {
                     remember_detail(&d);
                     Ok(d)
@@ -51,7 +51,7 @@ pub fn ApplicationPage(id: String) -> impl IntoView {
     let store_error = RwSignal::new(false);
 
     let enqueue = move |d: &ApplicationDetail, action: Action| {
-        let Some(key) = random::hex_128() else {
+        let Some(key) = IdempotencyKey::random() else {
             store_error.set(true);
             return;
         };

@@ -2,9 +2,9 @@
 //! it — an image inline, a PDF in a new tab — fetched with the session as a blob URL that is
 //! revoked when the line goes away.
 
+use crate::api::{ApiError, StaffApi};
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
-use crate::staff::api;
 use leptos::prelude::*;
 use shared::api::{AttachmentKind, DocumentInfo};
 
@@ -16,8 +16,9 @@ pub fn DocumentItem(
     info: Option<DocumentInfo>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let api = StaffApi::for_view();
     let url = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<crate::api::ApiError>);
+    let error = RwSignal::new(None::<ApiError>);
     let loading = RwSignal::new(false);
     on_cleanup(move || {
         if let Some(u) = url.try_get_untracked().flatten() {
@@ -32,7 +33,7 @@ pub fn DocumentItem(
         let id = application_id.clone();
         loading.set(true);
         leptos::task::spawn_local(async move {
-            match api::document_url(&id, kind.as_str(), lang.get_untracked()).await {
+            match api.document_url(&id, kind).await {
                 Ok(u) => {
                     url.set(Some(u));
                     error.set(None);

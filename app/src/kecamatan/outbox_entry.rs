@@ -55,7 +55,7 @@ pub fn OutboxEntry(item: Item) -> impl IntoView {
         }
     };
     view! {
-        <li class=class data-key=item.key.clone()>
+        <li class=class data-key=item.key.to_string()>
             <span class="outbox-what">{t(what)}</span>
             <span class="outbox-who">{format!("{} · {}", item.registration_code, item.full_name)}</span>
             <span class="outbox-state" role="status">{t(state_label(&state))}</span>

@@ -3,10 +3,10 @@
 //! walk-in resident's application.
 
 use super::{CodeLookup, QrScanner};
+use crate::api::StaffApi;
 use crate::i18n::{format_timestamp, t, use_lang};
 use crate::kecamatan::strings::*;
 use crate::nav::navigate;
-use crate::staff::api;
 use leptos::prelude::*;
 use shared::lifecycle::Stage;
 
@@ -25,13 +25,14 @@ const FILTER_STAGES: [Stage; 7] = [
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let lang = use_lang();
+    let api = StaffApi::for_view();
     let stage = RwSignal::new(Some(Stage::PreFilled));
     let typed = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     // Opening one application by a typed or scanned code (both feed the same lookup).
     let lookup = Action::new_local(move |code: &String| {
         let code = code.clone();
-        async move { api::by_code(&code, lang.get_untracked()).await }
+        async move { api.by_code(&code).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(detail)) = lookup.value().get() {
@@ -40,7 +41,7 @@ pub fn QueuePage() -> impl IntoView {
     });
     let list = LocalResource::new(move || {
         let (stage, query) = (stage.get(), query.get());
-        async move { api::list(stage, &query, lang.get_untracked()).await }
+        async move { api.list(stage, &query).await }
     });
 
     let rows = move || {

@@ -3,11 +3,11 @@
 //! result (polled), and the registration receipt to print on A4 or 80 mm thermal paper.
 
 use super::{OutboxEntry, RecordingStatus};
+use crate::api::StaffApi;
 use crate::components::QrCode;
 use crate::i18n::{format_timestamp, t, use_lang};
 use crate::kecamatan::qr_scanner::sleep;
 use crate::kecamatan::strings::*;
-use crate::staff::api;
 use crate::staff::outbox::{self, Action};
 use leptos::prelude::*;
 use shared::api::ReceiptView;
@@ -28,6 +28,7 @@ enum Paper {
 pub fn ReceiptPage(id: String) -> impl IntoView {
     let lang = use_lang();
     let ob = outbox::outbox();
+    let api = StaffApi::for_view();
     let stage = RwSignal::new(None::<Stage>);
     let receipt = RwSignal::new(None::<ReceiptView>);
     let paper = RwSignal::new(Paper::A4);
@@ -43,10 +44,10 @@ pub fn ReceiptPage(id: String) -> impl IntoView {
         let id = id.clone();
         async move {
             loop {
-                if let Ok(d) = api::detail(&id, lang.get_untracked()).await {
+                if let Ok(d) = api.detail(&id).await {
                     stage.set(Some(d.stage));
                     if d.stage.has_recorded_biometrics() && receipt.get_untracked().is_none() {
-                        if let Ok(r) = api::receipt(&id, lang.get_untracked()).await {
+                        if let Ok(r) = api.receipt(&id).await {
                             receipt.set(Some(r));
                         }
                     }

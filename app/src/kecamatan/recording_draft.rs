@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use shared::api::{
     BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, FINGER_POSITIONS,
 };
+use shared::validation::{recording_gaps, RecordingGap};
 
 /// Below this image quality (0-100, from the engine) the operator is asked to scan the finger
 /// again. The engine's `params` has no such threshold (it is a capture-desk policy, not a
@@ -69,20 +70,18 @@ pub struct RecordingDraft {
     pub signature_png_base64: Option<String>,
 }
 
-/// What is still missing, by the field names the server uses (`fingers.3`, `face`, `signature`).
-pub fn missing_parts(d: &RecordingDraft) -> Vec<String> {
-    let mut out: Vec<String> = FINGER_POSITIONS
+/// What is still missing, by the rule the server validates with (`shared`'s `recording_gaps`).
+pub fn missing_parts(d: &RecordingDraft) -> Vec<RecordingGap> {
+    let accounted: Vec<u8> = FINGER_POSITIONS
         .zip(&d.fingers)
-        .filter(|(_, f)| !f.is_done())
-        .map(|(p, _)| format!("fingers.{p}"))
+        .filter(|(_, f)| f.is_done())
+        .map(|(p, _)| p)
         .collect();
-    if d.face_jpeg_base64.is_none() {
-        out.push("face".into());
-    }
-    if d.signature_png_base64.is_none() {
-        out.push("signature".into());
-    }
-    out
+    recording_gaps(
+        &accounted,
+        d.face_jpeg_base64.is_some(),
+        d.signature_png_base64.is_some(),
+    )
 }
 
 impl RecordingDraft {
@@ -164,6 +163,12 @@ mod tests {
     fn a_draft_lists_what_is_missing_and_submits_only_when_complete() {
         let mut d = RecordingDraft::new("k".repeat(32));
         assert_eq!(missing_parts(&d).len(), 12);
+        d.fingers[2] = Finger::Extracting;
+        d.fingers[3] = Finger::Unreadable;
+        assert_eq!(
+            missing_parts(&d)[2..4],
+            [RecordingGap::Finger(3), RecordingGap::Finger(4)]
+        );
         for (i, f) in d.fingers.iter_mut().enumerate() {
             *f = if i == 4 {
                 Finger::Missing(MissingFingerReason::Bandaged)
@@ -178,7 +183,7 @@ mod tests {
         }
         assert_eq!(
             missing_parts(&d),
-            vec!["face".to_string(), "signature".to_string()]
+            vec![RecordingGap::Face, RecordingGap::Signature]
         );
         assert!(d.submission().is_none());
         d.face_jpeg_base64 = Some("f".into());

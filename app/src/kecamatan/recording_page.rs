@@ -4,15 +4,17 @@
 
 use super::recording_draft::{self, missing_parts, Finger, RecordingDraft};
 use super::{remembered_detail, FaceCapture, FingerSlot, SignaturePad};
+use crate::api::{IdempotencyKey, StaffApi};
 use crate::extraction::{self, JobInput, JobOutput};
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
 use crate::nav::navigate;
 use crate::platform::random;
-use crate::staff::{api, outbox};
+use crate::staff::outbox;
 use base64::Engine as _;
 use leptos::prelude::*;
 use shared::api::{MissingFingerReason, FINGER_POSITIONS};
+use shared::validation::RecordingGap;
 use wasm_bindgen_futures::JsFuture;
 
 /// Resolution assumed when a scanner file does not state one (the standard for fingerprints).
@@ -22,6 +24,7 @@ const SCANNER_PPI: u16 = 500;
 #[component]
 pub fn RecordingPage(id: String) -> impl IntoView {
     let lang = use_lang();
+    let api = StaffApi::for_view();
     let app_id = StoredValue::new(id.clone());
     extraction::warm_up();
 
@@ -60,7 +63,7 @@ pub fn RecordingPage(id: String) -> impl IntoView {
             key.set(draft.idempotency_key);
             loaded.set(true);
             if who.get_untracked().is_none() {
-                if let Ok(d) = api::detail(&id, lang.get_untracked()).await {
+                if let Ok(d) = api.detail(&id).await {
                     super::remember_detail(&d);
                     who.set(Some((d.registration_code, d.form.full_name)));
                 }
@@ -141,17 +144,16 @@ pub fn RecordingPage(id: String) -> impl IntoView {
             Vec::new()
         }
     };
-    let problem_of = move |field: String| {
+    let problem_of = move |gap: RecordingGap| {
+        let message = match gap {
+            RecordingGap::Finger(_) => FINGER_REQUIRED,
+            RecordingGap::Face => FACE_REQUIRED,
+            RecordingGap::Signature => SIGNATURE_REQUIRED,
+        };
         Signal::derive(move || {
-            missing().contains(&field).then(|| {
-                if field == "face" {
-                    t(FACE_REQUIRED)().to_string()
-                } else if field == "signature" {
-                    t(SIGNATURE_REQUIRED)().to_string()
-                } else {
-                    t(FINGER_REQUIRED)().to_string()
-                }
-            })
+            missing()
+                .contains(&gap)
+                .then(|| message.get(lang.get()).to_string())
         })
     };
     let submit = move |_| {
@@ -163,7 +165,7 @@ pub fn RecordingPage(id: String) -> impl IntoView {
         let (code, name) = who.get_untracked().unwrap_or_default();
         let id = app_id.get_value();
         let item = outbox::Item::new(
-            d.idempotency_key.clone(),
+            IdempotencyKey::from_stored(d.idempotency_key.clone()),
             id.clone(),
             code,
             name,
@@ -208,15 +210,15 @@ pub fn RecordingPage(id: String) -> impl IntoView {
                                 on_missing=Callback::new(move |reason: Option<MissingFingerReason>| {
                                     set_finger(position, reason.map(Finger::Missing).unwrap_or(Finger::Empty))
                                 })
-                                problem=problem_of(format!("fingers.{position}"))
+                                problem=problem_of(RecordingGap::Finger(position))
                             />
                         }
                     }).collect_view()}
                 </ol>
             </section>
             <div class="face-signature">
-                <FaceCapture face=face problem=problem_of("face".into())/>
-                <SignaturePad signature=signature problem=problem_of("signature".into())/>
+                <FaceCapture face=face problem=problem_of(RecordingGap::Face)/>
+                <SignaturePad signature=signature problem=problem_of(RecordingGap::Signature)/>
             </div>
             <p class="field-error" role="alert" hidden=move || missing().is_empty()>{t(INCOMPLETE)}</p>
             <button type="button" class="primary big" disabled=move || !loaded.get() on:click=submit>{t(SUBMIT_RECORDING)}</button>

@@ -3,20 +3,21 @@
 //! has the service worker keep the extraction worker for offline use.
 
 use super::StaffBar;
-use crate::i18n::{t, use_lang};
+use crate::api::{self, StaffApi};
+use crate::i18n::t;
 use crate::kecamatan::strings::*;
 use crate::nav::{navigate, use_location};
-use crate::staff::{api, outbox::outbox, session};
+use crate::staff::{outbox::outbox, session};
 use leptos::prelude::*;
 use shared::auth::StaffRole;
 
 /// The frame around every `/kecamatan` page; `children` is the page on screen.
 #[component]
 pub fn KecamatanShell(children: ChildrenFn) -> impl IntoView {
-    let lang = use_lang();
     crate::staff::ensure_staff_css();
     crate::staff::install_panic_hook();
     let location = use_location();
+    let staff_api = StaffApi::for_view();
     let current = session::Session(RwSignal::new(session::remembered()));
     provide_context(current);
     let _ = outbox();
@@ -42,7 +43,7 @@ pub fn KecamatanShell(children: ChildrenFn) -> impl IntoView {
         // Confirm the cookie is still good; a network failure keeps the remembered session (the
         // console works offline), a 401 goes to sign-in.
         leptos::task::spawn_local(async move {
-            match api::me(lang.get_untracked()).await {
+            match staff_api.me().await {
                 Ok(info) => {
                     session::remember(&info);
                     current.0.set(Some(info));

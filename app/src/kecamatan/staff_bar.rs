@@ -1,18 +1,19 @@
 //! The console's top bar: who is signed in and where, the queue, the outbox with its pending
 //! count, and sign-out.
 
-use crate::i18n::{t, use_lang};
+use crate::api::StaffApi;
+use crate::i18n::t;
 use crate::kecamatan::strings::*;
 use crate::nav::{navigate, use_location};
-use crate::staff::{api, outbox::outbox, session};
+use crate::staff::{outbox::outbox, session};
 use leptos::prelude::*;
 
 /// The staff bar.
 #[component]
 pub fn StaffBar() -> impl IntoView {
-    let lang = use_lang();
     let current = session::use_session();
     let location = use_location();
+    let api = StaffApi::for_view();
     // Marks the bar's link to the page on screen, for the eye and for screen readers.
     let current_page =
         move |href: &'static str| move || location.path.with(|p| p == href).then_some("page");
@@ -35,7 +36,7 @@ pub fn StaffBar() -> impl IntoView {
     let sign_out = move |_| {
         leptos::task::spawn_local(async move {
             // Signing out offline still forgets the session here; the cookie expires on its own.
-            let _ = api::logout(lang.get_untracked()).await;
+            let _ = api.logout().await;
             session::forget();
             current.0.set(None);
             navigate("/staf/masuk");

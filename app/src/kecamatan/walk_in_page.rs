@@ -2,11 +2,11 @@
 //! own form, documents and validation, at the operator's kecamatan. Its draft is kept apart from
 //! any resident's on the tablet; once sent, the new application opens on the document check.
 
-use crate::i18n::use_lang;
+use crate::api::{StaffApi, SubmitTo};
 use crate::kecamatan::strings::NEW_WALK_IN;
 use crate::nav::navigate;
 use crate::resident::{Intake, IntakeForm};
-use crate::staff::{api, session};
+use crate::staff::session;
 use leptos::prelude::*;
 use shared::api::SubmitResponse;
 
@@ -14,21 +14,21 @@ use shared::api::SubmitResponse;
 const WALK_IN: Intake = Intake {
     draft_key: "rekam.staff.walk_in.v1",
     file_prefix: "staff.walk_in.",
-    endpoint: "/api/staff/applications",
+    endpoint: SubmitTo::WalkIn,
     district_fixed: true,
 };
 
 /// The walk-in form.
 #[component]
 pub fn WalkInPage() -> impl IntoView {
-    let lang = use_lang();
+    let api = StaffApi::for_view();
     let district = session::use_session()
         .0
         .with_untracked(|s| s.as_ref().and_then(|s| s.district_code.clone()));
     let on_submitted = Callback::new(move |answer: SubmitResponse| {
         leptos::task::spawn_local(async move {
             // The answer names the code; the console's screens go by id.
-            let target = match api::by_code(&answer.registration_code, lang.get_untracked()).await {
+            let target = match api.by_code(&answer.registration_code).await {
                 Ok(detail) => format!("/kecamatan/permohonan/{}", detail.id),
                 // Stored, but the line dropped just after: it waits in the queue.
                 Err(_) => "/kecamatan".to_string(),

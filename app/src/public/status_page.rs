@@ -21,11 +21,11 @@ pub fn StatusPage(code: String) -> impl IntoView {
     let parsed = RegistrationCode::parse(&code);
     let status = Loader::new(
         move || parsed,
-        move |code| {
+        move |code, requests| {
             let lang = lang.get_untracked();
             async move {
                 match code {
-                    Ok(code) => Some(api::get_status(code, lang).await),
+                    Ok(code) => Some(api::get_status(code, lang, requests).await),
                     Err(_) => None,
                 }
             }

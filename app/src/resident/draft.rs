@@ -5,6 +5,7 @@
 //! change, so a closed tab loses nothing). Attachment files live in IndexedDB (see
 //! `platform::idb`); the JSON only lists which kinds are saved, with name, type and size.
 
+use crate::api::SubmitTo;
 use crate::platform::{clock, idb, random, storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -26,7 +27,7 @@ pub struct Intake {
     /// Put before an attachment's wire name to make its IndexedDB key.
     pub file_prefix: &'static str,
     /// Where the finished form is posted (multipart, with the draft's idempotency key).
-    pub endpoint: &'static str,
+    pub endpoint: SubmitTo,
     /// The kecamatan is set by the page (the operator's own) and cannot be chosen in the form.
     pub district_fixed: bool,
 }
@@ -36,7 +37,7 @@ pub struct Intake {
 pub const RESIDENT: Intake = Intake {
     draft_key: "rekam.draft.v1",
     file_prefix: "",
-    endpoint: "/api/applications",
+    endpoint: SubmitTo::Resident,
     district_fixed: false,
 };
 

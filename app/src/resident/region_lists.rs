@@ -3,7 +3,7 @@
 //! The app bundles region codes only (validation checks them); the names would add about 34 KB
 //! (gzip) to every first load, and a resident needs just four short lists of them.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ViewRequests};
 use crate::platform::storage;
 use shared::api::RegionEntry;
 use shared::i18n::Lang;
@@ -16,15 +16,19 @@ fn cache_key(parent: &str) -> String {
 }
 
 /// The regions directly inside `parent` (a dotted code; "" for the provinces): from the device
-/// cache, else the API.
-pub async fn children_of(parent: String, lang: Lang) -> Result<Vec<RegionEntry>, ApiError> {
+/// cache, else the API (aborted with `requests`).
+pub async fn children_of(
+    parent: String,
+    lang: Lang,
+    requests: ViewRequests,
+) -> Result<Vec<RegionEntry>, ApiError> {
     let key = cache_key(&parent);
     if let Some(list) =
         storage::get(&key).and_then(|t| serde_json::from_str::<Vec<RegionEntry>>(&t).ok())
     {
         return Ok(list);
     }
-    let list = api::get_region_children(&parent, lang).await?;
+    let list = api::get_region_children(&parent, lang, requests).await?;
     if let Ok(text) = serde_json::to_string(&list) {
         // A full storage only costs the offline copy; the list is still shown.
         let _ = storage::set(&key, &text);

@@ -37,11 +37,11 @@ fn RegionSelect(field: Field, parent: Signal<Option<String>>, fixed: bool) -> im
     // Refetches only when the parent changes; an error message follows the language at render time.
     let list = Loader::new(
         move || parent.get(),
-        move |parent| {
+        move |parent, requests| {
             let lang = lang.get_untracked();
             async move {
                 match parent {
-                    Some(p) => children_of(p, lang).await.map(Some),
+                    Some(p) => children_of(p, lang, requests).await.map(Some),
                     None => Ok(None),
                 }
             }

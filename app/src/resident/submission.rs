@@ -3,7 +3,7 @@
 
 use super::draft::{step_of, Draft, Prefill};
 use super::step_documents::missing_documents;
-use crate::api::{self, ApiError, Upload};
+use crate::api::{self, ApiError, IdempotencyKey, Upload};
 use crate::platform::idb;
 use leptos::prelude::*;
 use shared::api::{ErrorCode, SubmitResponse};
@@ -58,9 +58,9 @@ pub async fn submit(
     }
 
     let form = state.form.get_untracked();
-    let key = state.idempotency_key.get_untracked();
-    let endpoint = state.intake.endpoint;
-    match api::submit_application(endpoint, &form, &uploads, &key, lang, on_progress).await {
+    let key = IdempotencyKey::from_stored(state.idempotency_key.get_untracked());
+    let to = state.intake.endpoint;
+    match api::submit_application(to, &form, &uploads, &key, lang, on_progress).await {
         Ok(answer) => {
             // The application is on the server; a failure to clear only leaves files behind
             // that the next draft overwrites or clears.

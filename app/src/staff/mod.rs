@@ -1,7 +1,6 @@
-//! Staff-side plumbing shared by the consoles: sign-in page, session, the staff API client, the
-//! device storage and the offline outbox.
+//! Staff-side plumbing shared by the consoles: sign-in page, session, the device storage and the
+//! offline outbox (the staff API client is `crate::api::StaffApi`).
 
-pub mod api;
 pub mod outbox;
 pub mod session;
 mod sign_in_page;

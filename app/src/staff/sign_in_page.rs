@@ -1,10 +1,11 @@
 //! `/staf/masuk`: staff sign-in. Wrong password and a locked account are said next to the form;
 //! after signing in the operator goes to their role's console, or back to the page that asked.
 
+use crate::api::StaffApi;
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
 use crate::nav::{navigate, use_location};
-use crate::staff::{api, session};
+use crate::staff::session;
 use leptos::prelude::*;
 
 /// The sign-in form.
@@ -16,11 +17,12 @@ pub fn SignInPage() -> impl IntoView {
     crate::staff::install_panic_hook();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    let api = StaffApi::for_view();
     let expired = location.query_param("sesi").is_some();
 
     let sign_in = Action::new_local(move |(user, pass): &(String, String)| {
         let (user, pass) = (user.clone(), pass.clone());
-        async move { api::login(&user, &pass, lang.get_untracked()).await }
+        async move { api.login(&user, &pass).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(info)) = sign_in.value().get() {

@@ -44,14 +44,25 @@ pub fn validate_recording(sub: &BiometricSubmission) -> Result<ValidRecording, V
     if !is_idempotency_key(&sub.idempotency_key) {
         push("idempotency_key".into(), FieldCode::Required);
     }
+    // What is missing is decided by the rule the tablet applies before sending.
+    let positions: Vec<u8> = sub.fingers.iter().map(|f| f.position).collect();
+    let gaps = recording_gaps(
+        &positions,
+        !sub.face_jpeg_base64.is_empty(),
+        !sub.signature_png_base64.is_empty(),
+    );
     let mut fingers = Vec::with_capacity(10);
     for position in FINGER_POSITIONS {
-        let field = format!("fingers.{position}");
-        let mut entries = sub.fingers.iter().filter(|f| f.position == position);
-        let (Some(entry), None) = (entries.next(), entries.next()) else {
-            push(field, FieldCode::FingerprintMissing);
+        let gap = RecordingGap::Finger(position);
+        if gaps.contains(&gap) {
+            push(gap.field_path(), gap.code());
+            continue;
+        }
+        // Not a gap: the position has exactly one entry.
+        let Some(entry) = sub.fingers.iter().find(|f| f.position == position) else {
             continue;
         };
+        let field = format!("fingers.{position}");
         match &entry.capture {
             FingerResult::Exception { reason } => fingers.push(ValidFinger::Exception {
                 position,
@@ -91,13 +102,30 @@ pub fn validate_recording(sub: &BiometricSubmission) -> Result<ValidRecording, V
         // 1:N identification needs at least one print; someone with none is enrolled by other means.
         push("fingers".into(), FieldCode::NoUsableFingerprint);
     }
-    let face = image_field(&sub.face_jpeg_base64, "image/jpeg", FACE_MAX_BYTES);
+    let image = |gap: RecordingGap, text: &str, expected_type: &str, max_bytes: usize| {
+        if gaps.contains(&gap) {
+            Err(gap.code())
+        } else {
+            image_field(text, expected_type, max_bytes)
+        }
+    };
+    let face = image(
+        RecordingGap::Face,
+        &sub.face_jpeg_base64,
+        "image/jpeg",
+        FACE_MAX_BYTES,
+    );
     if let Err(code) = &face {
-        push("face".into(), *code);
+        push(RecordingGap::Face.field_path(), *code);
     }
-    let signature = image_field(&sub.signature_png_base64, "image/png", SIGNATURE_MAX_BYTES);
+    let signature = image(
+        RecordingGap::Signature,
+        &sub.signature_png_base64,
+        "image/png",
+        SIGNATURE_MAX_BYTES,
+    );
     if let Err(code) = &signature {
-        push("signature".into(), *code);
+        push(RecordingGap::Signature.field_path(), *code);
     }
     match (face, signature) {
         (Ok(face_jpeg), Ok(signature_png)) if problems.is_empty() => Ok(ValidRecording {
@@ -107,6 +135,59 @@ pub fn validate_recording(sub: &BiometricSubmission) -> Result<ValidRecording, V
         }),
         _ => Err(problems),
     }
+}
+
+/// A part a recording still lacks. The tablet lists these before sending (to say what is left
+/// to do) and [`validate_recording`] reports them on receipt, from the one rule in
+/// [`recording_gaps`], so the two cannot disagree on what a complete recording is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordingGap {
+    /// The finger at this ISO position (1-10) has neither a template nor a recorded reason, or
+    /// more than one entry.
+    Finger(u8),
+    Face,
+    Signature,
+}
+
+impl RecordingGap {
+    /// The field path the API reports it under: `fingers.<position>`, `face`, `signature`.
+    pub fn field_path(self) -> String {
+        match self {
+            RecordingGap::Finger(position) => format!("fingers.{position}"),
+            RecordingGap::Face => "face".to_string(),
+            RecordingGap::Signature => "signature".to_string(),
+        }
+    }
+
+    /// The code the API reports it with.
+    pub const fn code(self) -> FieldCode {
+        match self {
+            RecordingGap::Finger(_) => FieldCode::FingerprintMissing,
+            RecordingGap::Face | RecordingGap::Signature => FieldCode::Required,
+        }
+    }
+}
+
+/// What a recording lacks, fingers in position order, then the face, then the signature.
+/// `accounted_fingers` holds the position of each finger entry (a template or a recorded
+/// reason); a position must appear exactly once. Only presence is checked here: whether a
+/// template or an image is valid is for [`validate_recording`].
+pub fn recording_gaps(
+    accounted_fingers: &[u8],
+    has_face: bool,
+    has_signature: bool,
+) -> Vec<RecordingGap> {
+    let mut gaps: Vec<RecordingGap> = FINGER_POSITIONS
+        .filter(|p| accounted_fingers.iter().filter(|a| *a == p).count() != 1)
+        .map(RecordingGap::Finger)
+        .collect();
+    if !has_face {
+        gaps.push(RecordingGap::Face);
+    }
+    if !has_signature {
+        gaps.push(RecordingGap::Signature);
+    }
+    gaps
 }
 
 fn image_field(text: &str, expected_type: &str, max_bytes: usize) -> Result<Vec<u8>, FieldCode> {
@@ -191,6 +272,51 @@ mod tests {
         let expected: Vec<(String, FieldCode)> =
             expected.iter().map(|(f, c)| (f.to_string(), *c)).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn gaps_are_fingers_without_exactly_one_entry_then_face_then_signature() {
+        use RecordingGap::{Face, Finger, Signature};
+        let all: Vec<u8> = (1..=10).collect();
+        assert_eq!(recording_gaps(&all, true, true), vec![]);
+        assert_eq!(
+            recording_gaps(&[], false, false),
+            (1..=10)
+                .map(Finger)
+                .chain([Face, Signature])
+                .collect::<Vec<_>>()
+        );
+        let twice_five_no_two: Vec<u8> = [1, 3, 4, 5, 5, 6, 7, 8, 9, 10].to_vec();
+        assert_eq!(
+            recording_gaps(&twice_five_no_two, true, false),
+            vec![Finger(2), Finger(5), Signature]
+        );
+        // A position outside 1-10 accounts for no finger.
+        assert_eq!(
+            recording_gaps(&[0, 11, 2, 3, 4, 5, 6, 7, 8, 9, 10], true, true),
+            vec![Finger(1)]
+        );
+        assert_eq!(Finger(3).field_path(), "fingers.3");
+        assert_eq!(Face.field_path(), "face");
+        assert_eq!(Signature.code(), FieldCode::Required);
+    }
+
+    #[test]
+    fn validation_reports_exactly_the_gaps_of_an_incomplete_recording() {
+        let mut sub = complete();
+        sub.fingers.retain(|f| f.position != 7 && f.position != 9);
+        sub.face_jpeg_base64 = String::new();
+        let positions: Vec<u8> = sub.fingers.iter().map(|f| f.position).collect();
+        let gaps = recording_gaps(&positions, false, true);
+        let expected: Vec<(String, FieldCode)> =
+            gaps.iter().map(|g| (g.field_path(), g.code())).collect();
+        let got: Vec<(String, FieldCode)> = validate_recording(&sub)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert_eq!(got, expected);
+        assert_eq!(expected.len(), 3);
     }
 
     #[test]

@@ -1,0 +1,171 @@
+//! Every API path the app asks for, built here and nowhere else: the client's half of the edge's
+//! route table (`edge/src/router.rs`). A new endpoint gets its path here, then its call.
+
+use shared::domain::RegistrationCode;
+
+/// `POST`: a resident's application (multipart).
+pub const APPLICATIONS: &str = "/api/applications";
+
+/// `GET`: the public status of an application.
+pub fn status(code: RegistrationCode) -> String {
+    format!("/api/status/{code}")
+}
+
+/// `GET`: the regions inside `parent` (a dotted code), or the provinces for "".
+pub fn region_children(parent: &str) -> String {
+    match parent {
+        "" => "/api/regions".to_string(),
+        code => format!("/api/regions/{}", segment(code)),
+    }
+}
+
+/// `value` fit for one path segment or query value: everything but the unreserved characters
+/// of RFC 3986 is percent-encoded, so an id or a search can never add a segment or a parameter.
+fn segment(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The staff API: `/api/auth/*` and `/api/staff/*`.
+#[cfg(feature = "staff")]
+pub mod staff {
+    use super::segment;
+    use shared::api::AttachmentKind;
+    use shared::lifecycle::Stage;
+
+    pub const LOGIN: &str = "/api/auth/login";
+    pub const LOGOUT: &str = "/api/auth/logout";
+    pub const ME: &str = "/api/auth/me";
+    /// `GET`: the queue; `POST`: a walk-in application (multipart, like a resident's).
+    pub const APPLICATIONS: &str = "/api/staff/applications";
+
+    /// A write on one application: `POST .../{id}/{verb}`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Write {
+        Verify,
+        Return,
+        Biometrics,
+        Adjudicate,
+    }
+
+    impl Write {
+        const fn verb(self) -> &'static str {
+            match self {
+                Write::Verify => "verify",
+                Write::Return => "return",
+                Write::Biometrics => "biometrics",
+                Write::Adjudicate => "adjudicate",
+            }
+        }
+    }
+
+    /// `GET`: the queue, optionally by stage and a name/code search.
+    pub fn list(stage: Option<Stage>, query: &str) -> String {
+        let mut params = vec![];
+        if let Some(stage) = stage {
+            params.push(format!("stage={}", stage.as_str()));
+        }
+        if !query.trim().is_empty() {
+            params.push(format!("q={}", segment(query.trim())));
+        }
+        match params.is_empty() {
+            true => APPLICATIONS.to_string(),
+            false => format!("{APPLICATIONS}?{}", params.join("&")),
+        }
+    }
+
+    /// `GET`: one application.
+    pub fn application(id: &str) -> String {
+        format!("{APPLICATIONS}/{}", segment(id))
+    }
+
+    /// `GET`: the application of a typed or scanned registration code (spaces and stray marks
+    /// of a scan dropped).
+    pub fn by_code(code: &str) -> String {
+        let code: String = code
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        format!("{APPLICATIONS}/by-code/{code}")
+    }
+
+    /// `GET`: the bytes of one stored document.
+    pub fn document(id: &str, kind: AttachmentKind) -> String {
+        format!("{}/documents/{}", application(id), kind.as_str())
+    }
+
+    /// `GET`: the registration receipt.
+    pub fn receipt(id: &str) -> String {
+        format!("{}/receipt", application(id))
+    }
+
+    /// `POST`: a write on one application.
+    pub fn write(id: &str, write: Write) -> String {
+        format!("{}/{}", application(id), write.verb())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_paths() {
+        assert_eq!(region_children(""), "/api/regions");
+        assert_eq!(region_children("33.15"), "/api/regions/33.15");
+        assert_eq!(segment("a b/c?d&e=f%"), "a%20b%2Fc%3Fd%26e%3Df%25");
+    }
+
+    #[cfg(feature = "staff")]
+    #[test]
+    fn staff_paths() {
+        use super::staff::*;
+        use shared::api::AttachmentKind;
+        use shared::lifecycle::Stage;
+        assert_eq!(list(None, "  "), "/api/staff/applications");
+        assert_eq!(
+            list(Some(Stage::PreFilled), " Siti Aminah "),
+            format!(
+                "/api/staff/applications?stage={}&q=Siti%20Aminah",
+                Stage::PreFilled.as_str()
+            )
+        );
+        assert_eq!(application("ab12"), "/api/staff/applications/ab12");
+        assert_eq!(
+            by_code(" k7q2-m9x4 \n"),
+            "/api/staff/applications/by-code/k7q2-m9x4"
+        );
+        assert_eq!(
+            document("ab12", AttachmentKind::CoverLetter),
+            format!(
+                "/api/staff/applications/ab12/documents/{}",
+                AttachmentKind::CoverLetter.as_str()
+            )
+        );
+        assert_eq!(receipt("ab12"), "/api/staff/applications/ab12/receipt");
+        assert_eq!(
+            write("ab12", Write::Verify),
+            "/api/staff/applications/ab12/verify"
+        );
+        assert_eq!(
+            write("ab12", Write::Return),
+            "/api/staff/applications/ab12/return"
+        );
+        assert_eq!(
+            write("ab12", Write::Biometrics),
+            "/api/staff/applications/ab12/biometrics"
+        );
+        assert_eq!(
+            write("ab12", Write::Adjudicate),
+            "/api/staff/applications/ab12/adjudicate"
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! The staff API (`/api/auth/*`, `/api/staff/*`) as one typed client: a method per endpoint,
+//! with the contract's request and answer types. A 401 also tells the console's shell (the hook
+//! of `set_on_unauthenticated`), which sends the operator to sign in again while drafts and the
+//! outbox stay on the device. Every write carries its idempotency key.
+
+use super::paths::staff::{self as path, Write};
+use super::request::{Call, On401};
+use super::{ApiError, IdempotencyKey, ViewRequests};
+use crate::i18n::use_lang;
+use leptos::prelude::*;
+use shared::api::{
+    ActionResponse, AdjudicateRequest, ApplicationDetail, ApplicationList, AttachmentKind,
+    BiometricSubmission, LoginRequest, ReceiptView, RecordingResponse, ReturnRequest, SessionInfo,
+};
+use shared::i18n::Lang;
+use shared::lifecycle::{Adjudication, ReturnReason, Stage};
+
+/// The staff client of one view (or of the outbox). Cheap to copy into handlers.
+#[derive(Clone, Copy)]
+pub struct StaffApi {
+    requests: ViewRequests,
+    /// The UI language, sent as `Accept-Language`; `None`: Indonesian.
+    lang: Option<RwSignal<Lang>>,
+}
+
+impl StaffApi {
+    /// The client of the view being built: its requests are aborted when the view goes away.
+    pub fn for_view() -> StaffApi {
+        StaffApi {
+            requests: ViewRequests::new(),
+            lang: Some(use_lang()),
+        }
+    }
+
+    /// A client no view waits for (the outbox): never aborted. Server texts are not shown (the
+    /// UI renders error codes), so its language is immaterial.
+    pub const fn detached() -> StaffApi {
+        StaffApi {
+            requests: ViewRequests::detached(),
+            lang: None,
+        }
+    }
+
+    fn lang(self) -> Lang {
+        self.lang
+            .and_then(|l| l.try_get_untracked())
+            .unwrap_or(Lang::Id)
+    }
+
+    fn get(self, path: &str) -> Call<'_> {
+        Call::get(path, self.lang(), self.requests)
+    }
+
+    fn post(self, path: &str) -> Call<'_> {
+        Call::post(path, self.lang(), self.requests)
+    }
+
+    /// `POST /api/auth/login`. 401 `invalid_credentials` and 423 `account_locked` come back as
+    /// errors (for the form to say, not the shell).
+    pub async fn login(self, username: &str, password: &str) -> Result<SessionInfo, ApiError> {
+        let body = LoginRequest {
+            username: username.to_string(),
+            password: password.to_string(),
+        };
+        self.post(path::LOGIN)
+            .json(&body)?
+            .on_401(On401::Caller)
+            .decode()
+            .await
+    }
+
+    /// `POST /api/auth/logout`.
+    pub async fn logout(self) -> Result<(), ApiError> {
+        self.post(path::LOGOUT).on_401(On401::Caller).done().await
+    }
+
+    /// `GET /api/auth/me`: who the cookie belongs to, or 401.
+    pub async fn me(self) -> Result<SessionInfo, ApiError> {
+        self.get(path::ME).on_401(On401::Caller).decode().await
+    }
+
+    /// `GET /api/staff/applications`: the queue, optionally by stage and a name/code search.
+    pub async fn list(
+        self,
+        stage: Option<Stage>,
+        query: &str,
+    ) -> Result<ApplicationList, ApiError> {
+        self.get(&path::list(stage, query)).decode().await
+    }
+
+    /// `GET /api/staff/applications/{id}`.
+    pub async fn detail(self, id: &str) -> Result<ApplicationDetail, ApiError> {
+        self.get(&path::application(id)).decode().await
+    }
+
+    /// `GET /api/staff/applications/by-code/{code}`: a typed or scanned registration code.
+    pub async fn by_code(self, code: &str) -> Result<ApplicationDetail, ApiError> {
+        self.get(&path::by_code(code)).decode().await
+    }
+
+    /// `GET /api/staff/applications/{id}/receipt` (404 until the recording is stored).
+    pub async fn receipt(self, id: &str) -> Result<ReceiptView, ApiError> {
+        self.get(&path::receipt(id)).decode().await
+    }
+
+    /// `GET /api/staff/applications/{id}/documents/{kind}` as a blob URL (revoke it when done).
+    /// Fetched with the session cookie; a plain `<img src>` to the API would work too, but a blob
+    /// URL also serves PDFs in a new tab and keeps the document out of the HTTP cache.
+    pub async fn document_url(self, id: &str, kind: AttachmentKind) -> Result<String, ApiError> {
+        let blob = self.get(&path::document(id, kind)).blob().await?;
+        web_sys::Url::create_object_url_with_blob(&blob)
+            .map_err(|_| ApiError::Unexpected { status: 200 })
+    }
+
+    /// `POST /api/staff/applications/{id}/verify`: the documents are in order.
+    pub async fn verify(self, id: &str, key: &IdempotencyKey) -> Result<ActionResponse, ApiError> {
+        self.post(&path::write(id, Write::Verify))
+            .json(&serde_json::json!({}))?
+            .idempotent(key)
+            .decode()
+            .await
+    }
+
+    /// `POST /api/staff/applications/{id}/return`: back to the resident, with the reasons.
+    pub async fn return_for_correction(
+        self,
+        id: &str,
+        reasons: &[ReturnReason],
+        key: &IdempotencyKey,
+    ) -> Result<ActionResponse, ApiError> {
+        let body = ReturnRequest {
+            reasons: reasons.to_vec(),
+        };
+        self.post(&path::write(id, Write::Return))
+            .json(&body)?
+            .idempotent(key)
+            .decode()
+            .await
+    }
+
+    /// `POST /api/staff/applications/{id}/biometrics`: templates, face and signature (never a
+    /// fingerprint image).
+    pub async fn record_biometrics(
+        self,
+        id: &str,
+        submission: &BiometricSubmission,
+        key: &IdempotencyKey,
+    ) -> Result<RecordingResponse, ApiError> {
+        self.post(&path::write(id, Write::Biometrics))
+            .json(submission)?
+            .idempotent(key)
+            .decode()
+            .await
+    }
+
+    /// `POST /api/staff/applications/{id}/adjudicate`: a dinas supervisor's decision on a
+    /// possible duplicate.
+    pub async fn adjudicate(
+        self,
+        id: &str,
+        decision: Adjudication,
+        key: &IdempotencyKey,
+    ) -> Result<ActionResponse, ApiError> {
+        self.post(&path::write(id, Write::Adjudicate))
+            .json(&AdjudicateRequest { decision })?
+            .idempotent(key)
+            .decode()
+            .await
+    }
+}

@@ -1,0 +1,119 @@
+//! What the outbox holds: one queued write (an [`Item`]), the [`Action`] it performs on the
+//! server and where it stands. Stored as JSON on the device, so these shapes are the tablet's
+//! storage format: a change must still read items written by the previous version.
+
+use crate::api::IdempotencyKey;
+use serde::{Deserialize, Serialize};
+use shared::api::{BiometricSubmission, FieldError};
+use shared::i18n::Lang;
+use shared::lifecycle::{ReturnReason, Stage};
+
+/// What an item does on the server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Action {
+    /// `POST .../{id}/verify`.
+    Verify,
+    /// `POST .../{id}/return`.
+    Return { reasons: Vec<ReturnReason> },
+    /// `POST .../{id}/biometrics` (templates, face and signature; never fingerprint images).
+    Record { submission: BiometricSubmission },
+}
+
+/// Where an item stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ItemState {
+    /// Not yet accepted; sent at the next chance.
+    Waiting,
+    /// A request is under way.
+    Sending,
+    /// Accepted; the application's stage afterwards.
+    Sent { stage: Stage },
+    /// Refused for good: the server's code and the field problems, shown to the operator.
+    Failed { error: FailedReason },
+}
+
+/// A final refusal, kept as data so it is shown in the language chosen at the time of reading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FailedReason {
+    pub code: Option<shared::api::ErrorCode>,
+    pub status: u16,
+    pub fields: Vec<FieldError>,
+}
+
+impl FailedReason {
+    pub fn message(&self, lang: Lang) -> String {
+        match self.code {
+            Some(code) => code.message(lang).to_string(),
+            None => format!("HTTP {}", self.status),
+        }
+    }
+}
+
+/// One queued write.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// The idempotency key, also the item's storage key.
+    pub key: IdempotencyKey,
+    pub application_id: String,
+    /// For people: which application this is.
+    pub registration_code: String,
+    pub full_name: String,
+    pub action: Action,
+    pub state: ItemState,
+    pub created_ms: f64,
+    pub attempts: u32,
+    pub next_try_ms: f64,
+    /// The last temporary problem (network, 5xx), shown while waiting.
+    pub last_problem: Option<String>,
+}
+
+impl Item {
+    pub fn new(
+        key: IdempotencyKey,
+        application_id: String,
+        registration_code: String,
+        full_name: String,
+        action: Action,
+    ) -> Item {
+        Item {
+            key,
+            application_id,
+            registration_code,
+            full_name,
+            action,
+            state: ItemState::Waiting,
+            created_ms: now_ms(),
+            attempts: 0,
+            next_try_ms: 0.0,
+            last_problem: None,
+        }
+    }
+
+    /// Still to be sent (or being sent).
+    pub fn is_pending(&self) -> bool {
+        matches!(self.state, ItemState::Waiting | ItemState::Sending)
+    }
+}
+
+/// The device clock in milliseconds since the epoch (creation times, backoff deadlines).
+pub(super) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Items written by the version before the split (key as a plain string) still read.
+    #[test]
+    fn stored_items_keep_their_shape() {
+        let stored = r#"{"key":"0123456789abcdef0123456789abcdef","application_id":"a1",
+            "registration_code":"K7Q2","full_name":"Siti","action":"Verify","state":"Waiting",
+            "created_ms":1.0,"attempts":0,"next_try_ms":0.0,"last_problem":null}"#;
+        let item: Item = serde_json::from_str(stored).unwrap();
+        assert_eq!(item.key.as_str(), "0123456789abcdef0123456789abcdef");
+        assert_eq!(item.action, Action::Verify);
+        let again: serde_json::Value = serde_json::to_value(&item).unwrap();
+        assert_eq!(again["key"], "0123456789abcdef0123456789abcdef");
+    }
+}
