@@ -475,7 +475,7 @@ fn error_reject_table(reports: &[FolderReport]) -> String {
             impostor: &r.scores.impostor_b,
         })
         .collect();
-    error_reject::table(&folders, 0.001, &fnmr_at_fmr)
+    error_reject::table(&folders, 0.001, fnmr_at_fmr)
 }
 
 /// Pools impostor scores within folders (variant B) and across folders (every pair), and prints

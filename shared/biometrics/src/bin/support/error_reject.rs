@@ -17,6 +17,9 @@ pub struct Folder<'a> {
     pub impostor: &'a [Row],
 }
 
+/// FNMR at a target FMR from genuine and impostor scores (the evaluation's own measure).
+pub type FnmrAtFmr = fn(genuine: &[f32], impostor: &[f32], fmr: f64) -> f64;
+
 /// Fractions of impressions rejected, lowest quality first.
 pub const REJECT_FRACTIONS: [f64; 4] = [0.0, 0.02, 0.05, 0.10];
 
@@ -24,11 +27,7 @@ pub const REJECT_FRACTIONS: [f64; 4] = [0.0, 0.02, 0.05, 0.10];
 /// folder and their mean, and the mean relative to rejecting nothing. Impressions are ranked over
 /// all folders together (one quality gate for every scanner); ties in quality are broken by
 /// folder, finger and impression so that exactly the stated fraction is rejected.
-pub fn table(
-    folders: &[Folder],
-    fmr: f64,
-    fnmr_at_fmr: &dyn Fn(&[f32], &[f32], f64) -> f64,
-) -> String {
+pub fn table(folders: &[Folder], fmr: f64, fnmr_at_fmr: FnmrAtFmr) -> String {
     let mut ranked: Vec<(u8, usize, u32, u32)> = folders
         .iter()
         .enumerate()
