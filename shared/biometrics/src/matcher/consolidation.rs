@@ -160,7 +160,7 @@ fn score_portable(
     candidate: &SearchTemplate,
     compatibility: &Compatibility,
 ) -> f32 {
-    consolidate(probe, candidate, compatibility).score
+    consolidate::<false>(probe, candidate, compatibility).score
 }
 
 /// What the score rests on: the pairs it averages, each with the similarity relaxation left it.
@@ -198,10 +198,11 @@ impl Consolidation {
     }
 }
 
-/// The score with the pairs behind it. Every float operation is the one [`score`] performs (its
-/// CPU-specific copies differ in integer counting only), so `.score` equals [`score`] exactly.
+/// The score, with the pairs behind it when `PAIRS` (scoring alone skips copying them out). Every
+/// float operation is the one [`score`] performs (its CPU-specific copies differ in integer
+/// counting only), so `.score` equals [`score`] exactly.
 #[inline(always)]
-pub(crate) fn consolidate(
+pub(crate) fn consolidate<const PAIRS: bool>(
     probe: &SearchTemplate,
     candidate: &SearchTemplate,
     compatibility: &Compatibility,
@@ -251,6 +252,9 @@ pub(crate) fn consolidate(
         / wanted as f32;
     let mut out = Consolidation::empty(wanted);
     out.score = score;
+    if !PAIRS {
+        return out;
+    }
     for (slot, &i) in out.pairs.iter_mut().zip(order.iter().take(wanted)) {
         let p = selected[i as usize];
         *slot = RelaxedPair {

@@ -63,7 +63,8 @@ pub struct AlignedMinutia {
 pub fn explain(probe: &Template, candidate: &Template) -> MatchExplanation {
     let (search_probe, search_candidate) =
         (SearchTemplate::new(probe), SearchTemplate::new(candidate));
-    let consolidation = consolidate(&search_probe, &search_candidate, &Compatibility::new());
+    let consolidation =
+        consolidate::<true>(&search_probe, &search_candidate, &Compatibility::new());
     let wanted = consolidation.wanted as f32;
     let supported: Vec<&RelaxedPair> = consolidation.pairs[..consolidation.len]
         .iter()
