@@ -33,8 +33,9 @@ pub mod keys {
     pub const THINNING: &str = "thinning";
     pub const MINUTIAE: &str = "minutiae";
     pub const FALSE_MINUTIAE: &str = "false_minutiae";
+    pub const RIDGE_CLARITY: &str = "ridge_clarity";
     pub const QUALITY: &str = "quality";
-    pub const ALL: [&str; 9] = [
+    pub const ALL: [&str; 10] = [
         SEGMENTATION_MASK,
         ORIENTATION,
         RIDGE_FREQUENCY,
@@ -43,6 +44,7 @@ pub mod keys {
         THINNING,
         MINUTIAE,
         FALSE_MINUTIAE,
+        RIDGE_CLARITY,
         QUALITY,
     ];
 }

@@ -20,7 +20,7 @@ impl TraceSink for Checksums {
     }
 }
 
-const GOLDEN: [(&str, u64); 9] = [
+const GOLDEN: [(&str, u64); 10] = [
     ("segmentation_mask", 0x1b15b57fd113d416),
     ("orientation", 0x1f58fdc87edfa44e),
     ("ridge_frequency", 0x9c8f4c6ae5dfa3ba),
@@ -29,7 +29,8 @@ const GOLDEN: [(&str, u64); 9] = [
     ("thinning", 0xec4140a6a6e14477),
     ("minutiae", 0x02be535977e9b23b),
     ("false_minutiae", 0x9de4cc5d21d7abe9),
-    ("quality", 0xaf64004c860229b8),
+    ("ridge_clarity", 0xd48289a7b7f4c59e),
+    ("quality", 0xaf63d94c8601e773),
 ];
 
 #[test]

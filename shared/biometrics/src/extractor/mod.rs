@@ -7,6 +7,7 @@ mod false_minutiae;
 mod minutiae;
 mod orientation;
 mod quality;
+mod ridge_clarity;
 mod ridge_frequency;
 mod segmentation_mask;
 mod thinning;
@@ -70,7 +71,12 @@ pub fn extract_traced(image: &GrayImage, sink: &mut dyn TraceSink) -> Template {
         encode_candidates(kept.iter().map(|k| &k.candidate))
     });
 
-    let quality = quality::quality(&mask, &field, kept.len());
+    let clarity = ridge_clarity::ridge_clarity(&pixels, &field, &frequency, &mask.blocks);
+    trace::record(sink, keys::RIDGE_CLARITY, || {
+        trace::f32s(&clarity.clarity.data)
+    });
+
+    let quality = quality::quality(&mask, &field, &clarity, kept.len());
     trace::record(sink, keys::QUALITY, || vec![quality]);
 
     let mut minutiae: Vec<Minutia> = kept
