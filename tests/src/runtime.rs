@@ -82,6 +82,18 @@ impl Runtime {
         wait_ready(&self.base_url, &log).await
     }
 
+    /// This runtime's certificate signer (role `test`), for tests that sign a document the
+    /// edge's key ring vouches for although the page's bundled ring does not know the key.
+    pub fn certificate_signer(&self) -> shared::signed::Signer {
+        let seed = self.signing_key.split_whitespace().nth(2).expect("seed");
+        let mut bytes = [0u8; 32];
+        for (b, pair) in bytes.iter_mut().zip(seed.as_bytes().chunks_exact(2)) {
+            *b = u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap();
+        }
+        let id = u16::from_str_radix(TEST_RUNTIME_KEY_ID, 16).unwrap();
+        shared::signed::Signer::from_seed(shared::signed::KeyId(id), &bytes)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
