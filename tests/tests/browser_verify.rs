@@ -14,14 +14,18 @@ const T: &str = "browser_verify";
 const NIK: &str = "3315135211870003";
 const NAME: &str = "SITI NUR AISYAH";
 
-/// A certificate signed with the test key, valid over any day the test may run on.
+/// A certificate signed with the bundled test key, valid over any day the test may run on.
 fn signed_certificate() -> String {
-    use shared::signed::{
-        sign_certificate, CertificateClaims, Issuer, Signer, TEST_KEY_ID, TEST_SEED,
-    };
+    use shared::signed::{Signer, TEST_KEY_ID, TEST_SEED};
+    signed_by(&Signer::from_seed(TEST_KEY_ID, &TEST_SEED), 7)
+}
+
+/// Certificate `serial` signed by `signer`.
+fn signed_by(signer: &shared::signed::Signer, serial: u32) -> String {
+    use shared::signed::{sign_certificate, CertificateClaims, Issuer};
     let issued_on = Date::new(2026, 1, 5).unwrap();
     let claims = CertificateClaims {
-        serial: 7,
+        serial,
         issuer: Issuer::new(RegionCode::parse("33.15").unwrap(), 1).unwrap(),
         issued_on,
         expires_on: Date::new(2099, 1, 5).unwrap(),
@@ -31,7 +35,7 @@ fn signed_certificate() -> String {
         birth_date: Date::new(1987, 11, 12).unwrap(),
         sex: Sex::Female,
     };
-    sign_certificate(&Signer::from_seed(TEST_KEY_ID, &TEST_SEED), &claims).unwrap()
+    sign_certificate(signer, &claims).unwrap()
 }
 
 async fn check(b: &Browser, qr: &str) {
@@ -76,14 +80,25 @@ async fn anyone_checks_a_surat_keterangan_on_the_phone_also_offline() {
     wait_text_in(&b, "//dd", "GROBOGAN, 12 November 1987").await;
     wait_text_in(&b, "//dd", "PEREMPUAN").await;
     wait_text_in(&b, "//dd", "SK-3315-1-000007").await;
-    // No list has been published: the verdict says it rests on signature and dates only.
+    wait_text_in(&b, "//dd", "DE01 (tertanam di halaman ini)").await;
+    // The runtime's list covers the serials it gave out (none): it cannot tell about serial 7,
+    // and the page says its list does not cover this certificate.
     wait_text_in(
         &b,
         "//p[@class='revocation']",
-        "Belum ada daftar pencabutan",
+        "Daftar pencabutan di perangkat ini lebih lama",
     )
     .await;
     b.screenshot(T, "01-valid").await;
+
+    // Signed with the runtime's own key, which the bundle does not embed: trusted through the
+    // ring the page fetched from its origin, and the page says where the key came from.
+    let by_office = signed_by(&rt.certificate_signer(), 8);
+    check(&b, &by_office).await;
+    wait_text_in(&b, "//dd", "SK-3315-1-000008").await;
+    wait_text_in(&b, "//dd", "DE03 (diunduh dari situs Dinas)").await;
+    wait_text_in(&b, "//section[@role='status']//h2", "SAH").await;
+    wait_text_in(&b, "//p[@role='alert']", "kunci UJI").await;
 
     // One character changed in the middle: not genuine, and no fields are shown.
     let mut chars: Vec<char> = qr.chars().collect();
@@ -122,4 +137,8 @@ async fn anyone_checks_a_surat_keterangan_on_the_phone_also_offline() {
     wait_text_in(&b, "//section[@role='status']//h2", "SAH").await;
     wait_text_in(&b, "//dd", NAME).await;
     b.screenshot(T, "03-offline-valid").await;
+    // The fetched ring was kept on the device: the office's key still verifies offline.
+    check(&b, &by_office).await;
+    wait_text_in(&b, "//dd", "DE03 (diunduh dari situs Dinas)").await;
+    wait_text_in(&b, "//section[@role='status']//h2", "SAH").await;
 }

@@ -1,7 +1,9 @@
 //! `/v`: anyone checks a Surat Keterangan's QR text on their own device, also offline. The
-//! signature is checked here with the bundled public keys; nothing about the person is sent.
+//! signature is checked here with the bundled public keys and those the office's site serves
+//! (kept on the device); nothing about the person is sent.
 
 use super::revocation_cache;
+use super::verify_keys::{self, KeySource};
 use super::verify_texts::*;
 use crate::i18n::{format_timestamp, t, use_lang, Tr};
 use crate::platform::clock;
@@ -9,19 +11,26 @@ use leptos::prelude::*;
 use shared::domain::Date;
 use shared::i18n::Lang;
 use shared::signed::{
-    bundled_ring, verify_certificate, CertificateClaims, CertificateError, KeyRole,
-    RevocationCheck, Verdict, Verification,
+    verify_certificate, CertificateClaims, CertificateError, KeyRole, RevocationCheck, Verdict,
+    Verification,
 };
 
 /// The verification page: a text area for the QR text, then the verdict and the signed fields.
 #[component]
 pub fn VerifyPage() -> impl IntoView {
-    let ring = StoredValue::new(bundled_ring());
-    let list = RwSignal::new(ring.with_value(revocation_cache::cached));
-    // Fetch a newer list while the page is open; offline or unpublished, the cached one (or
-    // none) stays, and the page says which.
+    let keys = RwSignal::new(verify_keys::cached());
+    let list = RwSignal::new(keys.with_untracked(|k| revocation_cache::cached(&k.ring)));
+    // Fetch the office's key ring, then a newer list signed by one of its keys, while the page
+    // is open; offline or unpublished, what the device kept (or the bundle alone) stays, and the
+    // page says which.
     leptos::task::spawn_local(async move {
-        let ring = ring.get_value();
+        if let Ok(fresh) = verify_keys::refresh().await {
+            if list.get_untracked().is_none() {
+                list.set(revocation_cache::cached(&fresh.ring));
+            }
+            keys.set(fresh);
+        }
+        let ring = keys.with_untracked(|k| k.ring.clone());
         let current = list.get_untracked();
         if let Ok(fresh) = revocation_cache::refresh(&ring, current.as_ref()).await {
             list.set(Some(fresh));
@@ -35,7 +44,14 @@ pub fn VerifyPage() -> impl IntoView {
     let verification = Memo::new(move |_| {
         checked.get().map(|qr| {
             list.with(|l| {
-                ring.with_value(|r| verify_certificate(&qr, r, clock::today(), l.as_ref()))
+                keys.with(|k| {
+                    let v = verify_certificate(&qr, &k.ring, clock::today(), l.as_ref());
+                    let source = match &v {
+                        Verification::Genuine { certificate, .. } => k.source(certificate.key_id),
+                        Verification::Forged(_) => None,
+                    };
+                    (v, source)
+                })
             })
         })
     });
@@ -68,13 +84,13 @@ pub fn VerifyPage() -> impl IntoView {
             </div>
             <button type="submit" class="button primary wide">{t(VERIFY)}</button>
         </form>
-        {move || verification.get().map(|v| view! { <VerificationView verification=v/> })}
+        {move || verification.get().map(|(v, source)| view! { <VerificationView verification=v key_source=source/> })}
     }
 }
 
 /// One check's outcome: the verdict first, then what to compare with the paper.
 #[component]
-fn VerificationView(verification: Verification) -> impl IntoView {
+fn VerificationView(verification: Verification, key_source: Option<KeySource>) -> impl IntoView {
     let lang = use_lang();
     match verification {
         Verification::Forged(e) => view! {
@@ -114,7 +130,7 @@ fn VerificationView(verification: Verification) -> impl IntoView {
                     <p>{detail}</p>
                     <p class="revocation">{move || revocation_line(revocation, lang.get())}</p>
                 </section>
-                <Fields claims=certificate.claims key_id/>
+                <Fields claims=certificate.claims key_id key_source/>
             }
             .into_any()
         }
@@ -123,7 +139,11 @@ fn VerificationView(verification: Verification) -> impl IntoView {
 
 /// The signed identity fields and dates, laid out like the review page.
 #[component]
-fn Fields(claims: CertificateClaims, key_id: String) -> impl IntoView {
+fn Fields(
+    claims: CertificateClaims,
+    key_id: String,
+    key_source: Option<KeySource>,
+) -> impl IntoView {
     let lang = use_lang();
     let c = claims;
     let number = c.number();
@@ -153,7 +173,13 @@ fn Fields(claims: CertificateClaims, key_id: String) -> impl IntoView {
                 {row(ISSUED_ON, Box::new(move || date(issued_on, lang.get())))}
                 {row(EXPIRES_ON, Box::new(move || date(expires_on, lang.get())))}
                 {row(ISSUER, Box::new(move || format!("{} {issuer}", ISSUER_NAME.get(lang.get()))))}
-                {row(KEY, Box::new(move || key_id.clone()))}
+                {row(KEY, Box::new(move || {
+                    let from = match key_source {
+                        Some(KeySource::Served) => KEY_SERVED,
+                        _ => KEY_BUNDLED,
+                    };
+                    format!("{key_id} ({})", from.get(lang.get()))
+                }))}
             </dl>
         </section>
     }

@@ -73,6 +73,11 @@ pub const ISSUER_NAME: Tr = Tr(
     "Population office, region code",
 );
 pub const KEY: Tr = Tr("Kunci", "Key");
+pub const KEY_BUNDLED: Tr = Tr("tertanam di halaman ini", "built into this page");
+pub const KEY_SERVED: Tr = Tr(
+    "diunduh dari situs Dinas",
+    "downloaded from the office's site",
+);
 
 pub const STATUS_AS_OF: Tr = Tr("Status pencabutan per", "Revocation status as of");
 pub const NOT_REVOKED: Tr = Tr("tidak dicabut", "not revoked");

@@ -111,6 +111,10 @@ pub enum ErrorCode {
     IdempotencyKeyReused,
     /// 405: the path exists but not with this method.
     MethodNotAllowed,
+    /// 409: the application already has a valid Surat Keterangan (one at a time).
+    CertificateAlreadyValid,
+    /// 409: the Surat Keterangan is not valid (expired, revoked or ended): nothing to revoke.
+    CertificateNotValid,
     /// 401: wrong user name or password (which of the two is not said).
     InvalidCredentials,
     /// 423: too many failed sign-ins; the account is locked for a while.
@@ -136,6 +140,8 @@ impl ErrorCode {
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::TransitionRefused
+            | ErrorCode::CertificateAlreadyValid
+            | ErrorCode::CertificateNotValid
             | ErrorCode::Conflict
             | ErrorCode::IdempotencyKeyReused => 409,
             ErrorCode::PayloadTooLarge => 413,
@@ -191,6 +197,14 @@ impl ErrorCode {
             ErrorCode::TransitionRefused => lang.pick(
                 "Langkah ini tidak dapat dilakukan pada tahap permohonan saat ini.",
                 "This step is not possible at the application's current stage.",
+            ),
+            ErrorCode::CertificateAlreadyValid => lang.pick(
+                "Pemohon ini sudah memiliki Surat Keterangan yang masih berlaku. Cetak ulang yang ada, atau cabut dulu bila perlu diganti.",
+                "This applicant already has a valid Surat Keterangan. Reprint it, or revoke it first if it must be replaced.",
+            ),
+            ErrorCode::CertificateNotValid => lang.pick(
+                "Surat Keterangan ini sudah tidak berlaku (kedaluwarsa, dicabut atau berakhir).",
+                "This Surat Keterangan is no longer valid (expired, revoked or ended).",
             ),
             ErrorCode::Conflict => lang.pick(
                 "Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.",

@@ -4,6 +4,7 @@
 //! a derive here is a change to the wire format.
 
 mod attachment;
+mod certificate;
 mod enrollment;
 mod error;
 mod form;
@@ -14,6 +15,11 @@ mod status;
 mod submit;
 
 pub use attachment::{required_attachments, AttachmentKind};
+pub use certificate::{
+    CertificateAddress, CertificateDocument, CertificateEnd, CertificateHolder,
+    CertificateStanding, IssuingOffice, RevokeCertificateRequest, RevokeCertificateResponse,
+    StatusCertificate, MAX_REVOKE_REASON_CHARS,
+};
 pub use enrollment::{EnrollmentJob, FingerTemplate};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
