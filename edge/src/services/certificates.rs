@@ -15,8 +15,8 @@ use crate::storage::applications::{self, StoredApplication};
 use crate::storage::certificates::{self, CertificateRow, NewCertificate};
 use crate::storage::{audit, documents, staff};
 use shared::api::{
-    AttachmentKind, CertificateDocument, CertificateEnd, CertificateStanding, ErrorCode,
-    RevokeCertificateResponse, StatusCertificate,
+    AttachmentKind, CertificateDocument, CertificateStanding, ErrorCode, RevokeCertificateResponse,
+    StatusCertificate,
 };
 use shared::auth::StaffRole;
 use shared::domain::{Date, RegionCode};
@@ -40,16 +40,6 @@ pub fn dinas_staff(who: Principal) -> ApiResult<Principal> {
         StaffRole::KecamatanOperator | StaffRole::Administrator => {
             Err(ApiError::Code(ErrorCode::Forbidden))
         }
-    }
-}
-
-/// The certificate to end when an application enters `stage`: its life is over (cancelled) or
-/// the card supersedes it (handed over). The transition path calls this for every move.
-pub const fn end_on_entering(stage: Stage) -> Option<CertificateEnd> {
-    match stage {
-        Stage::Cancelled => Some(CertificateEnd::ApplicationCancelled),
-        Stage::CardIssued => Some(CertificateEnd::CardIssued),
-        _ => None,
     }
 }
 
@@ -251,30 +241,6 @@ pub async fn status_line(
     }))
 }
 
-/// The statements ending the certificates of applications that entered a final stage (none
-/// when no application in the move did).
-pub fn end_statements(
-    db: &D1Database,
-    entered: &[(&str, Stage)],
-    today: Date,
-) -> ApiResult<Vec<worker::D1PreparedStatement>> {
-    let mut statements = Vec::new();
-    for end in [
-        CertificateEnd::ApplicationCancelled,
-        CertificateEnd::CardIssued,
-    ] {
-        let ids: Vec<&str> = entered
-            .iter()
-            .filter(|(_, stage)| end_on_entering(*stage) == Some(end))
-            .map(|(id, _)| *id)
-            .collect();
-        if !ids.is_empty() {
-            statements.push(certificates::end_for_applications(db, &ids, end, today)?);
-        }
-    }
-    Ok(statements)
-}
-
 fn recorded(row: &CertificateRow) -> Certificate {
     Certificate::recorded(row.issued_on, row.expires_on, row.revoked_on)
 }
@@ -358,29 +324,4 @@ fn issuer(ctx: &RequestContext) -> ApiResult<Issuer> {
         .ok_or_else(|| ApiError::Internal(format!("{ISSUER_OFFICE_VAR} is not 0..=255")))?;
     Issuer::new(regency, office)
         .ok_or_else(|| ApiError::Internal(format!("{ISSUER_REGENCY_VAR} is not a regency")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn final_stages_end_the_certificate_and_no_other_does() {
-        assert_eq!(
-            end_on_entering(Stage::Cancelled),
-            Some(CertificateEnd::ApplicationCancelled)
-        );
-        assert_eq!(
-            end_on_entering(Stage::CardIssued),
-            Some(CertificateEnd::CardIssued)
-        );
-        for stage in [
-            Stage::PrintReadyRecord,
-            Stage::DuplicateRecord,
-            Stage::CardShipped,
-            Stage::BioCaptured,
-        ] {
-            assert_eq!(end_on_entering(stage), None, "{stage:?}");
-        }
-    }
 }

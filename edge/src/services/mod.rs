@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod certificate_document;
+pub mod certificate_ends;
 pub mod certificate_keys;
 pub mod certificates;
 pub mod idempotency;

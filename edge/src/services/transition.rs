@@ -17,7 +17,7 @@
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
-use crate::services::certificates;
+use crate::services::certificate_ends;
 use crate::storage::applications::{self, ApplicationHead, StageMove};
 use crate::storage::{audit, transition_guard};
 use shared::api::ErrorCode;
@@ -205,7 +205,9 @@ impl<'a> Transition<'a> {
             .iter()
             .filter_map(|m| Some((m.application_id, *m.stages.last()?)))
             .collect();
-        batch.extend(certificates::end_statements(&self.db, &entered, ctx.today)?);
+        batch.extend(certificate_ends::end_statements(
+            &self.db, &entered, ctx.today,
+        )?);
         drop(moves);
         batch.extend(self.extra);
         match self.db.batch(batch).await {
