@@ -3,13 +3,19 @@
 
 pub mod applications;
 pub mod audit;
+pub mod case_records;
+pub mod cases;
+pub mod clarifications;
 pub mod coordinator;
 mod decode;
 pub mod documents;
 pub mod files;
+pub mod flags;
 pub mod gallery;
 pub mod idempotency_keys;
 pub mod match_results;
+pub mod pending_enrolments;
+pub mod proposals;
 pub mod recordings;
 pub mod staff;
 pub mod stored_form;

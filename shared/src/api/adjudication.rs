@@ -469,9 +469,11 @@ pub struct ClarificationRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Enrolment {
+    /// Enrolled by this request, right after the approval committed.
     Enrolled,
-    /// The direct call failed: queued for retry; the approval stands.
-    Queued,
+    /// Owed and retried (the queue, then the case list) until done; the approval stands. A
+    /// replayed answer says this, as it was stored with the approval, before the enrolment.
+    Pending,
 }
 
 /// The answer to every case write: where the decided application and the case stand now.

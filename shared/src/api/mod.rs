@@ -22,7 +22,7 @@ pub use adjudication::{
     RecordSide, ReviewRequest, SeenDocument, CHANCE_MAX_DECADES, CLAIM_LAPSES_AFTER_MINUTES,
 };
 pub use attachment::{required_attachments, AttachmentKind};
-pub use enrollment::{EnrollmentJob, FingerTemplate};
+pub use enrollment::{EnrollmentJob, FingerTemplate, JobPurpose};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
 pub use recording::{
@@ -31,8 +31,8 @@ pub use recording::{
 };
 pub use region::RegionEntry;
 pub use staff::{
-    ActionResponse, AdjudicateRequest, ApplicationDetail, ApplicationList, ApplicationListItem,
-    DocumentInfo, LoginRequest, ReceiptView, ReturnRequest, SessionInfo,
+    ActionResponse, ApplicationDetail, ApplicationList, ApplicationListItem, DocumentInfo,
+    LoginRequest, ReceiptView, ReturnRequest, SessionInfo,
 };
 pub use status::{StatusView, TimelineEntry};
 pub use submit::SubmitResponse;

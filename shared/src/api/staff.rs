@@ -2,7 +2,7 @@
 
 use crate::api::{ApplicationForm, AttachmentKind, FieldWarning, TimelineEntry};
 use crate::auth::StaffRole;
-use crate::lifecycle::{Adjudication, ReturnReason, StaffAction, Stage};
+use crate::lifecycle::{ReturnReason, StaffAction, Stage};
 use serde::{Deserialize, Serialize};
 
 /// `POST /api/auth/login` body.
@@ -76,12 +76,6 @@ pub struct ApplicationDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReturnRequest {
     pub reasons: Vec<ReturnReason>,
-}
-
-/// `POST /api/staff/applications/{id}/adjudicate` body (dinas supervisor).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdjudicateRequest {
-    pub decision: Adjudication,
 }
 
 /// The answer to any action: where the application stands now.
