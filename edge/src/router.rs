@@ -66,6 +66,9 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Get, ["dinas", "cases", case, "faces", application]) => {
             handlers::dinas::cases::face(req, ctx, case, application).await
         }
+        (Method::Get, ["dinas", "cases", case, "overlay"]) => {
+            handlers::dinas::cases::overlay(req, ctx, case).await
+        }
         (Method::Post, ["dinas", "cases", case, "release"]) => {
             handlers::dinas::cases::release(req, ctx, case).await
         }

@@ -403,11 +403,13 @@ pub struct OverlayMinutia {
     pub bifurcation: bool,
 }
 
-/// Indices into the probe's and the candidate's minutiae lists of one paired minutia.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Indices into the probe's and the candidate's minutiae lists of one paired minutia, and what
+/// the pair adds (0 to 1) to the similarity behind the score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct MinutiaPair {
     pub probe: u16,
     pub candidate: u16,
+    pub contribution: f32,
 }
 
 /// `GET /api/dinas/cases/{case_id}/overlay?application=<held id>&candidate=<id>&finger=<1-10>`:

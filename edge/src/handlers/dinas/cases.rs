@@ -3,7 +3,7 @@
 
 use super::super::staff::respond;
 use crate::http::{ApiError, ApiResult, RequestContext};
-use crate::services::adjudication::{clarify, decide, list, release, view};
+use crate::services::adjudication::{clarify, decide, list, overlay, release, view};
 use crate::services::auth;
 use crate::services::idempotency::IdempotencyKey;
 use serde::de::DeserializeOwned;
@@ -86,4 +86,26 @@ pub async fn clarify(mut req: Request, ctx: &RequestContext, case_id: &str) -> A
 
 fn parse<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
     serde_json::from_slice(body).map_err(|_| ApiError::MALFORMED)
+}
+
+/// `GET .../overlay?candidate=<application id>&finger=<1-10>[&application=<held id>]`.
+pub async fn overlay(req: Request, ctx: &RequestContext, case_id: &str) -> ApiResult<Response> {
+    let who = auth::principal(&req, ctx).await?;
+    let url = req.url()?;
+    let param = |name: &str| {
+        url.query_pairs()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let query = overlay::OverlayQuery {
+        application_id: param("application"),
+        candidate_application_id: param("candidate").ok_or(ApiError::MALFORMED)?,
+        finger: param("finger")
+            .and_then(|f| f.parse().ok())
+            .ok_or(ApiError::MALFORMED)?,
+    };
+    Ok(Response::from_json(
+        &overlay::overlay(ctx, &who, case_id, &query).await?,
+    )?)
 }

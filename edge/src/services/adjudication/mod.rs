@@ -13,6 +13,7 @@ pub mod clarify;
 pub mod decide;
 pub mod enrol;
 pub mod list;
+pub mod overlay;
 pub mod release;
 mod rules;
 pub mod view;
