@@ -211,6 +211,21 @@ pub fn claim_guard_and_touch(
     ])
 }
 
+/// For a write's batch, after [`claim_guard_and_touch`]: the caller's part is done (a proposal
+/// waits for a supervisor, a review or clarification is made), so their claim ends and the case
+/// is free for the next person.
+pub fn release_statement(
+    db: &D1Database,
+    case_id: &str,
+    staff_id: &str,
+) -> Result<D1PreparedStatement> {
+    db.prepare(
+        "UPDATE adjudication_cases SET holder_id = NULL, claimed_at = NULL, last_activity_at = NULL \
+         WHERE id = ?1 AND holder_id = ?2",
+    )
+    .bind(&[case_id.into(), staff_id.into()])
+}
+
 /// For a decision's batch: the application is decided in this case, and the case closes (and
 /// its claim ends) once none of its applications is undecided.
 pub fn decide_member(

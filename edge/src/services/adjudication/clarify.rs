@@ -121,6 +121,7 @@ pub async fn clarify(
                 case_closed: closes_case(&db, case_id, &member.application_id).await?,
                 enrolment: None,
             })?;
+            statements.push(write::release_statement(&db, who, case_id)?);
             write::commit_transition(t, key, statements, "case.clarify", &detail, answer).await
         }
         None => {
@@ -150,6 +151,7 @@ pub async fn clarify(
                 case_closed: false,
                 enrolment: None,
             })?;
+            statements.push(write::release_statement(&db, who, case_id)?);
             write::commit_plain(
                 &db,
                 ctx,

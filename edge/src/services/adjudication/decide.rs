@@ -1,4 +1,5 @@
-//! Two-person adjudication: a dinas operator or supervisor proposes (no stage changes), and a
+//! Two-person adjudication (each write ends the writer's claim, freeing the case for the next
+//! person): a dinas operator or supervisor proposes (no stage changes), and a
 //! supervisor who neither proposed it nor recorded either record approves (the one transition:
 //! not a duplicate -> PRINT_READY_RECORD and the person is enrolled after the batch commits;
 //! duplicate -> DUPLICATE_RECORD; inconclusive or the operator's own prints -> ENROLL_FAILURE,
@@ -99,6 +100,7 @@ pub async fn propose(
         "candidate_application_id": candidate, "reason": reason,
     })
     .to_string();
+    statements.push(write::release_statement(&db, who, case_id)?);
     write::commit_plain(
         &db,
         ctx,
@@ -223,6 +225,7 @@ pub async fn approve(
         "reason": proposal.reason, "approval_reason": reason,
     })
     .to_string();
+    statements.push(write::release_statement(&db, who, case_id)?);
     let answer =
         write::commit_transition(t, key, statements, "case.approve", &detail, answer).await?;
     if !enrols {
@@ -283,6 +286,7 @@ pub async fn send_back(
         "case_id": case_id, "proposal_id": proposal_id, "reason": reason,
     })
     .to_string();
+    statements.push(write::release_statement(&db, who, case_id)?);
     write::commit_plain(
         &db,
         ctx,

@@ -31,6 +31,15 @@ pub fn claim_statements(
     Ok(cases::claim_guard_and_touch(db, case_id, &who.id, &ctx.now, &cutoff)?.into())
 }
 
+/// Ends the caller's claim: put last in a decision's statements.
+pub fn release_statement(
+    db: &D1Database,
+    who: &Principal,
+    case_id: &str,
+) -> ApiResult<D1PreparedStatement> {
+    Ok(cases::release_statement(db, case_id, &who.id)?)
+}
+
 /// A write that moves no application: `statements` (after [`claim_statements`]), an audit
 /// entry, the answer under the key, in one batch.
 #[allow(clippy::too_many_arguments)]
