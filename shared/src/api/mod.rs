@@ -32,7 +32,7 @@ pub use recording::{
 pub use region::RegionEntry;
 pub use staff::{
     ActionResponse, ApplicationDetail, ApplicationList, ApplicationListItem, DocumentInfo,
-    LoginRequest, ReceiptView, ReturnRequest, SessionInfo,
+    LoginRequest, ReceiptView, RerecordReason, ReturnRequest, SessionInfo,
 };
 pub use status::{StatusView, TimelineEntry};
 pub use submit::SubmitResponse;
