@@ -138,11 +138,11 @@ fn audit_rows(rt: &Runtime, action: &str, case: &str) -> u64 {
     ))
 }
 
-/// POSTs `body` with an idempotency key; (status, body).
+/// POSTs `body` with an idempotency key made from `key`; (status, body).
 async fn write(staff: &StaffClient, path: &str, key: &str, body: &Value) -> (u16, Value) {
     let resp = staff
         .post(path)
-        .header("Idempotency-Key", key)
+        .header("Idempotency-Key", format!("adjudication-test-{key}"))
         .json(body)
         .send()
         .await
