@@ -51,7 +51,7 @@ impl Chance {
         let digits = self.one_in.to_string();
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push_str(separator);
             }
             grouped.push(c);

@@ -234,10 +234,10 @@ pub async fn approve(
     // After the commit, never before: a failed enrolment leaves the approval standing and the
     // debt in `pending_enrolments`, retried by the queue.
     let enrolment = super::enrol::after_approval(ctx, &db, &reference_id).await;
-    Ok(Answer::ok(&CaseActionResponse {
+    Answer::ok(&CaseActionResponse {
         enrolment: Some(enrolment),
         ..response
-    })?)
+    })
 }
 
 pub async fn send_back(
