@@ -526,6 +526,23 @@ async fn duplicate_clarification_rerecord_and_operator_prints_paths() {
     // The operator's own prints -> ENROLL_FAILURE and the recording flagged; a stale claim and
     // someone else's claim on the way.
     let (_, held, case) = held_person(&rt, &purwodadi, &kedungjati, 23).await;
+    // Another recording of the person while the case is open joins it instead of opening one.
+    let (again, stage) = record(&rt, &purwodadi, &purwodadi_form(), "23-c", 23, 2).await;
+    assert_eq!(stage, "DUPLICATE_RECORD");
+    assert_eq!(case_of(&rt, &again), case, "attached to the open case");
+    let list = operator.get_json("/api/dinas/cases").await;
+    let item = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["case_id"] == case.as_str())
+        .expect("the case is listed");
+    assert_eq!(item["held_applications"], 2, "{item}");
+    assert_eq!(
+        item["application_id"],
+        held.as_str(),
+        "the first held application leads"
+    );
     assert_eq!(open(&operator, &case).await.0, 200);
     rt.d1_query(&format!(
         "UPDATE adjudication_cases SET last_activity_at = '2000-01-01T00:00:00.000Z' WHERE id = '{case}'"
@@ -580,6 +597,17 @@ async fn duplicate_clarification_rerecord_and_operator_prints_paths() {
     ));
     assert_eq!(flags[0]["kind"], "operator_fingerprints");
     assert_eq!(flags[0]["same"], 1, "the held recording is flagged");
+    assert_eq!(
+        stage_of(&rt, &again),
+        "DUPLICATE_RECORD",
+        "the other one is still to decide"
+    );
+    assert_eq!(
+        rt.d1_count(&format!(
+        "SELECT COUNT(*) AS n FROM adjudication_cases WHERE id = '{case}' AND closed_at IS NULL"
+    )),
+        1
+    );
     let case_audit = rt.d1_count(&format!(
         "SELECT COUNT(*) AS n FROM audit_log WHERE json_extract(detail_json, '$.case_id') = '{case}'"
     ));

@@ -54,8 +54,8 @@ const MEMBER_COLUMNS: &str =
      a.registration_code, a.stage, a.district_code, m.candidates_json";
 
 /// The statements, for the matching outcome's batch, that put a held application into a case:
-/// the open case of any of its candidates (by their recordings' reference ids), else a new case
-/// `new_case_id`. Nothing happens when the application already sits undecided in an open case
+/// the open case of the same person (a candidate of the new recording is an application of the
+/// case or one of their candidates), else a new case `new_case_id`. Nothing happens when the application already sits undecided in an open case
 /// (a redelivered outcome).
 pub fn open_or_attach(
     db: &D1Database,
@@ -66,11 +66,17 @@ pub fn open_or_attach(
     now: &str,
 ) -> Result<Vec<D1PreparedStatement>> {
     let candidates = to_json(&candidate_reference_ids)?;
-    // The open case of a candidate: ?2 holds the candidates' reference ids as JSON.
+    // The open case of the same person: one of the new recording's candidates (?2, reference
+    // ids as JSON) is an application of the case, or a candidate of one of them. Held
+    // recordings are not in the gallery, so a later recording of a held person finds the
+    // person's enrolled record, the one the case's application was matched against.
     const CANDIDATE_CASE: &str = "SELECT ca.case_id FROM case_applications ca \
          JOIN adjudication_cases c ON c.id = ca.case_id \
-         WHERE c.closed_at IS NULL AND ca.application_id IN \
+         WHERE c.closed_at IS NULL AND (ca.application_id IN \
            (SELECT r.application_id FROM recordings r WHERE r.reference_id IN (SELECT value FROM json_each(?2))) \
+           OR EXISTS (SELECT 1 FROM match_results m, json_each(m.candidates_json) j \
+                      WHERE m.reference_id = ca.reference_id \
+                        AND json_extract(j.value, '$.reference_id') IN (SELECT value FROM json_each(?2)))) \
          ORDER BY c.opened_at LIMIT 1";
     const ALREADY_HELD: &str = "SELECT 1 FROM case_applications ca \
          JOIN adjudication_cases c ON c.id = ca.case_id \
