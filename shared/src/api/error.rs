@@ -103,6 +103,10 @@ pub enum ErrorCode {
     TransitionRefused,
     /// 409: someone else changed the record first; reload and retry.
     Conflict,
+    /// 409: another staff member holds a live claim on this adjudication case.
+    CaseHeld,
+    /// 409: this case write needs the caller's live claim (open the case first).
+    ClaimRequired,
     /// 413: an upload or body is too large.
     PayloadTooLarge,
     /// 400: a write without the `Idempotency-Key` header that makes retries safe.
@@ -143,6 +147,8 @@ impl ErrorCode {
             | ErrorCode::CertificateAlreadyValid
             | ErrorCode::CertificateNotValid
             | ErrorCode::Conflict
+            | ErrorCode::CaseHeld
+            | ErrorCode::ClaimRequired
             | ErrorCode::IdempotencyKeyReused => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::ValidationFailed => 422,
@@ -209,6 +215,14 @@ impl ErrorCode {
             ErrorCode::Conflict => lang.pick(
                 "Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.",
                 "Someone else changed this record. Reload and try again.",
+            ),
+            ErrorCode::CaseHeld => lang.pick(
+                "Kasus ini sedang ditangani petugas lain.",
+                "Another staff member is working on this case.",
+            ),
+            ErrorCode::ClaimRequired => lang.pick(
+                "Buka kasus ini terlebih dahulu; klaim Anda sudah berakhir atau belum ada.",
+                "Open this case first; your claim has lapsed or was never made.",
             ),
             ErrorCode::PayloadTooLarge => {
                 lang.pick("Berkas terlalu besar.", "The file is too large.")
