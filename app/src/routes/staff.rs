@@ -1,11 +1,12 @@
-//! The `staff` bundle: sign-in and the kecamatan console (issue #5).
+//! The `staff` bundle: sign-in, the kecamatan console and the dinas console.
 
 use super::segments;
 use crate::app::NotFound;
+use crate::dinas::{ComingPage, DinasShell, HomePage, Section};
 use crate::kecamatan::{
     ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage, WalkInPage,
 };
-use crate::staff::SignInPage;
+use crate::staff::{NoConsolePage, SignInPage};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +15,10 @@ pub enum Page {
     /// Every `/kecamatan` page shares one frame (session check, staff bar, outbox), kept
     /// mounted while the operator moves between its pages.
     Kecamatan,
+    /// Likewise every `/dinas` page.
+    Dinas,
+    /// A signed-in role without a console yet.
+    NoConsole,
     NotFound,
 }
 
@@ -21,7 +26,9 @@ impl Page {
     pub fn of(path: &str) -> Page {
         match segments(path).as_slice() {
             ["staf", "masuk"] => Page::SignIn,
+            ["staf", "tanpa-konsol"] => Page::NoConsole,
             ["kecamatan", ..] if KecamatanPage::of(path).is_some() => Page::Kecamatan,
+            ["dinas", ..] if DinasPage::of(path).is_some() => Page::Dinas,
             _ => Page::NotFound,
         }
     }
@@ -35,6 +42,13 @@ impl Page {
                 view! { <KecamatanShell>{move || page.get().map(KecamatanPage::view)}</KecamatanShell> }
                     .into_any()
             }
+            Page::Dinas => {
+                let location = crate::nav::use_location();
+                let page = Memo::new(move |_| location.path.with(|p| DinasPage::of(p)));
+                view! { <DinasShell>{move || page.get().map(DinasPage::view)}</DinasShell> }
+                    .into_any()
+            }
+            Page::NoConsole => view! { <NoConsolePage/> }.into_any(),
             Page::NotFound => view! { <NotFound/> }.into_any(),
         }
     }
@@ -78,9 +92,48 @@ impl KecamatanPage {
     }
 }
 
+/// A page inside the dinas frame.
+#[derive(Clone, Debug, PartialEq)]
+enum DinasPage {
+    Home,
+    /// A section not built yet.
+    Coming(Section),
+}
+
+impl DinasPage {
+    fn of(path: &str) -> Option<DinasPage> {
+        Some(match segments(path).as_slice() {
+            ["dinas"] => DinasPage::Home,
+            ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
+            _ => return None,
+        })
+    }
+
+    fn view(self) -> AnyView {
+        match self {
+            DinasPage::Home => view! { <HomePage/> }.into_any(),
+            DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{KecamatanPage, Page};
+    use super::{DinasPage, KecamatanPage, Page};
+    use crate::dinas::Section;
+
+    #[test]
+    fn dinas_paths_pick_their_page() {
+        assert_eq!(Page::of("/dinas"), Page::Dinas);
+        assert_eq!(Page::of("/dinas/cetak"), Page::Dinas);
+        assert_eq!(Page::of("/dinas/x"), Page::NotFound);
+        assert_eq!(Page::of("/staf/tanpa-konsol"), Page::NoConsole);
+        assert_eq!(DinasPage::of("/dinas/"), Some(DinasPage::Home));
+        assert_eq!(
+            DinasPage::of("/dinas/distribusi"),
+            Some(DinasPage::Coming(Section::Distribution))
+        );
+    }
 
     #[test]
     fn staff_paths_pick_their_page() {
