@@ -17,8 +17,15 @@ wrangler d1 migrations apply DB --local --persist-to "$state" --config edge/wran
 accounts="$(cargo run --quiet --release -p tests --bin seed-demo -- "$state/seed-demo.sql")"
 wrangler d1 execute DB --local --persist-to "$state" --config edge/wrangler.toml --file "$state/seed-demo.sql" >/dev/null
 
+# A development key signs this state's Surat Keterangan (role "test": the /v page warns that it
+# is not genuine). Made once from the OS CSPRNG and kept with the state, so reprints verify.
+key_file="$state/cert-signing-key"
+if [ ! -s "$key_file" ]; then
+  (umask 077 && printf 'DE02 test %s\n' "$(od -An -v -N32 -tx1 /dev/urandom | tr -d ' \n')" > "$key_file")
+fi
+
 wrangler dev --config edge/wrangler.toml --ip 127.0.0.1 --port "$port" --inspector-port 0 \
-  --persist-to "$state" --log-level warn &
+  --persist-to "$state" --log-level warn --var "CERT_SIGNING_KEY:$(cat "$key_file")" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT INT TERM
 until curl -sf "http://127.0.0.1:$port/api/health" >/dev/null; do

@@ -62,6 +62,25 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["staff", "applications", id, "adjudicate"]) => {
             handlers::staff::actions::adjudicate(req, ctx, id).await
         }
+        (Method::Post, ["dinas", "applications", id, "certificate"]) => {
+            handlers::certificates::issue(req, ctx, id).await
+        }
+        (Method::Get, ["dinas", "applications", id, "certificate"]) => {
+            handlers::certificates::current(req, ctx, id).await
+        }
+        (Method::Post, ["dinas", "certificates", number, "revoke"]) => {
+            handlers::certificates::revoke(req, ctx, number).await
+        }
+        (Method::Get, ["certificates", "revocations"]) => {
+            handlers::certificates::revocations(ctx).await
+        }
+        (Method::Get, ["certificates", "keys"]) => handlers::certificates::keys(ctx),
+        (
+            _,
+            ["dinas", "applications", _, "certificate"]
+            | ["dinas", "certificates", _, "revoke"]
+            | ["certificates", "revocations" | "keys"],
+        ) => Err(ApiError::Code(ErrorCode::MethodNotAllowed)),
         (
             _,
             ["health"]

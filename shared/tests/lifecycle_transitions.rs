@@ -1,8 +1,8 @@
 //! Exhaustive tests of the life cycle: every (stage, actor, event) against an explicit table.
 
 use shared::lifecycle::{
-    allowed_events, transition, Actor, Adjudication, Event, Refusal, ReturnReason, ReturnReasons,
-    Stage,
+    allowed_events, transition, Actor, Adjudication, DuplicateResolution, Event, Refusal,
+    ReturnReason, ReturnReasons, Stage,
 };
 use std::collections::BTreeSet;
 
@@ -83,6 +83,8 @@ fn expected_table() -> Vec<(Stage, Actor, Event, Stage)> {
         (AdjudicateRecord, DinasSupervisor, not_dup, PrintReadyRecord),
         (AdjudicateRecord, DinasSupervisor, dup, DuplicateRecord),
         (DuplicateRecord, DinasSupervisor, not_dup, PrintReadyRecord),
+        // Approving "duplicate" on a matcher's duplicate confirms it in place.
+        (DuplicateRecord, DinasSupervisor, dup, DuplicateRecord),
         (
             PrintReadyRecord,
             DinasOperator,
@@ -123,6 +125,27 @@ fn expected_table() -> Vec<(Stage, Actor, Event, Stage)> {
         CardPrinted,
         CardShipped,
     ];
+    for s in [AdjudicateRecord, DuplicateRecord] {
+        for a in [
+            Adjudication::Inconclusive,
+            Adjudication::OperatorFingerprints,
+        ] {
+            t.push((s, DinasSupervisor, Event::Adjudicate(a), EnrollFailure));
+        }
+    }
+    for r in [
+        DuplicateResolution::SamePersonAgain,
+        DuplicateResolution::IdentityFraud,
+    ] {
+        for actor in [DinasOperator, DinasSupervisor] {
+            t.push((
+                DuplicateRecord,
+                actor,
+                Event::ResolveDuplicate(r),
+                Cancelled,
+            ));
+        }
+    }
     for s in recorded {
         t.push((s, DinasSupervisor, Event::Cancel, Cancelled));
         t.push((s, DinasSupervisor, Event::RevokeCertificate, s));
@@ -188,7 +211,7 @@ fn every_stage_actor_event_combination_matches_the_table() {
             }
         }
     }
-    assert_eq!(combinations, 15 * 6 * 21);
+    assert_eq!(combinations, 15 * 6 * 25);
 }
 
 #[test]
@@ -256,6 +279,64 @@ fn only_the_matcher_reports_match_outcomes() {
                     | Event::MatchDuplicate
                     | Event::EnrollFailed
             ));
+        }
+    }
+}
+
+#[test]
+fn only_a_supervisor_approves_an_adjudication_and_nobody_else_moves_a_held_record() {
+    // A proposal is not a transition: every adjudication event is the approval, and only the
+    // dinas supervisor may apply it; the kecamatan, the operator and the matcher never can.
+    for stage in Stage::ALL {
+        for actor in Actor::ALL.into_iter().filter(|a| *a != DinasSupervisor) {
+            for decision in Adjudication::ALL {
+                assert!(
+                    transition(stage, actor, Event::Adjudicate(decision)).is_err(),
+                    "{stage:?} {actor:?} {decision:?}"
+                );
+            }
+        }
+    }
+    // Adjudication applies only to records the matcher held.
+    for stage in Stage::ALL {
+        for decision in Adjudication::ALL {
+            let held = matches!(stage, AdjudicateRecord | DuplicateRecord);
+            assert_eq!(
+                transition(stage, DinasSupervisor, Event::Adjudicate(decision)).is_ok(),
+                held,
+                "{stage:?} {decision:?}"
+            );
+        }
+    }
+    // Re-recording decisions send the resident back to the kecamatan.
+    for decision in Adjudication::ALL.into_iter().filter(|d| d.rerecords()) {
+        assert_eq!(
+            transition(
+                AdjudicateRecord,
+                DinasSupervisor,
+                Event::Adjudicate(decision)
+            ),
+            Ok(EnrollFailure)
+        );
+    }
+}
+
+#[test]
+fn a_duplicate_is_resolved_only_from_duplicate_record_and_only_by_the_dinas() {
+    for stage in Stage::ALL {
+        for actor in Actor::ALL {
+            for r in [
+                DuplicateResolution::SamePersonAgain,
+                DuplicateResolution::IdentityFraud,
+            ] {
+                let want =
+                    stage == DuplicateRecord && matches!(actor, DinasOperator | DinasSupervisor);
+                assert_eq!(
+                    transition(stage, actor, Event::ResolveDuplicate(r)).is_ok(),
+                    want,
+                    "{stage:?} {actor:?} {r:?}"
+                );
+            }
         }
     }
 }

@@ -8,6 +8,9 @@ pub struct Runtime {
     pub base_url: String,
     pub state_dir: PathBuf,
     port: u16,
+    /// This runtime's certificate signing key (`CERT_SIGNING_KEY`): fresh per runtime, kept
+    /// across restarts so what it signed still verifies.
+    signing_key: String,
     _state: Option<tempfile::TempDir>,
     process: Option<GroupChild>,
 }
@@ -29,6 +32,7 @@ impl Runtime {
             base_url: String::new(),
             state_dir,
             port: 0,
+            signing_key: fresh_signing_key(),
             _state: Some(state),
             process: None,
         };
@@ -71,6 +75,8 @@ impl Runtime {
             &self.state_dir.to_string_lossy(),
             "--log-level",
             "warn",
+            "--var",
+            &format!("CERT_SIGNING_KEY:{}", self.signing_key),
         ]);
         self.process = Some(GroupChild::spawn("npx", &args, &envs(), &log));
         wait_ready(&self.base_url, &log).await
@@ -167,6 +173,20 @@ impl Runtime {
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("d1 json");
         Ok(v[0]["results"].clone())
     }
+}
+
+/// The id of every test runtime's signing key. Role `test`: what it signs is never genuine.
+pub const TEST_RUNTIME_KEY_ID: &str = "DE03";
+
+/// A signing key line with a seed from the OS CSPRNG.
+fn fresh_signing_key() -> String {
+    use std::io::Read;
+    let mut seed = [0u8; 32];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut seed))
+        .expect("read /dev/urandom");
+    let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{TEST_RUNTIME_KEY_ID} test {hex}")
 }
 
 fn wrangler_args(rest: &[&str]) -> Vec<String> {

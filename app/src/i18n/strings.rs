@@ -199,6 +199,14 @@ pub const STAGE_NOW: Tr = Tr("Tahap saat ini", "Current stage");
 pub const WHAT_NEXT: Tr = Tr("Yang perlu Anda lakukan", "What you need to do");
 pub const RETURNED_REASONS: Tr = Tr("Yang perlu diperbaiki", "What needs correcting");
 pub const TIMELINE: Tr = Tr("Riwayat", "History");
+pub const CERTIFICATE_VALID_UNTIL: Tr = Tr(
+    "Surat Keterangan berlaku sampai",
+    "Temporary certificate (Surat Keterangan) valid until",
+);
+pub const CERTIFICATE_NO_LONGER_VALID: Tr = Tr(
+    "Surat Keterangan yang diterbitkan tanggal ini sudah tidak berlaku:",
+    "The temporary certificate (Surat Keterangan) issued on this date is no longer valid:",
+);
 pub const TRY_ANOTHER_CODE: Tr = Tr("Ketik ulang kode", "Type the code again");
 pub const CODE_NOT_FOUND: Tr = Tr(
     "Kode pendaftaran ini tidak ditemukan. Periksa kembali kode pada bukti pendaftaran Anda.",

@@ -1,7 +1,8 @@
 //! One application's status: current stage, what to do next, reasons if returned, and the timeline.
 
 use crate::i18n::{
-    format_timestamp, t, use_lang, RETURNED_REASONS, STAGE_NOW, TIMELINE, WHAT_NEXT,
+    format_timestamp, t, use_lang, CERTIFICATE_NO_LONGER_VALID, CERTIFICATE_VALID_UNTIL,
+    RETURNED_REASONS, STAGE_NOW, TIMELINE, WHAT_NEXT,
 };
 use leptos::prelude::*;
 use shared::api::StatusView;
@@ -16,6 +17,7 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
         timeline,
         next_action,
         returned_reasons,
+        certificate,
     } = status;
     view! {
         <section class="status-now" aria-labelledby="stage-now">
@@ -36,6 +38,20 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
                     {returned_reasons.iter().map(|&r| view! { <li>{move || r.message(lang.get())}</li> }).map(IntoAny::into_any).collect_view()}
                 </ul>
             </section>
+        })}
+        {certificate.map(|c| {
+            // One plain line: dates only, the page never shows who holds it.
+            let (label, date) = if c.valid {
+                (CERTIFICATE_VALID_UNTIL, c.valid_through)
+            } else {
+                (CERTIFICATE_NO_LONGER_VALID, c.issued_on)
+            };
+            let shown = date.clone();
+            view! {
+                <p class="certificate-line" data-valid=c.valid.to_string()>
+                    {t(label)}" "<time datetime=date>{move || format_timestamp(&shown, lang.get())}</time>
+                </p>
+            }
         })}
         <section aria-labelledby="timeline">
             <h2 id="timeline">{t(TIMELINE)}</h2>

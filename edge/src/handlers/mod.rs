@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod auth;
+pub mod certificates;
 pub mod regions;
 pub mod staff;
 pub mod status;

@@ -1,7 +1,9 @@
-//! `GET /api/status/{code}`: the public status of an application — stage and dates only.
+//! `GET /api/status/{code}`: the public status of an application — stage and dates only (and
+//! a certificate's dates and validity, never who holds it).
 
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::services::certificates;
 use crate::services::rate_limit;
 use crate::services::timeline;
 use crate::storage::applications;
@@ -22,7 +24,8 @@ pub async fn get(code: &str, ctx: &RequestContext) -> ApiResult<Response> {
         .ok_or(ApiError::NOT_FOUND)?;
     let events = applications::events(&db, &app.id).await?;
     let (timeline, returned_reasons) = timeline::from_events(&events, true);
-    let view = StatusView::new(app.stage, timeline, returned_reasons);
+    let certificate = certificates::status_line(&db, &app.id, app.stage, ctx.today).await?;
+    let view = StatusView::new(app.stage, timeline, returned_reasons).with_certificate(certificate);
     let mut resp = Response::from_json(&view)?;
     resp.headers_mut().set("Cache-Control", "no-store")?;
     Ok(resp)

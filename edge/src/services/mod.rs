@@ -1,6 +1,9 @@
 //! Services: the logic that needs bindings, between thin handlers and storage.
 
 pub mod auth;
+pub mod certificate_document;
+pub mod certificate_keys;
+pub mod certificates;
 pub mod idempotency;
 pub mod random;
 pub mod rate_limit;

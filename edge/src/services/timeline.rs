@@ -16,6 +16,14 @@ pub fn from_events(
         if e.stage == Stage::Returned {
             reasons = reasons_of(e.detail_json.as_deref());
         }
+        // A side-record event (a certificate issued or revoked) repeats the stage: it is not a
+        // step of the application's own.
+        if timeline
+            .last()
+            .is_some_and(|last: &TimelineEntry| last.stage == e.stage)
+        {
+            continue;
+        }
         let at = if dates_only {
             e.at.chars().take(10).collect()
         } else {

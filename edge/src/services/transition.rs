@@ -3,8 +3,9 @@
 //! "not found"); [`Transition::decide`] asks `shared::lifecycle::transition` for each; callers may
 //! then do their own work (R2 uploads, enrolment) and [`Transition::push`] their own statements
 //! (recordings, match results, idempotency answers, later print runs); [`Transition::commit`]
-//! writes the stages, the timeline events, the audit entries and those statements in ONE D1
-//! batch, guarded by `transition_guard` so a decision made on a stale read is never applied.
+//! writes the stages, the timeline events, the audit entries, the end of any certificate of an
+//! application entering a final stage, and those statements in ONE D1 batch, guarded by
+//! `transition_guard` so a decision made on a stale read is never applied.
 //!
 //! Many applications move in one batch (printing and shipping move hundreds at once) with the
 //! same number of statements as one: ids and stages travel as one JSON text per statement, read
@@ -16,6 +17,7 @@
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
+use crate::services::certificates;
 use crate::storage::applications::{self, ApplicationHead, StageMove};
 use crate::storage::{audit, transition_guard};
 use shared::api::ErrorCode;
@@ -197,6 +199,13 @@ impl<'a> Transition<'a> {
             },
             &ids,
         )?);
+        // A cancelled application's certificate, or one superseded by the card handed over,
+        // ends in the same batch: it is on the next revocation list.
+        let entered: Vec<(&str, Stage)> = moves
+            .iter()
+            .filter_map(|m| Some((m.application_id, *m.stages.last()?)))
+            .collect();
+        batch.extend(certificates::end_statements(&self.db, &entered, ctx.today)?);
         drop(moves);
         batch.extend(self.extra);
         match self.db.batch(batch).await {

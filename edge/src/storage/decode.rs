@@ -22,3 +22,22 @@ pub fn json_text<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result
 pub fn to_json<T: serde::Serialize>(value: &T) -> worker::Result<String> {
     serde_json::to_string(value).map_err(|e| worker::Error::RustError(format!("encode JSON: {e}")))
 }
+
+/// An ISO date column (`2026-03-10`).
+pub fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<shared::domain::Date, D::Error> {
+    let text = String::deserialize(d)?;
+    shared::domain::Date::parse_iso(&text)
+        .map_err(|e| D::Error::custom(format!("stored date {text:?}: {e}")))
+}
+
+/// A nullable ISO date column.
+pub fn optional_iso_date<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<shared::domain::Date>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    shared::domain::Date::parse_iso(&text)
+        .map(Some)
+        .map_err(|e| D::Error::custom(format!("stored date {text:?}: {e}")))
+}

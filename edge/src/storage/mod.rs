@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod certificates;
 pub mod coordinator;
 mod decode;
 pub mod documents;

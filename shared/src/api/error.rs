@@ -103,6 +103,10 @@ pub enum ErrorCode {
     TransitionRefused,
     /// 409: someone else changed the record first; reload and retry.
     Conflict,
+    /// 409: another staff member holds a live claim on this adjudication case.
+    CaseHeld,
+    /// 409: this case write needs the caller's live claim (open the case first).
+    ClaimRequired,
     /// 413: an upload or body is too large.
     PayloadTooLarge,
     /// 400: a write without the `Idempotency-Key` header that makes retries safe.
@@ -111,6 +115,10 @@ pub enum ErrorCode {
     IdempotencyKeyReused,
     /// 405: the path exists but not with this method.
     MethodNotAllowed,
+    /// 409: the application already has a valid Surat Keterangan (one at a time).
+    CertificateAlreadyValid,
+    /// 409: the Surat Keterangan is not valid (expired, revoked or ended): nothing to revoke.
+    CertificateNotValid,
     /// 401: wrong user name or password (which of the two is not said).
     InvalidCredentials,
     /// 423: too many failed sign-ins; the account is locked for a while.
@@ -136,7 +144,11 @@ impl ErrorCode {
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::TransitionRefused
+            | ErrorCode::CertificateAlreadyValid
+            | ErrorCode::CertificateNotValid
             | ErrorCode::Conflict
+            | ErrorCode::CaseHeld
+            | ErrorCode::ClaimRequired
             | ErrorCode::IdempotencyKeyReused => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::ValidationFailed => 422,
@@ -192,9 +204,25 @@ impl ErrorCode {
                 "Langkah ini tidak dapat dilakukan pada tahap permohonan saat ini.",
                 "This step is not possible at the application's current stage.",
             ),
+            ErrorCode::CertificateAlreadyValid => lang.pick(
+                "Pemohon ini sudah memiliki Surat Keterangan yang masih berlaku. Cetak ulang yang ada, atau cabut dulu bila perlu diganti.",
+                "This applicant already has a valid Surat Keterangan. Reprint it, or revoke it first if it must be replaced.",
+            ),
+            ErrorCode::CertificateNotValid => lang.pick(
+                "Surat Keterangan ini sudah tidak berlaku (kedaluwarsa, dicabut atau berakhir).",
+                "This Surat Keterangan is no longer valid (expired, revoked or ended).",
+            ),
             ErrorCode::Conflict => lang.pick(
                 "Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.",
                 "Someone else changed this record. Reload and try again.",
+            ),
+            ErrorCode::CaseHeld => lang.pick(
+                "Kasus ini sedang ditangani petugas lain.",
+                "Another staff member is working on this case.",
+            ),
+            ErrorCode::ClaimRequired => lang.pick(
+                "Buka kasus ini terlebih dahulu; klaim Anda sudah berakhir atau belum ada.",
+                "Open this case first; your claim has lapsed or was never made.",
             ),
             ErrorCode::PayloadTooLarge => {
                 lang.pick("Berkas terlalu besar.", "The file is too large.")

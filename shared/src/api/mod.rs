@@ -3,7 +3,9 @@
 //! Only types here (and the few domain enums that appear in them) derive `Serialize`; a change to
 //! a derive here is a change to the wire format.
 
+mod adjudication;
 mod attachment;
+mod certificate;
 mod enrollment;
 mod error;
 mod form;
@@ -13,7 +15,19 @@ mod staff;
 mod status;
 mod submit;
 
+pub use adjudication::{
+    CandidateView, CaseActionResponse, CaseList, CaseListItem, CaseView, Chance, ClaimInfo,
+    ClarificationOutcome, ClarificationRequest, ClarificationView, Demographics, Enrolment,
+    FingerQuality, FingerScoreCell, FlagKind, FlagView, HeldApplication, MatchStrength,
+    MinutiaPair, OverlayMinutia, OverlayView, ProposalRequest, ProposalStatus, ProposalView,
+    RecordSide, ReviewRequest, SeenDocument, CHANCE_MAX_DECADES, CLAIM_LAPSES_AFTER_MINUTES,
+};
 pub use attachment::{required_attachments, AttachmentKind};
+pub use certificate::{
+    CertificateAddress, CertificateDocument, CertificateEnd, CertificateHolder,
+    CertificateStanding, IssuingOffice, RevokeCertificateRequest, RevokeCertificateResponse,
+    StatusCertificate, MAX_REVOKE_REASON_CHARS,
+};
 pub use enrollment::{EnrollmentJob, FingerTemplate};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
@@ -30,5 +44,5 @@ pub use status::{StatusView, TimelineEntry};
 pub use submit::SubmitResponse;
 
 // The status page's enums live with the life cycle; re-exported so clients find the whole contract here.
-pub use crate::lifecycle::{NextAction, ReturnReason, StaffAction, Stage};
+pub use crate::lifecycle::{Adjudication, NextAction, ReturnReason, StaffAction, Stage};
 pub use crate::validation::{FieldCode, WarningCode};

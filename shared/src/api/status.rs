@@ -1,5 +1,6 @@
 //! The public status page's data: stage and dates only, never personal data.
 
+use super::certificate::StatusCertificate;
 use crate::lifecycle::{NextAction, ReturnReason, Stage};
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,10 @@ pub struct StatusView {
     pub next_action: NextAction,
     /// Why the application was returned; empty unless the stage is `RETURNED`.
     pub returned_reasons: Vec<ReturnReason>,
+    /// The latest Surat Keterangan, if one was issued: its dates and whether it is valid today.
+    /// Absent from the JSON when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<StatusCertificate>,
 }
 
 impl StatusView {
@@ -46,6 +51,15 @@ impl StatusView {
             } else {
                 Vec::new()
             },
+            certificate: None,
+        }
+    }
+
+    /// The view with its certificate line.
+    pub fn with_certificate(self, certificate: Option<StatusCertificate>) -> StatusView {
+        StatusView {
+            certificate,
+            ..self
         }
     }
 }

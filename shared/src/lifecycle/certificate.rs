@@ -65,6 +65,16 @@ impl fmt::Display for CertificateRefusal {
 impl std::error::Error for CertificateRefusal {}
 
 impl Certificate {
+    /// A certificate as stored (issued earlier by [`issue_certificate`]), so the next step on it
+    /// is decided by the same rules.
+    pub const fn recorded(issued_on: Date, expires_on: Date, revoked_on: Option<Date>) -> Self {
+        Certificate {
+            issued_on,
+            expires_on,
+            revoked_on,
+        }
+    }
+
     pub const fn issued_on(&self) -> Date {
         self.issued_on
     }

@@ -18,8 +18,11 @@ pub enum Event {
     MatchAmbiguous,
     MatchDuplicate,
     EnrollFailed,
-    /// A supervisor's decision on an ambiguous or duplicate match.
+    /// A supervisor's approval of another person's adjudication proposal on an ambiguous or
+    /// duplicate match (the proposal itself is not an event: it changes no stage).
     Adjudicate(Adjudication),
+    /// The clarification with the resident at the dinas confirmed the duplicate.
+    ResolveDuplicate(DuplicateResolution),
     /// Record biometrics again after an enrolment failure.
     Rerecord,
     SendForPrinting,
@@ -51,6 +54,10 @@ impl Event {
             Event::EnrollFailed,
             Event::Adjudicate(Adjudication::NotDuplicate),
             Event::Adjudicate(Adjudication::Duplicate),
+            Event::Adjudicate(Adjudication::Inconclusive),
+            Event::Adjudicate(Adjudication::OperatorFingerprints),
+            Event::ResolveDuplicate(DuplicateResolution::SamePersonAgain),
+            Event::ResolveDuplicate(DuplicateResolution::IdentityFraud),
             Event::Rerecord,
             Event::SendForPrinting,
             Event::MarkPrinted,
@@ -63,14 +70,64 @@ impl Event {
     }
 }
 
-/// A supervisor's adjudication outcome.
+/// An adjudication outcome: what a dinas operator or supervisor proposes and another supervisor
+/// approves. JSON: snake_case (`"not_duplicate"`, `"duplicate"`, `"inconclusive"`,
+/// `"operator_fingerprints"`); stable, stored in proposals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Adjudication {
     /// Different people: the record is unique and printable.
     NotDuplicate,
-    /// The same person as an existing record.
+    /// The same person as an existing record (the proposal names which).
     Duplicate,
+    /// The prints cannot settle it (poor impressions): the resident records again.
+    Inconclusive,
+    /// The prints are the recording operator's own, not the resident's: record again, and the
+    /// recording is flagged.
+    OperatorFingerprints,
+}
+
+impl Adjudication {
+    pub const ALL: [Adjudication; 4] = [
+        Adjudication::NotDuplicate,
+        Adjudication::Duplicate,
+        Adjudication::Inconclusive,
+        Adjudication::OperatorFingerprints,
+    ];
+
+    /// The stored name, equal to the serde name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Adjudication::NotDuplicate => "not_duplicate",
+            Adjudication::Duplicate => "duplicate",
+            Adjudication::Inconclusive => "inconclusive",
+            Adjudication::OperatorFingerprints => "operator_fingerprints",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Adjudication> {
+        Adjudication::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    /// Whether the decision sends the resident back to record again.
+    pub const fn rerecords(self) -> bool {
+        matches!(
+            self,
+            Adjudication::Inconclusive | Adjudication::OperatorFingerprints
+        )
+    }
+}
+
+/// How a clarification at the dinas closed a confirmed duplicate. Both cancel the new
+/// application; a matcher error is no resolution (it goes back to a two-person proposal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateResolution {
+    /// The resident already has a record and applied again: the new application is cancelled
+    /// and linked to the existing record.
+    SamePersonAgain,
+    /// Someone applied under another identity: cancelled and flagged for the supervisor.
+    IdentityFraud,
 }
 
 /// Why an application is returned. Serialised snake_case; shown to the resident.
@@ -174,6 +231,15 @@ impl FromIterator<ReturnReason> for ReturnReasons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adjudication_names_round_trip_and_match_serde() {
+        for a in Adjudication::ALL {
+            assert_eq!(Adjudication::parse(a.as_str()), Some(a));
+            assert_eq!(serde_json::to_value(a).unwrap(), a.as_str());
+        }
+        assert_eq!(Adjudication::parse("maybe"), None);
+    }
 
     #[test]
     fn reason_sets_round_trip_in_stable_order() {

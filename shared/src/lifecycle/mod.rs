@@ -13,7 +13,7 @@ pub use certificate::{
     issue_certificate, revoke_certificate, Certificate, CertificateRefusal, CertificateStatus,
     CERTIFICATE_VALIDITY_MONTHS,
 };
-pub use event::{Adjudication, Event, ReturnReason, ReturnReasons};
+pub use event::{Adjudication, DuplicateResolution, Event, ReturnReason, ReturnReasons};
 pub use staff_action::{allowed_actions, StaffAction};
 pub use stage::{NextAction, Stage};
 pub use transition::{allowed_events, transition, Refusal};

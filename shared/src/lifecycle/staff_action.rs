@@ -2,7 +2,7 @@
 //! stable serde enum that crosses HTTP (`ApplicationDetail.allowed_actions`) and drives buttons.
 
 use super::actor::Actor;
-use super::event::{Adjudication, Event};
+use super::event::Event;
 use super::stage::Stage;
 use super::transition::allowed_events;
 use serde::{Deserialize, Serialize};
@@ -21,10 +21,6 @@ pub enum StaffAction {
     RecordBiometrics,
     Rerecord,
     SendForEnrollment,
-    /// Adjudication: the two records are different people.
-    AdjudicateNotDuplicate,
-    /// Adjudication: the same person as an existing record.
-    AdjudicateDuplicate,
     SendForPrinting,
     MarkPrinted,
     Ship,
@@ -44,8 +40,6 @@ impl StaffAction {
             Event::RecordBiometrics => StaffAction::RecordBiometrics,
             Event::Rerecord => StaffAction::Rerecord,
             Event::SendForEnrollment => StaffAction::SendForEnrollment,
-            Event::Adjudicate(Adjudication::NotDuplicate) => StaffAction::AdjudicateNotDuplicate,
-            Event::Adjudicate(Adjudication::Duplicate) => StaffAction::AdjudicateDuplicate,
             Event::SendForPrinting => StaffAction::SendForPrinting,
             Event::MarkPrinted => StaffAction::MarkPrinted,
             Event::Ship => StaffAction::Ship,
@@ -57,7 +51,11 @@ impl StaffAction {
             | Event::MatchUnique
             | Event::MatchAmbiguous
             | Event::MatchDuplicate
-            | Event::EnrollFailed => return None,
+            | Event::EnrollFailed
+            // Adjudication and clarification happen in the dinas case console (two persons,
+            // with reasons), never as a button on the application screen.
+            | Event::Adjudicate(_)
+            | Event::ResolveDuplicate(_) => return None,
         })
     }
 
@@ -111,12 +109,7 @@ mod tests {
         );
         assert_eq!(
             allowed_actions(Stage::AdjudicateRecord, Actor::DinasSupervisor),
-            [
-                StaffAction::AdjudicateNotDuplicate,
-                StaffAction::AdjudicateDuplicate,
-                StaffAction::Cancel,
-                StaffAction::RevokeCertificate
-            ]
+            [StaffAction::Cancel, StaffAction::RevokeCertificate]
         );
     }
 

@@ -55,7 +55,8 @@ pub enum NextAction {
     RecordBiometricsAtKecamatan,
     /// Come to the kecamatan to record biometrics again.
     RerecordBiometricsAtKecamatan,
-    /// Come to the dinas for verification and clarification.
+    /// Come to the dinas in person for clarification, with the registration receipt, the KK and
+    /// the old KTP if any.
     ClarifyAtDinas,
     /// Nothing to do yet; the office is working on it.
     Wait,
@@ -191,8 +192,8 @@ impl Stage {
             Stage::AdjudicateRecord => lang.pick("Sedang diproses", "Processing"),
             Stage::PrintReadyRecord => lang.pick("Siap cetak", "Ready to print"),
             Stage::DuplicateRecord => lang.pick(
-                "Data ganda: perlu klarifikasi",
-                "Duplicate record: clarification needed",
+                "Perlu klarifikasi di Dinas",
+                "Clarification needed at the dinas",
             ),
             Stage::EnrollFailure => {
                 lang.pick("Perlu perekaman ulang", "Biometrics must be recorded again")
@@ -228,9 +229,10 @@ impl NextAction {
                 "Datang ke kecamatan untuk perekaman ulang.",
                 "Come to the kecamatan to record your biometrics again.",
             ),
+            // Says only what the resident must do and bring: never whose record it resembles.
             NextAction::ClarifyAtDinas => lang.pick(
-                "Datang ke Dinas Kependudukan dan Pencatatan Sipil untuk verifikasi dan klarifikasi.",
-                "Come to the regency population office (Dispendukcapil) for verification and clarification.",
+                "Data perekaman Anda perlu diklarifikasi. Datang langsung ke Dinas Kependudukan dan Pencatatan Sipil dengan membawa tanda bukti pendaftaran, Kartu Keluarga (KK) asli, dan KTP lama bila ada.",
+                "Your recording needs to be clarified. Come in person to the regency population office (Dispendukcapil) and bring the registration receipt, your original family card (KK) and your old KTP if you have one.",
             ),
             NextAction::Wait => lang.pick(
                 "Tidak perlu melakukan apa pun saat ini. Periksa kembali nanti.",
@@ -248,6 +250,31 @@ impl NextAction {
 #[cfg(test)]
 mod name_tests {
     use super::*;
+
+    #[test]
+    fn the_duplicate_wording_says_what_to_bring_and_nothing_of_another_person() {
+        for lang in [Lang::Id, Lang::En] {
+            let text = Stage::DuplicateRecord.next_action().message(lang);
+            let label = Stage::DuplicateRecord.label(lang);
+            for needed in [
+                lang.pick("tanda bukti pendaftaran", "registration receipt"),
+                "KK",
+                "KTP",
+            ] {
+                assert!(text.contains(needed), "{lang:?}: {text}");
+            }
+            for leak in ["ganda", "duplicate", "NIK", "nama", "name"] {
+                assert!(
+                    !text.to_lowercase().contains(&leak.to_lowercase()),
+                    "{text}"
+                );
+                assert!(
+                    !label.to_lowercase().contains(&leak.to_lowercase()),
+                    "{label}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn as_str_is_the_serialised_name_and_parses_back() {

@@ -81,16 +81,27 @@ fn rule(stage: Stage, event: Event) -> Option<(&'static [Actor], Stage)> {
         (S::SentForEnrollment, Event::MatchAmbiguous) => (&[MatchingWorker], S::AdjudicateRecord),
         (S::SentForEnrollment, Event::MatchDuplicate) => (&[MatchingWorker], S::DuplicateRecord),
         (S::SentForEnrollment, Event::EnrollFailed) => (&[MatchingWorker], S::EnrollFailure),
-        // The supervisor approves adjudication outcomes (DESIGN.md roles).
-        (S::AdjudicateRecord, Event::Adjudicate(Adjudication::NotDuplicate)) => {
-            (&[DinasSupervisor], S::PrintReadyRecord)
-        }
-        (S::AdjudicateRecord, Event::Adjudicate(Adjudication::Duplicate)) => {
+        // A supervisor approves adjudication outcomes proposed by someone else (DESIGN.md roles;
+        // the edge enforces the two persons). Approving "duplicate" on a record the matcher
+        // already called a duplicate confirms it: the stage stays, the timeline records it.
+        (S::AdjudicateRecord | S::DuplicateRecord, Event::Adjudicate(Adjudication::Duplicate)) => {
             (&[DinasSupervisor], S::DuplicateRecord)
         }
         // Clarification at the dinas can show the match was wrong (e.g. twins, a matcher error).
-        (S::DuplicateRecord, Event::Adjudicate(Adjudication::NotDuplicate)) => {
-            (&[DinasSupervisor], S::PrintReadyRecord)
+        (
+            S::AdjudicateRecord | S::DuplicateRecord,
+            Event::Adjudicate(Adjudication::NotDuplicate),
+        ) => (&[DinasSupervisor], S::PrintReadyRecord),
+        // Prints that settle nothing, or the operator's own: the resident records again.
+        (
+            S::AdjudicateRecord | S::DuplicateRecord,
+            Event::Adjudicate(Adjudication::Inconclusive | Adjudication::OperatorFingerprints),
+        ) => (&[DinasSupervisor], S::EnrollFailure),
+        // The resident, seen at the dinas, confirms the duplicate: the new application ends. The
+        // match is already established (by the matcher or two persons); the clarification is a
+        // counter task of either dinas role.
+        (S::DuplicateRecord, Event::ResolveDuplicate(_)) => {
+            (&[DinasOperator, DinasSupervisor], S::Cancelled)
         }
         // Printing and distribution are the dinas's job.
         (S::PrintReadyRecord, Event::SendForPrinting) => (&[DinasOperator], S::SentForCardPrinting),

@@ -21,7 +21,7 @@ async fn reader(req: &Request, ctx: &RequestContext) -> ApiResult<Principal> {
 }
 
 /// A write's answer (first or replayed) as the HTTP response.
-fn respond(answer: Answer) -> ApiResult<Response> {
+pub(crate) fn respond(answer: Answer) -> ApiResult<Response> {
     let mut resp = Response::from_bytes(answer.body.into_bytes())?.with_status(answer.status);
     resp.headers_mut().set("Content-Type", "application/json")?;
     Ok(resp)
