@@ -2,7 +2,9 @@
 
 use super::segments;
 use crate::app::NotFound;
-use crate::dinas::{ComingPage, DinasShell, HomePage, Section};
+use crate::dinas::{
+    CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, HomePage, Section,
+};
 use crate::kecamatan::{
     ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage, WalkInPage,
 };
@@ -96,6 +98,9 @@ impl KecamatanPage {
 #[derive(Clone, Debug, PartialEq)]
 enum DinasPage {
     Home,
+    Cases,
+    Case(String),
+    Certificate,
     /// A section not built yet.
     Coming(Section),
 }
@@ -104,6 +109,9 @@ impl DinasPage {
     fn of(path: &str) -> Option<DinasPage> {
         Some(match segments(path).as_slice() {
             ["dinas"] => DinasPage::Home,
+            ["dinas", "adjudikasi"] => DinasPage::Cases,
+            ["dinas", "adjudikasi", case] => DinasPage::Case(case.to_string()),
+            ["dinas", "surat-keterangan"] => DinasPage::Certificate,
             ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
             _ => return None,
         })
@@ -112,6 +120,9 @@ impl DinasPage {
     fn view(self) -> AnyView {
         match self {
             DinasPage::Home => view! { <HomePage/> }.into_any(),
+            DinasPage::Cases => view! { <CaseQueuePage/> }.into_any(),
+            DinasPage::Case(case_id) => view! { <CasePage case_id/> }.into_any(),
+            DinasPage::Certificate => view! { <CertificatePage/> }.into_any(),
             DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
         }
     }
@@ -129,6 +140,15 @@ mod tests {
         assert_eq!(Page::of("/dinas/x"), Page::NotFound);
         assert_eq!(Page::of("/staf/tanpa-konsol"), Page::NoConsole);
         assert_eq!(DinasPage::of("/dinas/"), Some(DinasPage::Home));
+        assert_eq!(DinasPage::of("/dinas/adjudikasi"), Some(DinasPage::Cases));
+        assert_eq!(
+            DinasPage::of("/dinas/adjudikasi/c1"),
+            Some(DinasPage::Case("c1".into()))
+        );
+        assert_eq!(
+            DinasPage::of("/dinas/surat-keterangan"),
+            Some(DinasPage::Certificate)
+        );
         assert_eq!(
             DinasPage::of("/dinas/distribusi"),
             Some(DinasPage::Coming(Section::Distribution))
