@@ -59,8 +59,30 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["staff", "applications", id, "biometrics"]) => {
             handlers::staff::recording::record_biometrics(req, ctx, id).await
         }
-        (Method::Post, ["staff", "applications", id, "adjudicate"]) => {
-            handlers::staff::actions::adjudicate(req, ctx, id).await
+        (Method::Get, ["dinas", "cases"]) => handlers::dinas::cases::list(req, ctx).await,
+        (Method::Get, ["dinas", "cases", case]) => {
+            handlers::dinas::cases::open(req, ctx, case).await
+        }
+        (Method::Get, ["dinas", "cases", case, "faces", application]) => {
+            handlers::dinas::cases::face(req, ctx, case, application).await
+        }
+        (Method::Get, ["dinas", "cases", case, "overlay"]) => {
+            handlers::dinas::cases::overlay(req, ctx, case).await
+        }
+        (Method::Post, ["dinas", "cases", case, "release"]) => {
+            handlers::dinas::cases::release(req, ctx, case).await
+        }
+        (Method::Post, ["dinas", "cases", case, "proposals"]) => {
+            handlers::dinas::cases::propose(req, ctx, case).await
+        }
+        (Method::Post, ["dinas", "cases", case, "proposals", proposal, "approve"]) => {
+            handlers::dinas::cases::approve(req, ctx, case, proposal).await
+        }
+        (Method::Post, ["dinas", "cases", case, "proposals", proposal, "send-back"]) => {
+            handlers::dinas::cases::send_back(req, ctx, case, proposal).await
+        }
+        (Method::Post, ["dinas", "cases", case, "clarifications"]) => {
+            handlers::dinas::cases::clarify(req, ctx, case).await
         }
         (Method::Post, ["dinas", "applications", id, "certificate"]) => {
             handlers::certificates::issue(req, ctx, id).await
@@ -89,7 +111,8 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
             | ["regions"]
             | ["regions", _]
             | ["auth", ..]
-            | ["staff", ..],
+            | ["staff", ..]
+            | ["dinas", ..],
         ) => Err(ApiError::Code(ErrorCode::MethodNotAllowed)),
         _ => Err(ApiError::NOT_FOUND),
     }

@@ -149,12 +149,37 @@ async fn unique_people_are_enrolled_and_a_second_recording_is_a_duplicate_of_the
     // Nine fingers were recorded (one bandaged): each has its own score.
     assert_eq!(candidates[0]["fingers"].as_array().unwrap().len(), 9);
 
-    // A supervisor rules it "not a duplicate" (say, twins): printable, and enrolled, so the
-    // next search sees three people.
+    // Ruled "not a duplicate" (say, twins) by two persons in the dinas console (the one-person
+    // `POST .../adjudicate` is gone: it let one supervisor bypass the two-person rule and
+    // enrolled before the decision committed): printable, and enrolled, so the next search
+    // sees three people.
+    let case = rt.d1_query(&format!(
+        "SELECT case_id FROM case_applications WHERE application_id = '{a2}'"
+    ))[0]["case_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let operator = rt.staff_client("dinas.operator").await;
     let supervisor = rt.staff_client("dinas.supervisor").await;
+    let _: serde_json::Value = operator.get_json(&format!("/api/dinas/cases/{case}")).await;
+    let proposed: serde_json::Value = operator
+        .post(&format!("/api/dinas/cases/{case}/proposals"))
+        .json(&serde_json::json!({ "decision": "not_duplicate", "reason": "twins" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let proposal = proposed["proposal"]["id"].as_str().expect("proposal id");
+    let _: serde_json::Value = supervisor
+        .get_json(&format!("/api/dinas/cases/{case}"))
+        .await;
     let ruled: serde_json::Value = supervisor
-        .post(&format!("/api/staff/applications/{a2}/adjudicate"))
-        .json(&serde_json::json!({ "decision": "not_duplicate" }))
+        .post(&format!(
+            "/api/dinas/cases/{case}/proposals/{proposal}/approve"
+        ))
+        .json(&serde_json::json!({ "reason": "twins, faces differ" }))
         .send()
         .await
         .unwrap()
@@ -162,6 +187,14 @@ async fn unique_people_are_enrolled_and_a_second_recording_is_a_duplicate_of_the
         .await
         .unwrap();
     assert_eq!(ruled["stage"], "PRINT_READY_RECORD", "{ruled}");
+    // The old route is gone: nobody decides alone.
+    let alone = supervisor
+        .post(&format!("/api/staff/applications/{a2}/adjudicate"))
+        .json(&serde_json::json!({ "decision": "not_duplicate" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(alone.status().as_u16(), 405);
     let (a3, _) = record(&rt, &staff, &purwodadi_form(), "dup-a3", 1, 2).await;
     assert_eq!(decided(&rt, &a3).await, "DUPLICATE_RECORD");
     assert_eq!(

@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod auth;
 pub mod certificates;
+pub mod dinas;
 pub mod regions;
 pub mod staff;
 pub mod status;

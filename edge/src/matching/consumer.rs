@@ -1,17 +1,22 @@
 //! The enrollment queue's consumer: each job goes to the coordinator (which searches, decides and
 //! enrols, idempotently on the job id), then the outcome moves the application's stage in D1 with
-//! its timeline event, audit entry and `match_results` row in one batch. A failure retries the
-//! message with exponential backoff; after `max_retries` the queue moves it to the dead-letter
-//! queue (wrangler.toml). A redelivered job is harmless at every step.
+//! its timeline event, audit entry and `match_results` row in one batch; a held outcome
+//! (ambiguous or duplicate) also opens or joins the person's adjudication case in that batch. A
+//! job of purpose `EnrolAdjudicated` (a "not a duplicate" approval whose direct enrolment failed)
+//! enrols the coordinator's held templates instead. A failure retries the message with
+//! exponential backoff; after `max_retries` the queue moves it to the dead-letter queue
+//! (wrangler.toml). A redelivered job is harmless at every step.
 
 use super::coordinator;
-use super::messages::{Outcome, ProcessRequest};
+use super::messages::{MatchDecision, Outcome, ProcessRequest};
 use crate::bindings;
 use crate::http::{ApiError, RequestContext};
+use crate::services::random;
 use crate::services::transition::{Mover, Transition};
 use crate::storage::match_results::{self, NewMatchResult};
 use crate::storage::recordings;
-use shared::api::{EnrollmentJob, ErrorCode};
+use crate::storage::{cases, pending_enrolments};
+use shared::api::{EnrollmentJob, ErrorCode, JobPurpose};
 use shared::lifecycle::Stage;
 use worker::{Env, MessageBatch, MessageExt, QueueRetryOptionsBuilder, Result};
 
@@ -54,6 +59,12 @@ pub async fn consume(batch: MessageBatch<EnrollmentJob>, env: Env) -> Result<()>
 
 async fn handle(env: &Env, job: &EnrollmentJob) -> Result<()> {
     let db = env.d1(bindings::DB)?;
+    if job.purpose == JobPurpose::EnrolAdjudicated {
+        coordinator::enrol_after_adjudication(env, &job.reference_id).await?;
+        let ctx = RequestContext::for_queue(env.clone());
+        pending_enrolments::mark_enrolled(&db, &job.reference_id, &ctx.now).await?;
+        return Ok(());
+    }
     let Some(recorded) = recordings::application_of(&db, &job.reference_id).await? else {
         return Err(format!("no recording {}", job.reference_id).into());
     };
@@ -89,6 +100,28 @@ async fn handle(env: &Env, job: &EnrollmentJob) -> Result<()> {
             decided_at: &ctx.now,
         },
     )?);
+    if matches!(
+        outcome.decision,
+        MatchDecision::Ambiguous | MatchDecision::Duplicate
+    ) {
+        // Held for the dinas: into the open case of the same person, or a case of its own, in
+        // the same batch as the stage (a held application is never without its case).
+        let candidates: Vec<&str> = outcome
+            .candidates
+            .iter()
+            .map(|c| c.reference_id.as_str())
+            .collect();
+        for statement in cases::open_or_attach(
+            &db,
+            &random::hex::<16>(),
+            &recorded.application_id,
+            &job.reference_id,
+            &candidates,
+            &ctx.now,
+        )? {
+            t.push(statement);
+        }
+    }
     let detail = serde_json::json!({ "searched_people": outcome.searched_people }).to_string();
     match t.commit("application.match", Some(&detail)).await {
         // Someone else moved it first (a concurrent delivery of the same job): same outcome.

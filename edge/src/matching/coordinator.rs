@@ -5,12 +5,14 @@
 //!
 //! Its SQLite remembers each job's outcome (a redelivered job gets the same answer and enrols
 //! nobody twice), where each person was enrolled, and the templates of recordings held for an
-//! adjudicator, so `POST /enrol` can add them when ruled "not a duplicate".
+//! adjudicator, so `POST /enrol` can add them when ruled "not a duplicate". `POST /templates`
+//! returns stored templates by reference id (held here, or from their shard) for the
+//! adjudication overlay.
 
 use super::messages::MatchDecision;
 use super::messages::{
     Candidate, EnrolRequest, EnrolResponse, Outcome, ProcessRequest, ShardEnrol, ShardResult,
-    ShardSearch,
+    ShardSearch, StoredTemplates, TemplatesRequest, TemplatesResponse,
 };
 use super::serial::{join_all, Serial};
 use super::templates;
@@ -64,6 +66,10 @@ impl DurableObject for MatchCoordinator {
                     Some(newly_enrolled) => Response::from_json(&EnrolResponse { newly_enrolled }),
                     None => Response::error("no held recording with that reference id", 404),
                 }
+            }
+            (Method::Post, "/templates") => {
+                let body: TemplatesRequest = req.json().await?;
+                Response::from_json(&self.templates(&body.reference_ids).await?)
             }
             _ => Response::error("not found", 404),
         }
@@ -224,6 +230,36 @@ impl MatchCoordinator {
             .map_or(0, |(i, _)| i as u32))
     }
 
+    /// The templates of these people: held ones from this object's `held` table, enrolled ones
+    /// from the shard each was placed in. Read-only, so it takes no turn.
+    async fn templates(&self, reference_ids: &[String]) -> Result<TemplatesResponse> {
+        let mut people = Vec::new();
+        let mut by_shard: Vec<(u32, Vec<String>)> = Vec::new();
+        for id in reference_ids {
+            if let Some(fingers) = self.store.held(id)? {
+                people.push(StoredTemplates {
+                    reference_id: id.clone(),
+                    fingers,
+                });
+            } else if let Some(shard) = self.store.shard_of(id)? {
+                match by_shard.iter_mut().find(|(s, _)| *s == shard) {
+                    Some((_, ids)) => ids.push(id.clone()),
+                    None => by_shard.push((shard, vec![id.clone()])),
+                }
+            }
+        }
+        for (shard, ids) in by_shard {
+            let found: TemplatesResponse = call(
+                &self.shard_stub(shard)?,
+                "/templates",
+                &TemplatesRequest { reference_ids: ids },
+            )
+            .await?;
+            people.extend(found.people);
+        }
+        Ok(TemplatesResponse { people })
+    }
+
     /// Enrols a recording held for adjudication. `None` when nothing is held under that id (and
     /// it was never enrolled); `Some(false)` when it already was.
     async fn enrol_held(&self, reference_id: &str) -> Result<Option<bool>> {
@@ -237,7 +273,20 @@ impl MatchCoordinator {
     }
 }
 
-/// For the adjudication endpoint: an adjudicator ruled a held recording "not a duplicate", so it
+/// For the adjudication overlay: the stored templates of these reference ids (held or enrolled).
+pub async fn templates_of(env: &Env, reference_ids: &[&str]) -> Result<Vec<StoredTemplates>> {
+    let resp: TemplatesResponse = call(
+        &stub(env)?,
+        "/templates",
+        &TemplatesRequest {
+            reference_ids: reference_ids.iter().map(|s| s.to_string()).collect(),
+        },
+    )
+    .await?;
+    Ok(resp.people)
+}
+
+/// For the adjudication approval: an adjudicator ruled a held recording "not a duplicate", so it
 /// joins the gallery (serialised with searches like any job). `Ok(false)` if it already had.
 pub async fn enrol_after_adjudication(env: &Env, reference_id: &str) -> Result<bool> {
     let resp: EnrolResponse = call(

@@ -4,9 +4,13 @@
 //!
 //! `POST /search` screens everyone, runs the exact matcher on the short list (templates read
 //! from SQLite for those people only) and returns the candidates with evidence;
-//! `POST /enrol` adds a person (idempotent on the reference id); `GET /count` reports its size.
+//! `POST /enrol` adds a person (idempotent on the reference id); `POST /templates` returns
+//! stored templates by reference id (the adjudication overlay); `GET /count` reports its size.
 
-use super::messages::{Candidate, CandidateFinger, ShardEnrol, ShardResult, ShardSearch};
+use super::messages::{
+    Candidate, CandidateFinger, ShardEnrol, ShardResult, ShardSearch, StoredTemplates,
+    TemplatesRequest, TemplatesResponse,
+};
 use super::templates;
 use crate::storage::gallery::GalleryStore;
 use base64::Engine as _;
@@ -49,6 +53,19 @@ impl DurableObject for GalleryShard {
             (worker::Method::Post, "/enrol") => {
                 let body: ShardEnrol = req.json().await?;
                 Response::from_json(&self.enrol(&body)?)
+            }
+            (worker::Method::Post, "/templates") => {
+                let body: TemplatesRequest = req.json().await?;
+                let mut people = Vec::new();
+                for id in body.reference_ids {
+                    if let Some(fingers) = self.store.templates_of(&id)? {
+                        people.push(StoredTemplates {
+                            reference_id: id,
+                            fingers,
+                        });
+                    }
+                }
+                Response::from_json(&TemplatesResponse { people })
             }
             (worker::Method::Get, "/count") => {
                 self.ensure_loaded()?;

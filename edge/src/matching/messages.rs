@@ -26,6 +26,26 @@ pub struct EnrolResponse {
     pub newly_enrolled: bool,
 }
 
+/// Coordinator and shard `POST /templates`: the stored wire templates of these reference ids,
+/// for the adjudication overlay (the edge maps the ids to applications; this side never knows
+/// whose they are).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TemplatesRequest {
+    pub reference_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredTemplates {
+    pub reference_id: String,
+    pub fingers: Vec<FingerTemplate>,
+}
+
+/// Ids not held or enrolled are left out.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TemplatesResponse {
+    pub people: Vec<StoredTemplates>,
+}
+
 /// Shard `POST /search`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ShardSearch {

@@ -11,4 +11,4 @@ pub mod coordinator;
 pub mod gallery_shard;
 pub(crate) mod messages;
 mod serial;
-mod templates;
+pub(crate) mod templates;

@@ -1,5 +1,6 @@
 //! Services: the logic that needs bindings, between thin handlers and storage.
 
+pub mod adjudication;
 pub mod auth;
 pub mod certificate_document;
 pub mod certificate_keys;

@@ -16,7 +16,8 @@ use crate::services::random;
 use crate::storage::{files, recordings};
 use sha2::{Digest, Sha256};
 use shared::api::{
-    BiometricSubmission, EnrollmentJob, ErrorCode, FingerResult, FingerTemplate, RecordingResponse,
+    BiometricSubmission, EnrollmentJob, ErrorCode, FingerResult, FingerTemplate, JobPurpose,
+    RecordingResponse,
 };
 use shared::lifecycle::{Event, Stage};
 use shared::validation::{validate_recording, ValidFinger};
@@ -170,6 +171,7 @@ async fn enqueue(
                 FingerResult::Exception { .. } => None,
             })
             .collect(),
+        purpose: JobPurpose::Search,
     };
     ctx.env
         .queue(bindings::ENROLLMENT)?

@@ -1,15 +1,14 @@
-//! Staff decisions on one application: verify its documents, return it for correction, and
-//! adjudicate a match. Each is one [`Transition`], answered idempotently.
+//! Staff decisions on one application: verify its documents and return it for correction. Each
+//! is one [`Transition`], answered idempotently. (Adjudication takes two persons and lives in
+//! `services::adjudication`.)
 
 use super::idempotency::{self, Answer, IdempotencyKey, Prior};
 use super::transition::{Mover, Transition};
 use crate::bindings;
-use crate::http::{ApiError, ApiResult, RequestContext};
-use crate::matching::coordinator;
+use crate::http::{ApiResult, RequestContext};
 use crate::services::auth::Principal;
-use crate::storage::recordings;
 use shared::api::ActionResponse;
-use shared::lifecycle::{Adjudication, Event, ReturnReason, ReturnReasons};
+use shared::lifecycle::{Event, ReturnReason, ReturnReasons};
 
 pub async fn verify(
     ctx: &RequestContext,
@@ -45,37 +44,6 @@ pub async fn return_for_correction(
     let detail = serde_json::json!({ "reasons": reasons }).to_string();
     let event = Event::ReturnForCorrection(ReturnReasons::from_slice(reasons));
     finish(t, &[event], "application.return", Some(&detail), key).await
-}
-
-pub async fn adjudicate(
-    ctx: &RequestContext,
-    who: &Principal,
-    id: &str,
-    decision: Adjudication,
-    key: Option<&IdempotencyKey>,
-) -> ApiResult<Answer> {
-    let mut t = match start(ctx, who, id, key).await? {
-        Ok(t) => t,
-        Err(replay) => return Ok(replay),
-    };
-    let event = Event::Adjudicate(decision);
-    if decision == Adjudication::NotDuplicate {
-        // The resident joins the gallery before the record becomes printable, so a later
-        // recording of the same person is caught. Enrolment is idempotent; it is done only when
-        // the rules allow this supervisor to make the decision now.
-        t.decide(|_| vec![event])?;
-        let recording = recordings::latest_for_application(t.db(), &t.application().id)
-            .await?
-            .ok_or_else(|| {
-                ApiError::Internal(format!(
-                    "application {} has no recording",
-                    t.application().id
-                ))
-            })?;
-        coordinator::enrol_after_adjudication(&ctx.env, &recording.reference_id).await?;
-    }
-    let detail = serde_json::json!({ "decision": decision }).to_string();
-    finish(t, &[event], "application.adjudicate", Some(&detail), key).await
 }
 
 /// The application within reach, or the first answer when this is a replay.

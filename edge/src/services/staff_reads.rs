@@ -127,6 +127,11 @@ pub async fn detail(
         } else {
             Vec::new()
         },
+        rerecord_reason: if stage == Stage::EnrollFailure {
+            timeline::rerecord_reason(&events)
+        } else {
+            None
+        },
         allowed_actions: allowed_actions(stage, who.role.actor()),
         created_at: app.created_at,
         updated_at: app.updated_at,

@@ -1,7 +1,7 @@
 //! An application's timeline and return reasons, read from its stored events.
 
 use crate::storage::applications::EventRow;
-use shared::api::TimelineEntry;
+use shared::api::{RerecordReason, TimelineEntry};
 use shared::lifecycle::{ReturnReason, Stage};
 
 /// The timeline in order and the reasons of the latest return for correction. The public view
@@ -43,4 +43,14 @@ fn reasons_of(detail_json: Option<&str>) -> Vec<ReturnReason> {
         .and_then(|d| serde_json::from_str::<Detail>(d).ok())
         .map(|d| d.reasons)
         .unwrap_or_default()
+}
+
+/// The dinas's decision and reason on the latest ENROLL_FAILURE event, when an adjudication
+/// approval (not the matcher) put the application there. Staff only: never on the public page.
+pub fn rerecord_reason(events: &[EventRow]) -> Option<RerecordReason> {
+    let latest = events
+        .iter()
+        .rev()
+        .find(|e| e.stage == Stage::EnrollFailure)?;
+    serde_json::from_str(latest.detail_json.as_deref()?).ok()
 }

@@ -75,6 +75,21 @@ impl GalleryStore {
         Ok(Some((reference_id.clone(), fingers)))
     }
 
+    /// The templates of the person with this reference id, if enrolled here.
+    pub fn templates_of(&self, reference_id: &str) -> Result<Option<Vec<FingerTemplate>>> {
+        let cursor = self.sql.exec(
+            "SELECT templates FROM people WHERE reference_id = ?",
+            vec![reference_id.into()],
+        )?;
+        let Some(row) = cursor.raw().next().transpose()? else {
+            return Ok(None);
+        };
+        let Some(SqlStorageValue::String(json)) = row.first() else {
+            return Err("gallery shard: malformed templates row".into());
+        };
+        Ok(Some(serde_json::from_str(json)?))
+    }
+
     pub fn set_codes(&self, slot: u32, codes: Vec<u8>) -> Result<()> {
         self.sql.exec(
             "UPDATE people SET codes = ? WHERE slot = ?",

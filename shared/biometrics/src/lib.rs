@@ -16,5 +16,7 @@ pub mod trace;
 mod types;
 
 pub use extractor::{extract, extract_traced};
-pub use matcher::{MatcherProbe, SearchTemplate};
+pub use matcher::{
+    explain, AlignedMinutia, MatchExplanation, MatchedPair, MatcherProbe, SearchTemplate,
+};
 pub use types::{GrayImage, Minutia, MinutiaKind, Template, STANDARD_PPI};

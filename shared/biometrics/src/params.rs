@@ -149,6 +149,12 @@ pub(crate) const COMPATIBILITY_DIRECTION_SLOPE_PER_RAD: f32 = -30.0;
 pub(crate) const COMPATIBILITY_RADIAL_MID_RAD: f32 = std::f32::consts::PI / 12.0;
 pub(crate) const COMPATIBILITY_RADIAL_SLOPE_PER_RAD: f32 = -30.0;
 
+/// A pair the score averages is shown as evidence (`explain`) when relaxation kept at least this
+/// fraction of its local similarity. A pair no other pair supports keeps about
+/// `RELAXATION_SELF_WEIGHT ^ RELAXATION_ITERATIONS` (0.03); on FVC2002 impostor pairs kept at most
+/// 0.05 and the pairs of genuine comparisons 0.10 and more.
+pub(crate) const EXPLAIN_MIN_RELAXATION_KEPT: f32 = 0.08;
+
 // ---------------------------------------------------------------- score calibration
 /// Raw LSS-R scores at which impostor comparisons reach FMR 1e-2, 1e-3, 1e-4 and 1e-5, measured by
 /// `fvc-eval --calibrate` on FVC2002 set B (49,920 impostor pairs within and across the four

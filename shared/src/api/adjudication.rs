@@ -403,11 +403,13 @@ pub struct OverlayMinutia {
     pub bifurcation: bool,
 }
 
-/// Indices into the probe's and the candidate's minutiae lists of one paired minutia.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Indices into the probe's and the candidate's minutiae lists of one paired minutia, and what
+/// the pair adds (0 to 1) to the similarity behind the score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct MinutiaPair {
     pub probe: u16,
     pub candidate: u16,
+    pub contribution: f32,
 }
 
 /// `GET /api/dinas/cases/{case_id}/overlay?application=<held id>&candidate=<id>&finger=<1-10>`:
@@ -469,9 +471,11 @@ pub struct ClarificationRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Enrolment {
+    /// Enrolled by this request, right after the approval committed.
     Enrolled,
-    /// The direct call failed: queued for retry; the approval stands.
-    Queued,
+    /// Owed and retried (the queue, then the case list) until done; the approval stands. A
+    /// replayed answer says this, as it was stored with the approval, before the enrolment.
+    Pending,
 }
 
 /// The answer to every case write: where the decided application and the case stand now.

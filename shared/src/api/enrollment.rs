@@ -8,7 +8,23 @@ pub struct EnrollmentJob {
     /// Idempotency key of the job: equal to `reference_id`, one job per recording.
     pub job_id: String,
     pub reference_id: String,
+    /// Empty for [`JobPurpose::EnrolAdjudicated`]: the coordinator holds the templates.
     pub fingers: Vec<FingerTemplate>,
+    /// Absent in jobs queued before adjudication existed: a search.
+    #[serde(default)]
+    pub purpose: JobPurpose,
+}
+
+/// What the matching worker does with a job. JSON: snake_case.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobPurpose {
+    /// Search the gallery, decide, and enrol when unique.
+    #[default]
+    Search,
+    /// A held recording was approved "not a duplicate": enrol it (the retry of an enrolment
+    /// that failed right after the approval; idempotent).
+    EnrolAdjudicated,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

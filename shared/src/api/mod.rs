@@ -28,7 +28,7 @@ pub use certificate::{
     CertificateStanding, IssuingOffice, RevokeCertificateRequest, RevokeCertificateResponse,
     StatusCertificate, MAX_REVOKE_REASON_CHARS,
 };
-pub use enrollment::{EnrollmentJob, FingerTemplate};
+pub use enrollment::{EnrollmentJob, FingerTemplate, JobPurpose};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
 pub use recording::{
@@ -37,8 +37,8 @@ pub use recording::{
 };
 pub use region::RegionEntry;
 pub use staff::{
-    ActionResponse, AdjudicateRequest, ApplicationDetail, ApplicationList, ApplicationListItem,
-    DocumentInfo, LoginRequest, ReceiptView, ReturnRequest, SessionInfo,
+    ActionResponse, ApplicationDetail, ApplicationList, ApplicationListItem, DocumentInfo,
+    LoginRequest, ReceiptView, RerecordReason, ReturnRequest, SessionInfo,
 };
 pub use status::{StatusView, TimelineEntry};
 pub use submit::SubmitResponse;

@@ -2,7 +2,7 @@
 
 use crate::api::{ApplicationForm, AttachmentKind, FieldWarning, TimelineEntry};
 use crate::auth::StaffRole;
-use crate::lifecycle::{Adjudication, ReturnReason, StaffAction, Stage};
+use crate::lifecycle::{ReturnReason, StaffAction, Stage};
 use serde::{Deserialize, Serialize};
 
 /// `POST /api/auth/login` body.
@@ -66,22 +66,28 @@ pub struct ApplicationDetail {
     pub documents: Vec<DocumentInfo>,
     pub timeline: Vec<TimelineEntry>,
     pub returned_reasons: Vec<ReturnReason>,
+    /// ENROLL_FAILURE after adjudication: the dinas's decision and reason, so the kecamatan
+    /// knows why the resident must record again. `None` otherwise.
+    #[serde(default)]
+    pub rerecord_reason: Option<RerecordReason>,
     /// What this staff member may do now (`lifecycle::allowed_actions`): the screen's buttons.
     pub allowed_actions: Vec<StaffAction>,
     pub created_at: String,
     pub updated_at: String,
 }
 
+/// Why the dinas sent a recording back (`Adjudication::Inconclusive` or
+/// `Adjudication::OperatorFingerprints`), with the proposer's reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RerecordReason {
+    pub decision: crate::lifecycle::Adjudication,
+    pub reason: String,
+}
+
 /// `POST /api/staff/applications/{id}/return` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReturnRequest {
     pub reasons: Vec<ReturnReason>,
-}
-
-/// `POST /api/staff/applications/{id}/adjudicate` body (dinas supervisor).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdjudicateRequest {
-    pub decision: Adjudication,
 }
 
 /// The answer to any action: where the application stands now.

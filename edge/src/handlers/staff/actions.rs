@@ -1,12 +1,12 @@
-//! `POST .../{id}/verify`, `.../return` and `.../adjudicate`: staff decisions, idempotent on the
-//! `Idempotency-Key` header.
+//! `POST .../{id}/verify` and `.../return`: staff decisions, idempotent on the `Idempotency-Key`
+//! header. Adjudication is not here: it takes two persons, in `/api/dinas/cases`.
 
 use super::respond;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth;
 use crate::services::idempotency::IdempotencyKey;
 use crate::services::staff_actions;
-use shared::api::{AdjudicateRequest, FieldError, ReturnRequest};
+use shared::api::{FieldError, ReturnRequest};
 use shared::validation::FieldCode;
 use worker::{Request, Response};
 
@@ -35,13 +35,4 @@ pub async fn return_for_correction(
     respond(
         staff_actions::return_for_correction(ctx, &who, id, &parsed.reasons, key.as_ref()).await?,
     )
-}
-
-pub async fn adjudicate(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
-    let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: AdjudicateRequest =
-        serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
-    let key = IdempotencyKey::of(&req, &body, &who, id)?;
-    respond(staff_actions::adjudicate(ctx, &who, id, parsed.decision, key.as_ref()).await?)
 }

@@ -1,11 +1,17 @@
 //! `fvc-eval`: runs the FVC protocol on folders of `finger_impression.ext` images and prints EER,
 //! FNMR at fixed FMR, failure to enrol, extraction time, comparison speed and template size.
 //!
-//! Usage: `fvc-eval [--out DIR] [--calibrate] FOLDER[:PPI] ...` (PPI defaults to 500).
-//! Score files and a DET curve (SVG) go to `--out` (default `target/fvc-eval/`). `--calibrate` also
-//! pools every impostor comparison, within and across folders, and prints the score thresholds at
-//! FMR 1/1,000, 1/10,000 and 1/100,000 (what `params::THRESHOLD_FMR_*` are set from).
+//! Usage: `fvc-eval [--out DIR] [--calibrate] [--error-reject] FOLDER[:PPI] ...` (PPI defaults
+//! to 500).
+//! Score files, per-impression qualities and a DET curve (SVG) go to `--out` (default
+//! `target/fvc-eval/`). `--calibrate` also pools every impostor comparison, within and across
+//! folders, and prints the score thresholds at FMR 1/1,000, 1/10,000 and 1/100,000 (what
+//! `params::THRESHOLD_FMR_*` are set from).
+//! `--error-reject` also prints FNMR at FMR 0.1% after rejecting the lowest-quality 0, 2, 5 and
+//! 10% of the impressions (what `params::RECAPTURE_BELOW_QUALITY` is read from).
 
+#[path = "support/error_reject.rs"]
+mod error_reject;
 #[path = "support/identify.rs"]
 mod identify;
 
@@ -17,6 +23,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+const USAGE: &str = "usage: fvc-eval [--out DIR] [--calibrate] [--error-reject] FOLDER[:PPI] ...";
+
 /// Timings take the fastest of this many runs.
 const TIMING_REPEATS: usize = 3;
 
@@ -24,6 +32,7 @@ struct Args {
     folders: Vec<(PathBuf, u16)>,
     out: PathBuf,
     calibrate: bool,
+    error_reject: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -31,15 +40,15 @@ fn parse_args() -> Result<Args, String> {
         folders: Vec::new(),
         out: PathBuf::from("target/fvc-eval"),
         calibrate: false,
+        error_reject: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--out" => args.out = PathBuf::from(it.next().ok_or("--out needs a directory")?),
             "--calibrate" => args.calibrate = true,
-            "-h" | "--help" => {
-                return Err("usage: fvc-eval [--out DIR] [--calibrate] FOLDER[:PPI] ...".into())
-            }
+            "--error-reject" => args.error_reject = true,
+            "-h" | "--help" => return Err(USAGE.into()),
             _ => {
                 let (path, ppi) = match a.rsplit_once(':') {
                     Some((p, ppi))
@@ -58,7 +67,7 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     if args.folders.is_empty() {
-        return Err("usage: fvc-eval [--out DIR] [--calibrate] FOLDER[:PPI] ...".into());
+        return Err(USAGE.into());
     }
     Ok(args)
 }
@@ -252,6 +261,22 @@ fn write_scores(path: &Path, rows: &[(u32, u32, u32, u32, f32)]) -> std::io::Res
     std::fs::write(path, text)
 }
 
+/// One line per impression: `finger_impression quality minutiae`.
+fn write_qualities(path: &Path, samples: &[Sample]) -> std::io::Result<()> {
+    let mut text = String::new();
+    for s in samples {
+        let _ = writeln!(
+            text,
+            "{}_{} {} {}",
+            s.finger,
+            s.impression,
+            s.template.quality,
+            s.template.minutiae.len()
+        );
+    }
+    std::fs::write(path, text)
+}
+
 /// A DET curve (FNMR against FMR, both on log scales) per folder, as SVG.
 fn det_svg(reports: &[FolderReport]) -> String {
     let (w, h, margin) = (640.0, 480.0, 60.0);
@@ -376,6 +401,8 @@ fn run() -> Result<(), String> {
             let path = args.out.join(format!("{name}_{suffix}.txt"));
             write_scores(&path, rows).map_err(|e| format!("{}: {e}", path.display()))?;
         }
+        let path = args.out.join(format!("{name}_quality.txt"));
+        write_qualities(&path, &samples).map_err(|e| format!("{}: {e}", path.display()))?;
         reports.push(FolderReport {
             name,
             samples,
@@ -427,7 +454,28 @@ fn run() -> Result<(), String> {
     if args.calibrate {
         calibrate(&reports);
     }
+    if args.error_reject {
+        print!("{}", error_reject_table(&reports));
+    }
     Ok(())
+}
+
+/// The error-versus-reject table on the same comparisons as the FNMR@FMR0.1% figures above.
+fn error_reject_table(reports: &[FolderReport]) -> String {
+    let folders: Vec<error_reject::Folder> = reports
+        .iter()
+        .map(|r| error_reject::Folder {
+            name: &r.name,
+            qualities: r
+                .samples
+                .iter()
+                .map(|s| (s.finger, s.impression, s.template.quality))
+                .collect(),
+            genuine: &r.scores.genuine,
+            impostor: &r.scores.impostor_b,
+        })
+        .collect();
+    error_reject::table(&folders, 0.001, fnmr_at_fmr)
 }
 
 /// Pools impostor scores within folders (variant B) and across folders (every pair), and prints

@@ -160,9 +160,55 @@ fn score_portable(
     candidate: &SearchTemplate,
     compatibility: &Compatibility,
 ) -> f32 {
+    consolidate(probe, candidate, compatibility).score
+}
+
+/// What the score rests on: the pairs it averages, each with the similarity relaxation left it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Consolidation {
+    /// Global similarity 0..1, as [`score`] gives it.
+    pub score: f32,
+    /// How many pairs the score averages over (pairs missing from `pairs` count as zero).
+    pub wanted: usize,
+    /// The averaged pairs, best first (at most `wanted`): cylinder indices in matching order, with
+    /// the relaxed similarity in `similarity`.
+    pub pairs: [RelaxedPair; CONSOLIDATION_MAX_PAIRS],
+    pub len: usize,
+}
+
+/// One pair the score averages: probe cylinder `a`, candidate cylinder `b` (matching order).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RelaxedPair {
+    pub a: u16,
+    pub b: u16,
+    /// Local similarity before relaxation.
+    pub local: f32,
+    /// Similarity after relaxation: this pair adds `relaxed / wanted` to the score.
+    pub relaxed: f32,
+}
+
+impl Consolidation {
+    fn empty(wanted: usize) -> Self {
+        Self {
+            score: 0.0,
+            wanted,
+            pairs: [RelaxedPair::default(); CONSOLIDATION_MAX_PAIRS],
+            len: 0,
+        }
+    }
+}
+
+/// The score with the pairs behind it. Every float operation is the one [`score`] performs (its
+/// CPU-specific copies differ in integer counting only), so `.score` equals [`score`] exactly.
+#[inline(always)]
+pub(crate) fn consolidate(
+    probe: &SearchTemplate,
+    candidate: &SearchTemplate,
+    compatibility: &Compatibility,
+) -> Consolidation {
     let (na, nb) = (probe.cylinders.len(), candidate.cylinders.len());
     if na == 0 || nb == 0 {
-        return 0.0;
+        return Consolidation::empty(CONSOLIDATION_MIN_PAIRS);
     }
     let wanted = CONSOLIDATION_MIN_PAIRS
         + (sigmoid(
@@ -179,7 +225,7 @@ fn score_portable(
     let mut selected = [Pair::default(); RELAXATION_MAX_PAIRS];
     let n = best.distinct(relax_count, &mut selected);
     if n == 0 {
-        return 0.0;
+        return Consolidation::empty(wanted);
     }
     let selected = &selected[..n];
     let relaxed = relax(selected, probe, candidate, compatibility);
@@ -197,12 +243,25 @@ fn score_portable(
             .total_cmp(&efficiency[i as usize])
             .then(i.cmp(&j))
     });
-    order
+    let score = order
         .iter()
         .take(wanted)
         .map(|&i| relaxed[i as usize])
         .sum::<f32>()
-        / wanted as f32
+        / wanted as f32;
+    let mut out = Consolidation::empty(wanted);
+    out.score = score;
+    for (slot, &i) in out.pairs.iter_mut().zip(order.iter().take(wanted)) {
+        let p = selected[i as usize];
+        *slot = RelaxedPair {
+            a: p.a,
+            b: p.b,
+            local: p.similarity,
+            relaxed: relaxed[i as usize],
+        };
+        out.len += 1;
+    }
+    out
 }
 
 /// Greedy assignment looks at this many of the most similar pairs per pair it wants.

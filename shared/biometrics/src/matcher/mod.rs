@@ -7,9 +7,11 @@
 mod calibration;
 mod consolidation;
 mod cylinder;
+mod explanation;
 mod hull;
 mod search_template;
 
+pub use explanation::{explain, AlignedMinutia, MatchExplanation, MatchedPair};
 pub use search_template::SearchTemplate;
 
 use crate::Template;

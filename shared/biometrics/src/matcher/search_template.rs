@@ -29,6 +29,8 @@ pub struct SearchTemplate {
     /// Per group (full, partial), the index of the first cylinder whose direction lies in each
     /// bucket or a later one; entry `DIRECTION_BUCKETS` is the group's end.
     pub(crate) bucket_start: [[u16; DIRECTION_BUCKETS + 1]; 2],
+    /// Index in the template's minutiae of each cylinder's minutia.
+    pub(crate) source: Vec<u16>,
     /// ISO direction (1/256 turn) of each cylinder's minutia.
     pub(crate) direction: Vec<u8>,
     /// The same direction in radians, and its unit vector `(cos, sin)`.
@@ -96,6 +98,7 @@ impl SearchTemplate {
             minutiae: kept.len(),
             full,
             bucket_start,
+            source: order.iter().map(|&i| i as u16).collect(),
             direction: order.iter().map(|&i| kept[i].direction).collect(),
             angle: order.iter().map(|&i| points[i].angle).collect(),
             unit: order

@@ -1,0 +1,3 @@
+//! Dinas endpoints: the adjudication console's cases.
+
+pub mod cases;
