@@ -53,7 +53,6 @@ pub mod staff {
         Verify,
         Return,
         Biometrics,
-        Adjudicate,
     }
 
     impl Write {
@@ -62,7 +61,6 @@ pub mod staff {
                 Write::Verify => "verify",
                 Write::Return => "return",
                 Write::Biometrics => "biometrics",
-                Write::Adjudicate => "adjudicate",
             }
         }
     }
@@ -225,10 +223,6 @@ mod tests {
         assert_eq!(
             write("ab12", Write::Biometrics),
             "/api/staff/applications/ab12/biometrics"
-        );
-        assert_eq!(
-            write("ab12", Write::Adjudicate),
-            "/api/staff/applications/ab12/adjudicate"
         );
     }
 

@@ -10,13 +10,13 @@ use super::{ApiError, IdempotencyKey, ViewRequests};
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use shared::api::{
-    ActionResponse, AdjudicateRequest, ApplicationDetail, ApplicationList, AttachmentKind,
+    ActionResponse, ApplicationDetail, ApplicationList, AttachmentKind,
     BiometricSubmission, CaseActionResponse, CaseList, CaseView, CertificateDocument, LoginRequest,
     OverlayView, ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest, ReviewRequest,
     RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
 };
 use shared::i18n::Lang;
-use shared::lifecycle::{Adjudication, ReturnReason, Stage};
+use shared::lifecycle::{ReturnReason, Stage};
 
 /// The staff client of one view (or of the outbox). Cheap to copy into handlers.
 #[derive(Clone, Copy)]
@@ -151,21 +151,6 @@ impl StaffApi {
     ) -> Result<RecordingResponse, ApiError> {
         self.post(&path::write(id, Write::Biometrics))
             .json(submission)?
-            .idempotent(key)
-            .decode()
-            .await
-    }
-
-    /// `POST /api/staff/applications/{id}/adjudicate`: a dinas supervisor's decision on a
-    /// possible duplicate.
-    pub async fn adjudicate(
-        self,
-        id: &str,
-        decision: Adjudication,
-        key: &IdempotencyKey,
-    ) -> Result<ActionResponse, ApiError> {
-        self.post(&path::write(id, Write::Adjudicate))
-            .json(&AdjudicateRequest { decision })?
             .idempotent(key)
             .decode()
             .await
