@@ -10,9 +10,9 @@ use super::{ApiError, IdempotencyKey, ViewRequests};
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use shared::api::{
-    ActionResponse, ApplicationDetail, ApplicationList, AttachmentKind,
-    BiometricSubmission, CaseActionResponse, CaseList, CaseView, CertificateDocument, LoginRequest,
-    OverlayView, ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest, ReviewRequest,
+    ActionResponse, ApplicationDetail, ApplicationList, AttachmentKind, BiometricSubmission,
+    CaseActionResponse, CaseList, CaseView, CertificateDocument, LoginRequest, OverlayView,
+    ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest, ReviewRequest,
     RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
 };
 use shared::i18n::Lang;

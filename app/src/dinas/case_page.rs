@@ -21,12 +21,13 @@ pub fn CasePage(case_id: String) -> impl IntoView {
     let lang = use_lang();
     let api = StaffApi::for_view();
     let case_id = StoredValue::new(case_id);
-    let version = RwSignal::new(0u32);
+    // Opened once: a decision ends the writer's claim, and opening the case again would claim it
+    // anew, keeping the supervisor who must approve out of it. The answer is shown instead.
     let case = LocalResource::new(move || {
-        version.track();
         let id = case_id.get_value();
         async move { api.open_case(&id).await }
     });
+    let decided = RwSignal::new(None::<CaseActionResponse>);
     let key = WriteKey::new();
     let release = Action::new_local(move |_: &()| async move {
         if let Some(k) = key.get() {
@@ -40,9 +41,12 @@ pub fn CasePage(case_id: String) -> impl IntoView {
             Err(crate::api::ApiError::Unexpected { status: 0 })
         }
     });
-    let on_done = Callback::new(move |_: CaseActionResponse| version.update(|v| *v += 1));
+    let on_done = Callback::new(move |answer: CaseActionResponse| decided.set(Some(answer)));
     let body = move || {
         Suspend::new(async move {
+            if let Some(answer) = decided.get() {
+                return view! { <Outcome answer/> }.into_any();
+            }
             match case.await {
                 Ok(c) => view! { <CaseBody case=c on_done/> }.into_any(),
                 Err(e) => view! { <p class="field-error" role="alert">{move || e.message(lang.get())}</p> }.into_any(),
@@ -54,7 +58,8 @@ pub fn CasePage(case_id: String) -> impl IntoView {
             <p class="no-print"><a href="/dinas/adjudikasi">{t(BACK_TO_CASES)}</a></p>
             <div class="case-head">
                 <h1>{t(CASE_TITLE)}</h1>
-                <button type="button" on:click=move |_| { release.dispatch(()); } disabled=move || release.pending().get()>
+                <button type="button" hidden=move || decided.get().is_some()
+                    on:click=move |_| { release.dispatch(()); } disabled=move || release.pending().get()>
                     {t(RELEASE)}
                 </button>
                 <p class="field-error" role="alert">
@@ -62,6 +67,20 @@ pub fn CasePage(case_id: String) -> impl IntoView {
                 </p>
             </div>
             <Transition fallback=move || view! { <p>{t(LOADING)}</p> }>{body}</Transition>
+        </section>
+    }
+}
+
+/// Where the decided application stands after a write.
+#[component]
+fn Outcome(answer: CaseActionResponse) -> impl IntoView {
+    let lang = use_lang();
+    let stage = answer.stage;
+    view! {
+        <section class="case-outcome" role="status">
+            {answer.proposal.map(|p| view! { <p><ProposalLine proposal=p/></p> })}
+            <p>{t(STAGE_NOW)}" "<strong class="outcome-stage">{move || stage.label(lang.get())}</strong></p>
+            <p><a href="/dinas/adjudikasi">{t(BACK_TO_CASES)}</a></p>
         </section>
     }
 }

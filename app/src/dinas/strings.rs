@@ -182,6 +182,7 @@ pub const OWN_RECORDING: Tr = Tr(
     "You cannot review a recording you made yourself.",
 );
 pub const DECIDED: Tr = Tr("Diputuskan: tahap sekarang", "Decided: the stage is now");
+pub const STAGE_NOW: Tr = Tr("Tahap permohonan sekarang:", "The application's stage now:");
 pub const HISTORY: Tr = Tr("Riwayat usulan", "Proposal history");
 
 // Surat Keterangan.
