@@ -263,7 +263,7 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
     sup.client.goto(&rt.url("/dinas/adjudikasi")).await.unwrap();
     wait_text(&sup, "Menunggu supervisor (Operator Dinas)", 30).await;
     link(&sup, &held_code).await.click().await.unwrap();
-    heading(&sup, "Tinjauan supervisor").await;
+    wait_text(&sup, "Tinjauan supervisor", 30).await;
     type_into(&sup, "Alasan tinjauan (wajib)", "Setuju: orang yang sama").await;
     sup.screenshot(T, "04-review").await;
     click_button(&sup, "Setujui").await;
