@@ -3,9 +3,9 @@
 
 pub mod applications;
 pub mod audit;
-pub mod certificates;
 pub mod case_records;
 pub mod cases;
+pub mod certificates;
 pub mod clarifications;
 pub mod coordinator;
 mod decode;
