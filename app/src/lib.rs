@@ -1,7 +1,7 @@
 //! Rekam browser app: the resident pre-fill, the public status page and the staff consoles.
 //!
-//! Layout by product surface: `public/` (status), `resident/` (pre-fill), `kecamatan/` and
-//! `staff/` (consoles, only with the `staff` feature), `extraction/` (the staff Web Worker's job),
+//! Layout by product surface: `public/` (status), `resident/` (pre-fill), `kecamatan/`, `dinas/`
+//! and `staff/` (consoles, only with the `staff` feature), `extraction/` (the staff Web Worker's job),
 //! `components/` (shared widgets), `api/` (the one typed HTTP client over `shared::api`), `i18n/`
 //! (UI strings, id/en), `nav/` (the path as a signal, in-app navigation), `loader` (data fetched
 //! for a view), `platform/` (thin wrappers over fetch, browser storage, canvas and randomness).
@@ -13,6 +13,8 @@
 pub mod api;
 mod app;
 pub mod components;
+#[cfg(feature = "staff")]
+pub mod dinas;
 #[cfg(feature = "staff")]
 pub mod extraction;
 pub mod i18n;

@@ -23,6 +23,8 @@ mod view_requests;
 
 pub use error::ApiError;
 pub use idempotency::IdempotencyKey;
+#[cfg(feature = "staff")]
+pub use paths::dinas::Review;
 pub use public::{get_region_children, get_status};
 pub use request::set_on_unauthenticated;
 #[cfg(feature = "staff")]

@@ -53,7 +53,6 @@ pub mod staff {
         Verify,
         Return,
         Biometrics,
-        Adjudicate,
     }
 
     impl Write {
@@ -62,7 +61,6 @@ pub mod staff {
                 Write::Verify => "verify",
                 Write::Return => "return",
                 Write::Biometrics => "biometrics",
-                Write::Adjudicate => "adjudicate",
             }
         }
     }
@@ -110,6 +108,69 @@ pub mod staff {
     /// `POST`: a write on one application.
     pub fn write(id: &str, write: Write) -> String {
         format!("{}/{}", application(id), write.verb())
+    }
+}
+
+/// The dinas console's API: `/api/dinas/*` (adjudication cases, Surat Keterangan).
+#[cfg(feature = "staff")]
+pub mod dinas {
+    use super::segment;
+
+    /// `GET`: the open cases, oldest first.
+    pub const CASES: &str = "/api/dinas/cases";
+
+    /// `GET`: one case (opening it claims it).
+    pub fn case(case_id: &str) -> String {
+        format!("{CASES}/{}", segment(case_id))
+    }
+
+    /// `POST`: give the claim up.
+    pub fn release(case_id: &str) -> String {
+        format!("{}/release", case(case_id))
+    }
+
+    /// `GET`: the minutiae of one finger pair, aligned.
+    pub fn overlay(case_id: &str, application: &str, candidate: &str, finger: u8) -> String {
+        format!(
+            "{}/overlay?application={}&candidate={}&finger={finger}",
+            case(case_id),
+            segment(application),
+            segment(candidate)
+        )
+    }
+
+    /// `POST`: a proposal.
+    pub fn proposals(case_id: &str) -> String {
+        format!("{}/proposals", case(case_id))
+    }
+
+    /// A supervisor's review of a proposal.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Review {
+        Approve,
+        SendBack,
+    }
+
+    /// `POST`: approve or send back a proposal.
+    pub fn review(case_id: &str, proposal_id: &str, review: Review) -> String {
+        let verb = match review {
+            Review::Approve => "approve",
+            Review::SendBack => "send-back",
+        };
+        format!("{}/{}/{verb}", proposals(case_id), segment(proposal_id))
+    }
+
+    /// `POST`: issue a Surat Keterangan; `GET`: the latest one (reprint).
+    pub fn certificate(application_id: &str) -> String {
+        format!(
+            "/api/dinas/applications/{}/certificate",
+            segment(application_id)
+        )
+    }
+
+    /// `POST`: revoke a certificate by its printed number.
+    pub fn revoke(number: &str) -> String {
+        format!("/api/dinas/certificates/{}/revoke", segment(number))
     }
 }
 
@@ -163,9 +224,31 @@ mod tests {
             write("ab12", Write::Biometrics),
             "/api/staff/applications/ab12/biometrics"
         );
+    }
+
+    #[cfg(feature = "staff")]
+    #[test]
+    fn dinas_paths() {
+        use super::dinas::*;
+        assert_eq!(case("c/1"), "/api/dinas/cases/c%2F1");
+        assert_eq!(release("c1"), "/api/dinas/cases/c1/release");
         assert_eq!(
-            write("ab12", Write::Adjudicate),
-            "/api/staff/applications/ab12/adjudicate"
+            overlay("c1", "a 1", "b", 7),
+            "/api/dinas/cases/c1/overlay?application=a%201&candidate=b&finger=7"
+        );
+        assert_eq!(proposals("c1"), "/api/dinas/cases/c1/proposals");
+        assert_eq!(
+            review("c1", "p1", Review::Approve),
+            "/api/dinas/cases/c1/proposals/p1/approve"
+        );
+        assert_eq!(
+            review("c1", "p1", Review::SendBack),
+            "/api/dinas/cases/c1/proposals/p1/send-back"
+        );
+        assert_eq!(certificate("a1"), "/api/dinas/applications/a1/certificate");
+        assert_eq!(
+            revoke("SK-3315-1-000007"),
+            "/api/dinas/certificates/SK-3315-1-000007/revoke"
         );
     }
 }

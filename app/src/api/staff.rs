@@ -3,17 +3,20 @@
 //! of `set_on_unauthenticated`), which sends the operator to sign in again while drafts and the
 //! outbox stay on the device. Every write carries its idempotency key.
 
+use super::paths::dinas::{self, Review};
 use super::paths::staff::{self as path, Write};
 use super::request::{Call, On401};
 use super::{ApiError, IdempotencyKey, ViewRequests};
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use shared::api::{
-    ActionResponse, AdjudicateRequest, ApplicationDetail, ApplicationList, AttachmentKind,
-    BiometricSubmission, LoginRequest, ReceiptView, RecordingResponse, ReturnRequest, SessionInfo,
+    ActionResponse, ApplicationDetail, ApplicationList, AttachmentKind, BiometricSubmission,
+    CaseActionResponse, CaseList, CaseView, CertificateDocument, LoginRequest, OverlayView,
+    ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest, ReviewRequest,
+    RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
 };
 use shared::i18n::Lang;
-use shared::lifecycle::{Adjudication, ReturnReason, Stage};
+use shared::lifecycle::{ReturnReason, Stage};
 
 /// The staff client of one view (or of the outbox). Cheap to copy into handlers.
 #[derive(Clone, Copy)]
@@ -153,18 +156,112 @@ impl StaffApi {
             .await
     }
 
-    /// `POST /api/staff/applications/{id}/adjudicate`: a dinas supervisor's decision on a
-    /// possible duplicate.
-    pub async fn adjudicate(
+    /// `GET /api/dinas/cases`: the open adjudication cases, oldest first.
+    pub async fn cases(self) -> Result<CaseList, ApiError> {
+        self.get(dinas::CASES).decode().await
+    }
+
+    /// `GET /api/dinas/cases/{id}`: opens a case, claiming it (409 `case_held` while another's
+    /// claim is live).
+    pub async fn open_case(self, case_id: &str) -> Result<CaseView, ApiError> {
+        self.get(&dinas::case(case_id)).decode().await
+    }
+
+    /// `GET /api/dinas/cases/{id}/overlay`: the minutiae of one finger pair, aligned.
+    pub async fn overlay(
         self,
-        id: &str,
-        decision: Adjudication,
+        case_id: &str,
+        application: &str,
+        candidate: &str,
+        finger: u8,
+    ) -> Result<OverlayView, ApiError> {
+        self.get(&dinas::overlay(case_id, application, candidate, finger))
+            .decode()
+            .await
+    }
+
+    /// `POST /api/dinas/cases/{id}/release`: gives the claim up.
+    pub async fn release_case(self, case_id: &str, key: &IdempotencyKey) -> Result<(), ApiError> {
+        self.post(&dinas::release(case_id))
+            .json(&serde_json::json!({}))?
+            .idempotent(key)
+            .done()
+            .await
+    }
+
+    /// `POST /api/dinas/cases/{id}/proposals`.
+    pub async fn propose(
+        self,
+        case_id: &str,
+        proposal: &ProposalRequest,
         key: &IdempotencyKey,
-    ) -> Result<ActionResponse, ApiError> {
-        self.post(&path::write(id, Write::Adjudicate))
-            .json(&AdjudicateRequest { decision })?
+    ) -> Result<CaseActionResponse, ApiError> {
+        self.post(&dinas::proposals(case_id))
+            .json(proposal)?
             .idempotent(key)
             .decode()
             .await
+    }
+
+    /// `POST .../proposals/{p}/approve` or `.../send-back`: a supervisor's review.
+    pub async fn review(
+        self,
+        case_id: &str,
+        proposal_id: &str,
+        review: Review,
+        reason: &str,
+        key: &IdempotencyKey,
+    ) -> Result<CaseActionResponse, ApiError> {
+        let body = ReviewRequest {
+            reason: reason.to_string(),
+        };
+        self.post(&dinas::review(case_id, proposal_id, review))
+            .json(&body)?
+            .idempotent(key)
+            .decode()
+            .await
+    }
+
+    /// `POST /api/dinas/applications/{id}/certificate`: issues a Surat Keterangan.
+    pub async fn issue_certificate(
+        self,
+        application_id: &str,
+        key: &IdempotencyKey,
+    ) -> Result<CertificateDocument, ApiError> {
+        self.post(&dinas::certificate(application_id))
+            .json(&serde_json::json!({}))?
+            .idempotent(key)
+            .decode()
+            .await
+    }
+
+    /// `GET /api/dinas/applications/{id}/certificate`: the latest one, to reprint (404: none).
+    pub async fn certificate(self, application_id: &str) -> Result<CertificateDocument, ApiError> {
+        self.get(&dinas::certificate(application_id)).decode().await
+    }
+
+    /// `POST /api/dinas/certificates/{number}/revoke` (dinas supervisor).
+    pub async fn revoke_certificate(
+        self,
+        number: &str,
+        reason: &str,
+        key: &IdempotencyKey,
+    ) -> Result<RevokeCertificateResponse, ApiError> {
+        let body = RevokeCertificateRequest {
+            reason: reason.to_string(),
+        };
+        self.post(&dinas::revoke(number))
+            .json(&body)?
+            .idempotent(key)
+            .decode()
+            .await
+    }
+
+    /// A staff-only image (`photo_path`, `face_path` of the dinas answers) as a blob URL
+    /// (revoke it when done), fetched with the session cookie.
+    pub async fn image_url(self, path: &str) -> Result<String, ApiError> {
+        let blob = self.get(path).blob().await?;
+        web_sys::Url::create_object_url_with_blob(&blob)
+            .map_err(|_| ApiError::Unexpected { status: 200 })
     }
 }

@@ -22,7 +22,6 @@ mod recording_status;
 mod return_form;
 mod shell;
 mod signature_pad;
-mod staff_bar;
 pub mod strings;
 mod walk_in_page;
 
@@ -41,7 +40,6 @@ pub use recording_status::RecordingStatus;
 pub use return_form::ReturnForm;
 pub use shell::KecamatanShell;
 pub use signature_pad::SignaturePad;
-pub use staff_bar::StaffBar;
 pub use walk_in_page::WalkInPage;
 
 use shared::api::ApplicationDetail;

@@ -1,74 +1,31 @@
-//! The frame of every kecamatan screen: requires a signed-in kecamatan operator (else to the
-//! sign-in page, remembering where to come back to), shows the staff bar, starts the outbox and
-//! has the service worker keep the extraction worker for offline use.
+//! The frame of every kecamatan screen: the staff frame for kecamatan operators (session check,
+//! staff bar with the queue and the outbox's pending count), and the outbox started.
 
-use super::StaffBar;
-use crate::api::{self, StaffApi};
-use crate::i18n::t;
 use crate::kecamatan::strings::*;
-use crate::nav::{navigate, use_location};
-use crate::staff::{outbox::outbox, session};
+use crate::staff::{outbox::outbox, BarLink, StaffShell};
 use leptos::prelude::*;
 use shared::auth::StaffRole;
 
 /// The frame around every `/kecamatan` page; `children` is the page on screen.
 #[component]
 pub fn KecamatanShell(children: ChildrenFn) -> impl IntoView {
-    crate::staff::ensure_staff_css();
-    crate::staff::install_panic_hook();
-    let location = use_location();
-    let staff_api = StaffApi::for_view();
-    let current = session::Session(RwSignal::new(session::remembered()));
-    provide_context(current);
     let _ = outbox();
-
-    // Any 401 from now on: forget the session and ask for a sign-in, coming back here after.
-    let to_sign_in = move || {
-        session::forget();
-        current.0.set(None);
-        let here = location.path.get_untracked();
-        navigate(&format!(
-            "/staf/masuk?sesi=habis&lanjut={}",
-            js_sys::encode_uri_component(&here)
-        ));
+    let links = move || {
+        let ob = outbox();
+        let pending = move || {
+            ob.items
+                .with(|items| items.iter().filter(|i| i.is_pending()).count())
+        };
+        view! {
+            <BarLink href="/kecamatan" label=QUEUE/>
+            <BarLink href="/kecamatan/kiriman" label=OUTBOX>
+                <span class="badge" hidden=move || pending() == 0>{move || pending().to_string()}</span>
+            </BarLink>
+        }
     };
-    api::set_on_unauthenticated(to_sign_in);
-    if current.0.get_untracked().is_none() {
-        let here = location.path.get_untracked();
-        navigate(&format!(
-            "/staf/masuk?lanjut={}",
-            js_sys::encode_uri_component(&here)
-        ));
-    } else {
-        // Confirm the cookie is still good; a network failure keeps the remembered session (the
-        // console works offline), a 401 goes to sign-in.
-        leptos::task::spawn_local(async move {
-            match staff_api.me().await {
-                Ok(info) => {
-                    session::remember(&info);
-                    current.0.set(Some(info));
-                }
-                Err(e) if e.code() == Some(shared::api::ErrorCode::Unauthenticated) => to_sign_in(),
-                Err(_) => {}
-            }
-        });
-    }
-    // A memo, so refreshing the session (same person) does not rebuild the screen under the
-    // operator's fingers: only a change of who may work here does.
-    let is_operator = Memo::new(move |_| {
-        current
-            .0
-            .with(|s| s.as_ref().map(|s| s.role == StaffRole::KecamatanOperator))
-    });
-
     view! {
-        <div class="staff-console">
-            <StaffBar/>
-            {move || match is_operator.get() {
-                Some(true) => children().into_any(),
-                Some(false) => view! { <p class="field-error" role="alert">{t(WRONG_ROLE)}</p> }.into_any(),
-                None => view! { <p>{t(LOADING)}</p> }.into_any(),
-            }}
-        </div>
+        <StaffShell title=CONSOLE_TITLE roles=&[StaffRole::KecamatanOperator] wrong_role=WRONG_ROLE links=links>
+            {children()}
+        </StaffShell>
     }
 }

@@ -1,11 +1,14 @@
-//! The `staff` bundle: sign-in and the kecamatan console (issue #5).
+//! The `staff` bundle: sign-in, the kecamatan console and the dinas console.
 
 use super::segments;
 use crate::app::NotFound;
+use crate::dinas::{
+    CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, HomePage, Section,
+};
 use crate::kecamatan::{
     ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage, WalkInPage,
 };
-use crate::staff::SignInPage;
+use crate::staff::{NoConsolePage, SignInPage};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +17,10 @@ pub enum Page {
     /// Every `/kecamatan` page shares one frame (session check, staff bar, outbox), kept
     /// mounted while the operator moves between its pages.
     Kecamatan,
+    /// Likewise every `/dinas` page.
+    Dinas,
+    /// A signed-in role without a console yet.
+    NoConsole,
     NotFound,
 }
 
@@ -21,7 +28,9 @@ impl Page {
     pub fn of(path: &str) -> Page {
         match segments(path).as_slice() {
             ["staf", "masuk"] => Page::SignIn,
+            ["staf", "tanpa-konsol"] => Page::NoConsole,
             ["kecamatan", ..] if KecamatanPage::of(path).is_some() => Page::Kecamatan,
+            ["dinas", ..] if DinasPage::of(path).is_some() => Page::Dinas,
             _ => Page::NotFound,
         }
     }
@@ -35,6 +44,13 @@ impl Page {
                 view! { <KecamatanShell>{move || page.get().map(KecamatanPage::view)}</KecamatanShell> }
                     .into_any()
             }
+            Page::Dinas => {
+                let location = crate::nav::use_location();
+                let page = Memo::new(move |_| location.path.with(|p| DinasPage::of(p)));
+                view! { <DinasShell>{move || page.get().map(DinasPage::view)}</DinasShell> }
+                    .into_any()
+            }
+            Page::NoConsole => view! { <NoConsolePage/> }.into_any(),
             Page::NotFound => view! { <NotFound/> }.into_any(),
         }
     }
@@ -78,9 +94,66 @@ impl KecamatanPage {
     }
 }
 
+/// A page inside the dinas frame.
+#[derive(Clone, Debug, PartialEq)]
+enum DinasPage {
+    Home,
+    Cases,
+    Case(String),
+    Certificate,
+    /// A section not built yet.
+    Coming(Section),
+}
+
+impl DinasPage {
+    fn of(path: &str) -> Option<DinasPage> {
+        Some(match segments(path).as_slice() {
+            ["dinas"] => DinasPage::Home,
+            ["dinas", "adjudikasi"] => DinasPage::Cases,
+            ["dinas", "adjudikasi", case] => DinasPage::Case(case.to_string()),
+            ["dinas", "surat-keterangan"] => DinasPage::Certificate,
+            ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
+            _ => return None,
+        })
+    }
+
+    fn view(self) -> AnyView {
+        match self {
+            DinasPage::Home => view! { <HomePage/> }.into_any(),
+            DinasPage::Cases => view! { <CaseQueuePage/> }.into_any(),
+            DinasPage::Case(case_id) => view! { <CasePage case_id/> }.into_any(),
+            DinasPage::Certificate => view! { <CertificatePage/> }.into_any(),
+            DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{KecamatanPage, Page};
+    use super::{DinasPage, KecamatanPage, Page};
+    use crate::dinas::Section;
+
+    #[test]
+    fn dinas_paths_pick_their_page() {
+        assert_eq!(Page::of("/dinas"), Page::Dinas);
+        assert_eq!(Page::of("/dinas/cetak"), Page::Dinas);
+        assert_eq!(Page::of("/dinas/x"), Page::NotFound);
+        assert_eq!(Page::of("/staf/tanpa-konsol"), Page::NoConsole);
+        assert_eq!(DinasPage::of("/dinas/"), Some(DinasPage::Home));
+        assert_eq!(DinasPage::of("/dinas/adjudikasi"), Some(DinasPage::Cases));
+        assert_eq!(
+            DinasPage::of("/dinas/adjudikasi/c1"),
+            Some(DinasPage::Case("c1".into()))
+        );
+        assert_eq!(
+            DinasPage::of("/dinas/surat-keterangan"),
+            Some(DinasPage::Certificate)
+        );
+        assert_eq!(
+            DinasPage::of("/dinas/distribusi"),
+            Some(DinasPage::Coming(Section::Distribution))
+        );
+    }
 
     #[test]
     fn staff_paths_pick_their_page() {

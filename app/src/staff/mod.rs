@@ -1,12 +1,20 @@
-//! Staff-side plumbing shared by the consoles: sign-in page, session, the device storage and the
-//! offline outbox (the staff API client is `crate::api::StaffApi`).
+//! Staff-side plumbing shared by the consoles: sign-in page, session, the frame every console
+//! screen sits in (session check and staff bar), the page for a role without a console, the
+//! device storage and the offline outbox (the staff API client is `crate::api::StaffApi`).
 
+mod no_console_page;
 pub mod outbox;
 pub mod session;
 mod sign_in_page;
+mod staff_bar;
+mod staff_shell;
 pub mod store;
+mod strings;
 
+pub use no_console_page::NoConsolePage;
 pub use sign_in_page::SignInPage;
+pub use staff_bar::{BarLink, StaffBar};
+pub use staff_shell::StaffShell;
 
 /// Adds the console's stylesheet to the page once. Loaded here rather than from `index.html`
 /// so that residents' phones never download it.

@@ -27,17 +27,20 @@ pub fn forget() {
     storage::remove(KEY);
 }
 
-/// Where a role starts after signing in.
+/// Where a role starts after signing in: its console, or for a role without one yet (the
+/// administrator) the page that says so.
 pub const fn home_of(role: StaffRole) -> &'static str {
     match role {
         StaffRole::KecamatanOperator => "/kecamatan",
-        // The dinas console is another issue; until it exists these roles land on its path.
         StaffRole::DinasOperator | StaffRole::DinasSupervisor => "/dinas",
-        StaffRole::Administrator => "/admin",
+        StaffRole::Administrator => NO_CONSOLE,
     }
 }
 
-/// The signed-in staff member as context (provided by the kecamatan shell).
+/// The page a role without a console lands on.
+pub const NO_CONSOLE: &str = "/staf/tanpa-konsol";
+
+/// The signed-in staff member as context (provided by the console's frame).
 #[derive(Clone, Copy)]
 pub struct Session(pub RwSignal<Option<SessionInfo>>);
 
@@ -46,9 +49,19 @@ pub fn use_session() -> Session {
     use_context::<Session>().unwrap_or_else(|| Session(RwSignal::new(remembered())))
 }
 
-/// A safe path to return to after signing in: only our own console paths, never another origin.
-pub fn safe_return_path(next: Option<String>) -> Option<String> {
-    next.filter(|p| p.starts_with("/kecamatan") && !p.contains("//"))
+/// Where `role` goes after signing in: back to `next` (the page that asked for the sign-in) when
+/// it is a page of the role's own console, else the console's start. Only our own paths, never
+/// another origin, and never another role's console (a kecamatan operator's expired page
+/// must not send a supervisor signing in on the same desk to a console they cannot use).
+pub fn after_sign_in(role: StaffRole, next: Option<String>) -> String {
+    let home = home_of(role);
+    next.filter(|p| !p.contains("//"))
+        .filter(|p| {
+            p == home
+                || p.strip_prefix(home)
+                    .is_some_and(|rest| rest.starts_with('/') || rest.starts_with('?'))
+        })
+        .unwrap_or_else(|| home.to_string())
 }
 
 #[cfg(test)]
@@ -56,16 +69,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn return_paths_stay_inside_the_console() {
+    fn sign_in_returns_only_inside_the_role_console() {
+        let kec = StaffRole::KecamatanOperator;
+        let back = |role, next: &str| after_sign_in(role, Some(next.to_string()));
         assert_eq!(
-            safe_return_path(Some("/kecamatan/permohonan/x".into())).as_deref(),
-            Some("/kecamatan/permohonan/x")
+            back(kec, "/kecamatan/permohonan/x"),
+            "/kecamatan/permohonan/x"
         );
-        assert_eq!(safe_return_path(Some("https://evil.example/".into())), None);
-        assert_eq!(
-            safe_return_path(Some("/kecamatan//evil.example".into())),
-            None
-        );
-        assert_eq!(safe_return_path(None), None);
+        assert_eq!(back(kec, "https://evil.example/"), "/kecamatan");
+        assert_eq!(back(kec, "/kecamatan//evil.example"), "/kecamatan");
+        assert_eq!(back(kec, "/kecamatanku"), "/kecamatan");
+        assert_eq!(back(kec, "/dinas/adjudikasi"), "/kecamatan");
+        assert_eq!(after_sign_in(kec, None), "/kecamatan");
+        let sup = StaffRole::DinasSupervisor;
+        assert_eq!(back(sup, "/dinas/adjudikasi/c1"), "/dinas/adjudikasi/c1");
+        assert_eq!(back(sup, "/kecamatan"), "/dinas");
+        assert_eq!(after_sign_in(StaffRole::DinasOperator, None), "/dinas");
+        assert_eq!(back(StaffRole::Administrator, "/dinas"), NO_CONSOLE);
     }
 }

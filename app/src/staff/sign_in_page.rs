@@ -27,13 +27,10 @@ pub fn SignInPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(info)) = sign_in.value().get() {
             session::remember(&info);
-            let next = session::safe_return_path(location.query_param("lanjut"));
-            let home = session::home_of(info.role);
-            let target = match next {
-                Some(path) if home == "/kecamatan" => path,
-                _ => home.to_string(),
-            };
-            navigate(&target);
+            navigate(&session::after_sign_in(
+                info.role,
+                location.query_param("lanjut"),
+            ));
         }
     });
     let error = move || {

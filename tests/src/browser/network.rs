@@ -96,3 +96,15 @@ return true;
 pub async fn record_request_bodies(b: &Browser) {
     b.client.execute(REQUEST_RECORDER, vec![]).await.unwrap();
 }
+
+/// Renders the page as for printing (`@media print`) or, with `None`, for the screen again: a
+/// print view's screenshot without a print dialog.
+pub async fn emulate_media(b: &Browser, media: Option<&str>) {
+    b.client
+        .issue_cmd(Cdp {
+            cmd: "Emulation.setEmulatedMedia",
+            params: json!({ "media": media.unwrap_or("") }),
+        })
+        .await
+        .expect("Emulation.setEmulatedMedia");
+}

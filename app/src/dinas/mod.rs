@@ -1,0 +1,42 @@
+//! The regency office (dinas) console (desktop, 1440x900; usable at 1280x800): adjudication of
+//! possible duplicates, printing, the Surat Keterangan and distribution, for dinas operators and
+//! supervisors.
+//!
+//! Routes (registered in `routes/staff.rs`): `/dinas` (start), `/dinas/adjudikasi` (case
+//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, and the sections
+//! still to come, `/dinas/cetak` and `/dinas/distribusi`.
+
+mod case_page;
+mod case_queue_page;
+mod certificate_page;
+mod certificate_sheet;
+mod coming_page;
+mod finger_grid;
+mod form_errors;
+mod home_page;
+mod minutiae_overlay;
+mod proposal_form;
+mod record_pair;
+mod review_panel;
+mod section;
+mod shell;
+mod staff_image;
+pub mod strings;
+mod wording;
+mod write_key;
+
+pub use case_page::CasePage;
+pub use case_queue_page::CaseQueuePage;
+pub use certificate_page::CertificatePage;
+pub use certificate_sheet::CertificateSheet;
+pub use coming_page::ComingPage;
+pub use finger_grid::FingerGrid;
+pub use home_page::HomePage;
+pub use minutiae_overlay::MinutiaeOverlay;
+pub use proposal_form::ProposalForm;
+pub use record_pair::RecordPair;
+pub use review_panel::ReviewPanel;
+pub use section::Section;
+pub use shell::DinasShell;
+pub use staff_image::StaffImage;
+pub use write_key::WriteKey;
