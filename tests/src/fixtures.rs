@@ -143,3 +143,28 @@ pub fn recording_body(key: &str, finger_template: impl Fn(u8) -> Template) -> Va
         "signature_png_base64": b64.encode(png(5_000)),
     })
 }
+
+/// Synthetic person `person`'s finger at ISO `position`, as recorded the `take`-th time (0 = the
+/// first): a later impression is the same minutiae shifted, directions jittered and every
+/// seventh minutia missed, so it matches the first as another impression of one finger would.
+pub fn synthetic_finger(person: u64, take: u16, position: u8) -> Template {
+    use biometrics::search::synthetic::{synthetic_template, Rng};
+    let mut t = synthetic_template(&mut Rng::new(person * 100 + u64::from(position)));
+    if take > 0 {
+        let (dx, dy) = (6 + take, 9 - take.min(8));
+        t.minutiae = t
+            .minutiae
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (i + usize::from(take)) % 7 != 0)
+            .map(|(i, m)| {
+                let mut m = *m;
+                m.x = (m.x + dx).min(t.width - 1);
+                m.y = (m.y + dy).min(t.height - 1);
+                m.direction = m.direction.wrapping_add(if i % 2 == 0 { 1 } else { 255 });
+                m
+            })
+            .collect();
+    }
+    t
+}

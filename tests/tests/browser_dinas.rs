@@ -9,8 +9,6 @@
 //! The cases share one runtime and one chromedriver (`tests::suite`); each opens its own
 //! Chromium and asserts only about the applications and sessions it made.
 
-use biometrics::search::synthetic::{synthetic_template, Rng};
-use biometrics::Template;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use shared::i18n::Lang;
@@ -22,7 +20,9 @@ use tests::browser::find::{by_label, heading, link};
 use tests::browser::network::emulate_media;
 use tests::browser::staff_console::fill_sign_in;
 use tests::browser::wait::{wait_js, wait_text};
-use tests::fixtures::{application_form, purwodadi_form, recording_body, submit_application};
+use tests::fixtures::{
+    application_form, purwodadi_form, recording_body, submit_application, synthetic_finger,
+};
 use tests::suite::Ctx;
 use tests::{Browser, Runtime, StaffClient};
 
@@ -102,29 +102,6 @@ async fn sign_in_lands_each_role_on_its_console(ctx: Ctx) {
     b.screenshot(T, "03-administrator").await;
 }
 
-/// Person `person`'s finger at `position`, as recorded the `take`-th time (0 = first): another
-/// impression is the same minutiae shifted, jittered and partly missed.
-fn finger(person: u64, take: u16, position: u8) -> Template {
-    let mut t = synthetic_template(&mut Rng::new(person * 100 + u64::from(position)));
-    if take > 0 {
-        let (dx, dy) = (6 + take, 9 - take.min(8));
-        t.minutiae = t
-            .minutiae
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| (i + usize::from(take)) % 7 != 0)
-            .map(|(i, m)| {
-                let mut m = *m;
-                m.x = (m.x + dx).min(t.width - 1);
-                m.y = (m.y + dy).min(t.height - 1);
-                m.direction = m.direction.wrapping_add(if i % 2 == 0 { 1 } else { 255 });
-                m
-            })
-            .collect();
-    }
-    t
-}
-
 fn stage_of(rt: &Runtime, id: &str) -> String {
     rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
         .as_str()
@@ -155,7 +132,7 @@ async fn record(
         .unwrap();
     assert!(verified.status().is_success(), "verify {id}");
     let body = recording_body(&format!("dinas-{key}-recording"), |p| {
-        finger(person, take, p)
+        synthetic_finger(person, take, p)
     });
     let resp = staff.record_biometrics(&id, &body).await;
     assert!(resp.status().is_success(), "record {id}");

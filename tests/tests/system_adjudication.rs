@@ -4,37 +4,14 @@
 //! application through the one transition path. Fingerprints are SYNTHETIC templates
 //! (`biometrics::search::synthetic`), as in `system_matching.rs`.
 
-use biometrics::search::synthetic::{synthetic_template, Rng};
-use biometrics::Template;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use tests::fixtures::{application_form, purwodadi_form, recording_body, submit_application};
+use tests::fixtures::{
+    application_form, purwodadi_form, recording_body, submit_application, synthetic_finger,
+};
 use tests::{Runtime, StaffClient};
 
 const DECISION_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// Person `person`'s finger at `position`, as recorded the `take`-th time (0 = first): another
-/// impression is the same minutiae shifted, jittered and partly missed.
-fn finger(person: u64, take: u16, position: u8) -> Template {
-    let mut t = synthetic_template(&mut Rng::new(person * 100 + u64::from(position)));
-    if take > 0 {
-        let (dx, dy) = (6 + take, 9 - take.min(8));
-        t.minutiae = t
-            .minutiae
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| (i + usize::from(take)) % 7 != 0)
-            .map(|(i, m)| {
-                let mut m = *m;
-                m.x = (m.x + dx).min(t.width - 1);
-                m.y = (m.y + dy).min(t.height - 1);
-                m.direction = m.direction.wrapping_add(if i % 2 == 0 { 1 } else { 255 });
-                m
-            })
-            .collect();
-    }
-    t
-}
 
 /// The same resident's form in Kedungjati under another NIK.
 fn kedungjati_form() -> Value {
@@ -64,7 +41,9 @@ async fn record(
         .await
         .unwrap();
     assert!(verified.status().is_success(), "verify {id}");
-    let body = recording_body(&format!("adj-{key}-recording"), |p| finger(person, take, p));
+    let body = recording_body(&format!("adj-{key}-recording"), |p| {
+        synthetic_finger(person, take, p)
+    });
     let resp = staff.record_biometrics(&id, &body).await;
     assert!(resp.status().is_success(), "record {id}");
     let start = Instant::now();

@@ -7,34 +7,13 @@ use biometrics::search::synthetic::{synthetic_template, Rng};
 use biometrics::Template;
 use serde_json::Value;
 use std::time::{Duration, Instant};
-use tests::fixtures::{application_form, purwodadi_form, recording_body, submit_application};
+use tests::fixtures::{
+    application_form, purwodadi_form, recording_body, submit_application, synthetic_finger,
+};
 use tests::{Runtime, StaffClient};
 
 /// How long a recording may take to get its decision (queue batch wait + search).
 const DECISION_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// Person `person`'s finger at `position`, as recorded the `take`-th time (0 = first).
-fn finger(person: u64, take: u16, position: u8) -> Template {
-    let mut t = synthetic_template(&mut Rng::new(person * 100 + u64::from(position)));
-    if take > 0 {
-        // Another impression: shifted, directions jittered, every seventh minutia missed.
-        let (dx, dy) = (6 + take, 9 - take.min(8));
-        t.minutiae = t
-            .minutiae
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| (i + usize::from(take)) % 7 != 0)
-            .map(|(i, m)| {
-                let mut m = *m;
-                m.x = (m.x + dx).min(t.width - 1);
-                m.y = (m.y + dy).min(t.height - 1);
-                m.direction = m.direction.wrapping_add(if i % 2 == 0 { 1 } else { 255 });
-                m
-            })
-            .collect();
-    }
-    t
-}
 
 /// Submits an application in `form`'s kecamatan, verifies it and records `person`'s fingers.
 /// Returns (application id, registration code).
@@ -59,7 +38,7 @@ async fn record(
         .unwrap();
     assert!(verified.status().is_success(), "verify {id}");
     let body = recording_body(&format!("matching-{key}-recording"), |p| {
-        finger(person, take, p)
+        synthetic_finger(person, take, p)
     });
     let resp = staff.record_biometrics(&id, &body).await;
     assert!(
@@ -539,7 +518,7 @@ mod bench {
             })
             .collect();
         let mut body = recording_body(&format!("matching-bench-{i}-recording"), |p| {
-            finger(1, 0, p)
+            synthetic_finger(1, 0, p)
         });
         body["fingers"] = Value::Array(fingers);
         let start = Instant::now();
