@@ -43,5 +43,5 @@ echo "$accounts"
 echo "Demo applications (registration codes):"
 sed 's/^/  /' "$state/demo-applications.txt"
 echo
-echo "Rekam is running at http://127.0.0.1:$port/   (staff console: /staf; Ctrl-C stops it; state stays in .state/dev)"
+echo "Rekam is running at http://127.0.0.1:$port/   (staff sign-in: /staf/masuk; Ctrl-C stops it; state stays in .state/dev)"
 wait $server
