@@ -10,6 +10,8 @@
 //! `public` the landing and status pages, with `staff` the consoles. The linker keeps in each
 //! only what its route table reaches.
 
+#[cfg(feature = "staff")]
+pub mod admin;
 pub mod api;
 mod app;
 pub mod components;

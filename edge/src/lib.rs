@@ -9,7 +9,7 @@ mod router;
 mod services;
 mod storage;
 
-use worker::{event, Context, Env, Request, Response, Result};
+use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
 /// Panics are bugs: log their message (with the location) instead of a bare "unreachable".
 #[event(start)]
@@ -28,5 +28,18 @@ async fn queue(
     env: Env,
     _ctx: Context,
 ) -> Result<()> {
+    // One worker consumes both queues: the enrolment jobs and their dead letters.
+    if batch.queue() == matching::dead_letters::QUEUE {
+        return matching::dead_letters::consume(batch, env).await;
+    }
     matching::consumer::consume(batch, env).await
+}
+
+/// The daily cron trigger (edge/wrangler.toml): retention of held templates.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    match services::retention::sweep(&env).await {
+        Ok(released) => worker::console_log!("retention: {released} held recordings released"),
+        Err(e) => worker::console_error!("retention sweep failed (retried tomorrow): {e}"),
+    }
 }

@@ -3,6 +3,7 @@
 use crate::bindings;
 use crate::handlers;
 use crate::http::{security_headers, ApiError, ApiResult, RequestContext};
+use crate::services::staff_admin::AccountChange;
 use shared::api::ErrorCode;
 use worker::{Env, Method, Request, Response, Result};
 
@@ -34,6 +35,22 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["auth", "login"]) => handlers::auth::login(req, ctx).await,
         (Method::Post, ["auth", "logout"]) => handlers::auth::logout(req, ctx).await,
         (Method::Get, ["auth", "me"]) => handlers::auth::me(req, ctx).await,
+        (Method::Post, ["auth", "password"]) => handlers::auth::change_password(req, ctx).await,
+        (Method::Get, ["admin", "staff"]) => handlers::admin::list(req, ctx).await,
+        (Method::Post, ["admin", "staff"]) => handlers::admin::create(req, ctx).await,
+        (Method::Post, ["admin", "staff", id, "disable"]) => {
+            handlers::admin::change(req, ctx, id, AccountChange::Disable).await
+        }
+        (Method::Post, ["admin", "staff", id, "enable"]) => {
+            handlers::admin::change(req, ctx, id, AccountChange::Enable).await
+        }
+        (Method::Post, ["admin", "staff", id, "unlock"]) => {
+            handlers::admin::change(req, ctx, id, AccountChange::Unlock).await
+        }
+        (Method::Post, ["admin", "staff", id, "reset-password"]) => {
+            handlers::admin::reset_password(req, ctx, id).await
+        }
+        (Method::Get, ["dinas", "dashboard"]) => handlers::dinas::dashboard::get(req, ctx).await,
         (Method::Get, ["staff", "applications"]) => handlers::staff::queue::list(req, ctx).await,
         (Method::Post, ["staff", "applications"]) => {
             handlers::applications::walk_in(req, ctx).await
@@ -112,7 +129,8 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
             | ["regions", _]
             | ["auth", ..]
             | ["staff", ..]
-            | ["dinas", ..],
+            | ["dinas", ..]
+            | ["admin", "staff", ..],
         ) => Err(ApiError::Code(ErrorCode::MethodNotAllowed)),
         _ => Err(ApiError::NOT_FOUND),
     }

@@ -100,17 +100,27 @@ impl Runtime {
 
     /// Signs in a seeded staff account and returns a client that sends its session cookie.
     pub async fn staff_client(&self, username: &str) -> StaffClient {
+        match self.sign_in(username, crate::seed::DEMO_PASSWORD).await {
+            Ok(client) => client,
+            Err(resp) => panic!("login {username}: {}", resp.status()),
+        }
+    }
+
+    /// Signs in with a password: a client that sends the session cookie, or the refusal.
+    pub async fn sign_in(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> Result<StaffClient, reqwest::Response> {
         let resp = crate::http_client()
             .post(self.url("/api/auth/login"))
-            .json(&serde_json::json!({ "username": username, "password": crate::seed::DEMO_PASSWORD }))
+            .json(&serde_json::json!({ "username": username, "password": password }))
             .send()
             .await
             .expect("login request");
-        assert!(
-            resp.status().is_success(),
-            "login {username}: {}",
-            resp.status()
-        );
+        if !resp.status().is_success() {
+            return Err(resp);
+        }
         let cookie = resp
             .headers()
             .get_all("set-cookie")
@@ -123,11 +133,11 @@ impl Runtime {
                     .map(str::to_string)
             })
             .expect("session cookie");
-        StaffClient {
+        Ok(StaffClient {
             base_url: self.base_url.clone(),
             cookie,
             http: crate::http_client(),
-        }
+        })
     }
 
     /// Runs one SQL statement against the local D1 database and returns the rows as JSON.

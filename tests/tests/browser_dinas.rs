@@ -15,7 +15,7 @@ use shared::i18n::Lang;
 use shared::lifecycle::Stage;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use tests::browser::act::{click_button, click_link, type_into};
+use tests::browser::act::{choose, click_button, click_link, type_into};
 use tests::browser::find::{by_label, heading, link};
 use tests::browser::network::emulate_media;
 use tests::browser::staff_console::fill_sign_in;
@@ -34,6 +34,8 @@ fn main() -> ExitCode {
         sign_in_lands_each_role_on_its_console,
         operator_proposes_duplicate_and_a_supervisor_approves_it,
         surat_keterangan_is_issued_and_printed_on_a4,
+        dashboard_draws_its_figures,
+        administrator_creates_an_operator_who_works_in_one_kecamatan,
     ])
 }
 
@@ -92,13 +94,13 @@ async fn sign_in_lands_each_role_on_its_console(ctx: Ctx) {
     click_button(&b, "Keluar").await;
     heading(&b, "Masuk petugas").await;
 
-    // The supervisor lands here too; an administrator on the plain "no console" page.
+    // The supervisor lands here too; an administrator in the staff administration.
     sign_in_to(&b, rt, "dinas.supervisor", "/dinas").await;
     wait_text(&b, "Supervisor dinas", 15).await;
     click_button(&b, "Keluar").await;
     heading(&b, "Masuk petugas").await;
-    sign_in_to(&b, rt, "admin", "/staf/tanpa-konsol").await;
-    heading(&b, "Belum ada konsol untuk peran ini").await;
+    sign_in_to(&b, rt, "admin", "/staf/administrasi").await;
+    heading(&b, "Akun petugas").await;
     b.screenshot(T, "03-administrator").await;
 }
 
@@ -337,4 +339,122 @@ async fn surat_keterangan_is_issued_and_printed_on_a4(ctx: Ctx) {
         Some("true"),
         "an operator cannot revoke"
     );
+}
+
+/// The dashboard opens from the console's bar and draws its charts from the edge's figures.
+async fn dashboard_draws_its_figures(ctx: Ctx) {
+    const T: &str = "browser_dinas_dashboard";
+    let rt = ctx.runtime().await;
+    // At least one application submitted today, whatever the other cases did.
+    submit_application(
+        &rt.base_url,
+        "dinas-dashboard-application",
+        &purwodadi_form(),
+    )
+    .await;
+    let b = ctx.browser(DESKTOP.0, DESKTOP.1).await;
+    sign_in_to(&b, rt, "dinas.operator", "/dinas").await;
+    b.find(Locator::XPath(
+        "//nav[@class='staff-bar']//a[normalize-space(.)='Dasbor']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    heading(&b, "Dasbor pelayanan KTP-el").await;
+    assert_eq!(
+        b.client.current_url().await.unwrap().path(),
+        "/dinas/dasbor"
+    );
+    // 28 day columns, today's not empty; a bar per open stage; a Purwodadi row in the matrix.
+    let bars = wait_js(
+        &b,
+        "const c = document.querySelectorAll('svg.chart'); \
+         return c.length === 2 ? [c[0].querySelectorAll('rect').length, \
+           Number(c[0].querySelectorAll('rect')[27].getAttribute('height')), \
+           c[1].querySelectorAll('rect').length] : null;",
+        30,
+        "the dashboard's two charts",
+    )
+    .await;
+    assert_eq!(bars[0], json!(28), "{bars}");
+    assert!(bars[1].as_f64().unwrap() > 0.0, "today's column: {bars}");
+    assert!(bars[2].as_u64().unwrap() >= 1, "{bars}");
+    wait_text(&b, "Purwodadi", 15).await;
+    wait_text(&b, "Permohonan berjalan", 15).await;
+    b.screenshot(T, "01-dashboard").await;
+}
+
+/// The administrator creates a kecamatan operator (a weak password first, refused by field);
+/// the operator signs in, must choose their own password, and sees only their kecamatan.
+async fn administrator_creates_an_operator_who_works_in_one_kecamatan(ctx: Ctx) {
+    const T: &str = "browser_dinas_admin";
+    let rt = ctx.runtime().await;
+    let (own, _) = submit_application(&rt.base_url, "dinas-admin-own", &purwodadi_form()).await;
+    let (other, _) = submit_application(
+        &rt.base_url,
+        "dinas-admin-other",
+        &application_form("33.15.01", "33.15.01.2001"),
+    )
+    .await;
+    let b = ctx.browser(DESKTOP.0, DESKTOP.1).await;
+    sign_in_to(&b, rt, "admin", "/staf/administrasi").await;
+    heading(&b, "Akun petugas").await;
+    type_into(&b, "Nama pengguna", "kec.purwodadi.dua").await;
+    type_into(&b, "Nama lengkap", "Operator Kedua Purwodadi").await;
+    choose(&b, "Peran", "Operator kecamatan").await;
+    wait_js(
+        &b,
+        "return document.querySelectorAll('#acc-kecamatan option').length > 1;",
+        15,
+        "the kecamatan list",
+    )
+    .await;
+    choose(&b, "Kecamatan", "Purwodadi").await;
+    type_into(&b, "Kata sandi awal", "pendek").await;
+    click_button(&b, "Buat akun").await;
+    wait_text(&b, "Kata sandi minimal 12 karakter", 15).await;
+    b.screenshot(T, "01-password-refused").await;
+    let first = "kartu-baru-purwodadi";
+    type_into(&b, "Kata sandi awal", first).await;
+    click_button(&b, "Buat akun").await;
+    wait_text(&b, "Akun dibuat: kec.purwodadi.dua", 15).await;
+    wait_text(&b, "Harus ganti sandi", 15).await;
+    b.screenshot(T, "02-account-created").await;
+    click_button(&b, "Keluar").await;
+    heading(&b, "Masuk petugas").await;
+
+    type_into(&b, "Nama pengguna", "kec.purwodadi.dua").await;
+    type_into(&b, "Kata sandi", first).await;
+    click_button(&b, "Masuk").await;
+    heading(&b, "Ganti kata sandi").await;
+    assert_eq!(
+        b.client.current_url().await.unwrap().path(),
+        "/staf/ganti-sandi"
+    );
+    type_into(&b, "Kata sandi saat ini", first).await;
+    type_into(&b, "Kata sandi baru", "sawah hijau di purwodadi").await;
+    type_into(&b, "Ulangi kata sandi baru", "sawah hijau di purwodadi").await;
+    b.screenshot(T, "03-change-password").await;
+    click_button(&b, "Simpan kata sandi").await;
+    wait_js(
+        &b,
+        "return location.pathname === '/kecamatan';",
+        30,
+        "the operator's queue",
+    )
+    .await;
+    heading(&b, "Antrean permohonan").await;
+    wait_text(&b, &own, 30).await;
+    let page = b
+        .client
+        .execute("return document.body.innerText;", vec![])
+        .await
+        .unwrap();
+    assert!(
+        !page.as_str().unwrap().contains(&other),
+        "another kecamatan's application is shown"
+    );
+    wait_text(&b, "Purwodadi", 15).await;
+    b.screenshot(T, "04-operator-queue").await;
 }

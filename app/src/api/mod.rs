@@ -11,6 +11,8 @@
 //! (feature `staff`, so residents' bundles never carry it), one method per endpoint. A new
 //! console adds its endpoints the same way: a path in `paths`, a method on the client.
 
+#[cfg(feature = "staff")]
+mod admin;
 mod error;
 mod idempotency;
 mod paths;
@@ -23,6 +25,8 @@ mod view_requests;
 
 pub use error::ApiError;
 pub use idempotency::IdempotencyKey;
+#[cfg(feature = "staff")]
+pub use paths::admin::AccountWrite;
 #[cfg(feature = "staff")]
 pub use paths::dinas::Review;
 pub use public::{get_region_children, get_status};

@@ -174,6 +174,39 @@ pub mod dinas {
     }
 }
 
+/// Staff administration (`/api/admin/staff/*`) and a person's own password change.
+#[cfg(feature = "staff")]
+pub mod admin {
+    use super::segment;
+
+    /// `GET`: every account; `POST`: a new one.
+    pub const STAFF: &str = "/api/admin/staff";
+    /// `POST`: the signed-in person's new password.
+    pub const PASSWORD: &str = "/api/auth/password";
+    /// `GET`: the dinas dashboard's figures.
+    pub const DASHBOARD: &str = "/api/dinas/dashboard";
+
+    /// A change to one account.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum AccountWrite {
+        Disable,
+        Enable,
+        Unlock,
+        ResetPassword,
+    }
+
+    /// `POST`: a change to one account.
+    pub fn account(id: &str, write: AccountWrite) -> String {
+        let verb = match write {
+            AccountWrite::Disable => "disable",
+            AccountWrite::Enable => "enable",
+            AccountWrite::Unlock => "unlock",
+            AccountWrite::ResetPassword => "reset-password",
+        };
+        format!("{STAFF}/{}/{verb}", segment(id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

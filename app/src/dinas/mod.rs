@@ -3,7 +3,8 @@
 //! supervisors.
 //!
 //! Routes (registered in `routes/staff.rs`): `/dinas` (start), `/dinas/adjudikasi` (case
-//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, and the sections
+//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, `/dinas/dasbor`
+//! (the dashboard), and the sections
 //! still to come, `/dinas/cetak` and `/dinas/distribusi`.
 
 mod case_page;
@@ -11,6 +12,7 @@ mod case_queue_page;
 mod certificate_page;
 mod certificate_sheet;
 mod coming_page;
+mod dashboard;
 mod finger_grid;
 mod form_errors;
 mod home_page;
@@ -30,7 +32,9 @@ pub use case_queue_page::CaseQueuePage;
 pub use certificate_page::CertificatePage;
 pub use certificate_sheet::CertificateSheet;
 pub use coming_page::ComingPage;
+pub use dashboard::DashboardPage;
 pub use finger_grid::FingerGrid;
+pub use form_errors::FormErrors;
 pub use home_page::HomePage;
 pub use minutiae_overlay::MinutiaeOverlay;
 pub use proposal_form::ProposalForm;

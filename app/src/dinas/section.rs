@@ -11,14 +11,16 @@ pub enum Section {
     Printing,
     Certificate,
     Distribution,
+    Dashboard,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Adjudication,
         Section::Printing,
         Section::Certificate,
         Section::Distribution,
+        Section::Dashboard,
     ];
 
     /// The section's path, also the start of every page in it.
@@ -28,6 +30,7 @@ impl Section {
             Section::Printing => "/dinas/cetak",
             Section::Certificate => "/dinas/surat-keterangan",
             Section::Distribution => "/dinas/distribusi",
+            Section::Dashboard => "/dinas/dasbor",
         }
     }
 
@@ -47,6 +50,7 @@ impl Section {
             Section::Printing => PRINTING,
             Section::Certificate => CERTIFICATE,
             Section::Distribution => DISTRIBUTION,
+            Section::Dashboard => super::dashboard::strings::DASHBOARD,
         }
     }
 
@@ -56,6 +60,7 @@ impl Section {
             Section::Printing => PRINTING_ABOUT,
             Section::Certificate => CERTIFICATE_ABOUT,
             Section::Distribution => DISTRIBUTION_ABOUT,
+            Section::Dashboard => super::dashboard::strings::DASHBOARD_ABOUT,
         }
     }
 }

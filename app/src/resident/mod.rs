@@ -22,6 +22,7 @@ mod submission;
 mod submitted_page;
 
 pub use draft::Intake;
+pub use draft::DEFAULT_REGENCY;
 pub use intake_form::IntakeForm;
 pub use landing::Landing;
 pub use prefill_page::PrefillPage;

@@ -1,14 +1,17 @@
-//! The `staff` bundle: sign-in, the kecamatan console and the dinas console.
+//! The `staff` bundle: sign-in, the password change, the kecamatan console, the dinas console and
+//! the administrator's console.
 
 use super::segments;
+use crate::admin::AccountsPage;
 use crate::app::NotFound;
 use crate::dinas::{
-    CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, HomePage, Section,
+    CasePage, CaseQueuePage, CertificatePage, ComingPage, DashboardPage, DinasShell, HomePage,
+    Section,
 };
 use crate::kecamatan::{
     ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage, WalkInPage,
 };
-use crate::staff::{NoConsolePage, SignInPage};
+use crate::staff::{ChangePasswordPage, SignInPage};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -19,8 +22,9 @@ pub enum Page {
     Kecamatan,
     /// Likewise every `/dinas` page.
     Dinas,
-    /// A signed-in role without a console yet.
-    NoConsole,
+    ChangePassword,
+    /// The administrator's console.
+    Admin,
     NotFound,
 }
 
@@ -28,7 +32,8 @@ impl Page {
     pub fn of(path: &str) -> Page {
         match segments(path).as_slice() {
             ["staf", "masuk"] => Page::SignIn,
-            ["staf", "tanpa-konsol"] => Page::NoConsole,
+            ["staf", "ganti-sandi"] => Page::ChangePassword,
+            ["staf", "administrasi"] => Page::Admin,
             ["kecamatan", ..] if KecamatanPage::of(path).is_some() => Page::Kecamatan,
             ["dinas", ..] if DinasPage::of(path).is_some() => Page::Dinas,
             _ => Page::NotFound,
@@ -50,7 +55,8 @@ impl Page {
                 view! { <DinasShell>{move || page.get().map(DinasPage::view)}</DinasShell> }
                     .into_any()
             }
-            Page::NoConsole => view! { <NoConsolePage/> }.into_any(),
+            Page::ChangePassword => view! { <ChangePasswordPage/> }.into_any(),
+            Page::Admin => view! { <AccountsPage/> }.into_any(),
             Page::NotFound => view! { <NotFound/> }.into_any(),
         }
     }
@@ -101,6 +107,7 @@ enum DinasPage {
     Cases,
     Case(String),
     Certificate,
+    Dashboard,
     /// A section not built yet.
     Coming(Section),
 }
@@ -112,6 +119,7 @@ impl DinasPage {
             ["dinas", "adjudikasi"] => DinasPage::Cases,
             ["dinas", "adjudikasi", case] => DinasPage::Case(case.to_string()),
             ["dinas", "surat-keterangan"] => DinasPage::Certificate,
+            ["dinas", "dasbor"] => DinasPage::Dashboard,
             ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
             _ => return None,
         })
@@ -123,6 +131,7 @@ impl DinasPage {
             DinasPage::Cases => view! { <CaseQueuePage/> }.into_any(),
             DinasPage::Case(case_id) => view! { <CasePage case_id/> }.into_any(),
             DinasPage::Certificate => view! { <CertificatePage/> }.into_any(),
+            DinasPage::Dashboard => view! { <DashboardPage/> }.into_any(),
             DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
         }
     }
@@ -138,7 +147,9 @@ mod tests {
         assert_eq!(Page::of("/dinas"), Page::Dinas);
         assert_eq!(Page::of("/dinas/cetak"), Page::Dinas);
         assert_eq!(Page::of("/dinas/x"), Page::NotFound);
-        assert_eq!(Page::of("/staf/tanpa-konsol"), Page::NoConsole);
+        assert_eq!(Page::of("/staf/tanpa-konsol"), Page::NotFound);
+        assert_eq!(Page::of("/staf/administrasi"), Page::Admin);
+        assert_eq!(Page::of("/staf/ganti-sandi"), Page::ChangePassword);
         assert_eq!(DinasPage::of("/dinas/"), Some(DinasPage::Home));
         assert_eq!(DinasPage::of("/dinas/adjudikasi"), Some(DinasPage::Cases));
         assert_eq!(

@@ -1,8 +1,8 @@
 //! Staff-side plumbing shared by the consoles: sign-in page, session, the frame every console
-//! screen sits in (session check and staff bar), the page for a role without a console, the
-//! device storage and the offline outbox (the staff API client is `crate::api::StaffApi`).
+//! screen sits in (session check and staff bar), the change-password page, the device storage
+//! and the offline outbox (the staff API client is `crate::api::StaffApi`).
 
-mod no_console_page;
+mod change_password_page;
 pub mod outbox;
 pub mod session;
 mod sign_in_page;
@@ -11,7 +11,7 @@ mod staff_shell;
 pub mod store;
 mod strings;
 
-pub use no_console_page::NoConsolePage;
+pub use change_password_page::{ChangePasswordPage, CHANGE_PASSWORD};
 pub use sign_in_page::SignInPage;
 pub use staff_bar::{BarLink, StaffBar};
 pub use staff_shell::StaffShell;

@@ -27,18 +27,14 @@ pub fn forget() {
     storage::remove(KEY);
 }
 
-/// Where a role starts after signing in: its console, or for a role without one yet (the
-/// administrator) the page that says so.
+/// Where a role starts after signing in: its console.
 pub const fn home_of(role: StaffRole) -> &'static str {
     match role {
         StaffRole::KecamatanOperator => "/kecamatan",
         StaffRole::DinasOperator | StaffRole::DinasSupervisor => "/dinas",
-        StaffRole::Administrator => NO_CONSOLE,
+        StaffRole::Administrator => "/staf/administrasi",
     }
 }
-
-/// The page a role without a console lands on.
-pub const NO_CONSOLE: &str = "/staf/tanpa-konsol";
 
 /// The signed-in staff member as context (provided by the console's frame).
 #[derive(Clone, Copy)]
@@ -85,6 +81,9 @@ mod tests {
         assert_eq!(back(sup, "/dinas/adjudikasi/c1"), "/dinas/adjudikasi/c1");
         assert_eq!(back(sup, "/kecamatan"), "/dinas");
         assert_eq!(after_sign_in(StaffRole::DinasOperator, None), "/dinas");
-        assert_eq!(back(StaffRole::Administrator, "/dinas"), NO_CONSOLE);
+        assert_eq!(
+            back(StaffRole::Administrator, "/dinas"),
+            "/staf/administrasi"
+        );
     }
 }

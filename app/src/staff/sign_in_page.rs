@@ -1,5 +1,6 @@
 //! `/staf/masuk`: staff sign-in. Wrong password and a locked account are said next to the form;
-//! after signing in the operator goes to their role's console, or back to the page that asked.
+//! after signing in the operator goes to their role's console, or back to the page that asked;
+//! one whose password an administrator set goes to change it first.
 
 use crate::api::StaffApi;
 use crate::i18n::{t, use_lang};
@@ -27,6 +28,10 @@ pub fn SignInPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(info)) = sign_in.value().get() {
             session::remember(&info);
+            if info.must_change_password {
+                navigate(super::CHANGE_PASSWORD);
+                return;
+            }
             navigate(&session::after_sign_in(
                 info.role,
                 location.query_param("lanjut"),

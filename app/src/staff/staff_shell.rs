@@ -42,6 +42,16 @@ pub fn StaffShell(
         ));
     };
     api::set_on_unauthenticated(to_sign_in);
+    // A password set by an administrator is changed before any console opens (the edge refuses
+    // the console's requests meanwhile).
+    let must_change = move |info: &shared::api::SessionInfo| {
+        if info.must_change_password {
+            navigate(super::CHANGE_PASSWORD);
+        }
+    };
+    if let Some(info) = current.0.get_untracked() {
+        must_change(&info);
+    }
     if current.0.get_untracked().is_none() {
         let here = location.path.get_untracked();
         navigate(&format!(
@@ -55,6 +65,7 @@ pub fn StaffShell(
             match staff_api.me().await {
                 Ok(info) => {
                     session::remember(&info);
+                    must_change(&info);
                     current.0.set(Some(info));
                 }
                 Err(e) if e.code() == Some(shared::api::ErrorCode::Unauthenticated) => to_sign_in(),

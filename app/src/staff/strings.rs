@@ -2,17 +2,20 @@
 
 use crate::i18n::Tr;
 
-pub const NO_CONSOLE_TITLE: Tr = Tr(
-    "Belum ada konsol untuk peran ini",
-    "No console for this role yet",
+pub const CHANGE_PASSWORD_TITLE: Tr = Tr("Ganti kata sandi", "Change your password");
+pub const MUST_CHANGE_NOTICE: Tr = Tr(
+    "Kata sandi Anda dibuat oleh administrator. Pilih kata sandi Anda sendiri sebelum melanjutkan.",
+    "Your password was set by the administrator. Choose your own before you go on.",
 );
-pub const NO_CONSOLE_TEXT: Tr = Tr(
-    "Anda sudah masuk, tetapi konsol untuk peran Anda belum tersedia. Keluar bila sudah selesai.",
-    "You are signed in, but the console for your role is not available yet. Sign out when you are done.",
+pub const CURRENT_PASSWORD: Tr = Tr("Kata sandi saat ini", "Current password");
+pub const NEW_PASSWORD: Tr = Tr("Kata sandi baru", "New password");
+pub const NEW_PASSWORD_HINT: Tr = Tr(
+    "Minimal 12 karakter, tanpa nama pengguna. Kalimat pendek yang mudah Anda ingat cocok dipakai.",
+    "At least 12 characters, without your user name. A short sentence you remember works well.",
 );
-pub const NO_CONSOLE_BAR: Tr = Tr("Petugas Disdukcapil", "Population office staff");
-pub const HAS_CONSOLE: Tr = Tr(
-    "Peran Anda memiliki konsol sendiri:",
-    "Your role has its own console:",
+pub const REPEAT_PASSWORD: Tr = Tr("Ulangi kata sandi baru", "Repeat the new password");
+pub const PASSWORDS_DIFFER: Tr = Tr(
+    "Kedua kata sandi baru tidak sama.",
+    "The two new passwords differ.",
 );
-pub const OPEN_CONSOLE: Tr = Tr("Buka konsol", "Open the console");
+pub const SAVE_PASSWORD: Tr = Tr("Simpan kata sandi", "Save password");

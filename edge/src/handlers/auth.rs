@@ -1,8 +1,8 @@
-//! `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`.
+//! `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`, `POST /api/auth/password`.
 
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::{self, SESSION_COOKIE};
-use shared::api::LoginRequest;
+use shared::api::{ChangePasswordRequest, LoginRequest};
 use shared::auth::SESSION_HOURS;
 use worker::{Request, Response};
 
@@ -24,8 +24,18 @@ pub async fn logout(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
 }
 
 pub async fn me(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
-    let principal = auth::principal(&req, ctx).await?;
+    let principal = auth::session_principal(&req, ctx).await?;
     Ok(Response::from_json(&principal.session_info())?)
+}
+
+/// `POST /api/auth/password`: the signed-in person's own new password (also the way out of
+/// `password_change_required`).
+pub async fn change_password(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    crate::services::rate_limit::spend(ctx, "password", 20, 60).await?;
+    let who = auth::session_principal(&req, ctx).await?;
+    let body: ChangePasswordRequest = req.json().await.map_err(|_| ApiError::MALFORMED)?;
+    let info = crate::services::staff_admin::change_own_password(ctx, &req, &who, &body).await?;
+    Ok(Response::from_json(&info)?)
 }
 
 /// HttpOnly so scripts cannot read it; SameSite=Strict so other sites cannot ride on it; Secure

@@ -7,7 +7,8 @@
 //! nobody twice), where each person was enrolled, and the templates of recordings held for an
 //! adjudicator, so `POST /enrol` can add them when ruled "not a duplicate". `POST /templates`
 //! returns stored templates by reference id (held here, or from their shard) for the
-//! adjudication overlay.
+//! adjudication overlay; `POST /release-held` forgets held templates the retention sweep says
+//! are no longer needed.
 
 use super::messages::MatchDecision;
 use super::messages::{
@@ -70,6 +71,14 @@ impl DurableObject for MatchCoordinator {
             (Method::Post, "/templates") => {
                 let body: TemplatesRequest = req.json().await?;
                 Response::from_json(&self.templates(&body.reference_ids).await?)
+            }
+            (Method::Post, "/release-held") => {
+                let body: TemplatesRequest = req.json().await?;
+                let _turn = self.serial.turn().await;
+                for id in &body.reference_ids {
+                    self.store.release(id)?;
+                }
+                Response::from_json(&body)
             }
             _ => Response::error("not found", 404),
         }
@@ -271,6 +280,16 @@ impl MatchCoordinator {
         self.store.release(reference_id)?;
         Ok(Some(newly))
     }
+}
+
+/// For the retention sweep (services/retention.rs): the coordinator forgets the held templates
+/// of these decided recordings (idempotent: an id not held is skipped).
+pub async fn release_held(env: &Env, reference_ids: &[String]) -> Result<()> {
+    let request = TemplatesRequest {
+        reference_ids: reference_ids.to_vec(),
+    };
+    let _: TemplatesRequest = call(&stub(env)?, "/release-held", &request).await?;
+    Ok(())
 }
 
 /// For the adjudication overlay: the stored templates of these reference ids (held or enrolled).

@@ -8,6 +8,7 @@
 
 pub mod consumer;
 pub mod coordinator;
+pub mod dead_letters;
 pub mod gallery_shard;
 pub(crate) mod messages;
 mod serial;

@@ -24,6 +24,8 @@ pub struct Principal {
     /// Kecamatan operators: their kecamatan (dotted code).
     pub district_code: Option<String>,
     pub expires_at: String,
+    /// An administrator set the password: only the change-password endpoint serves this session.
+    pub must_change_password: bool,
 }
 
 impl Principal {
@@ -50,6 +52,7 @@ impl Principal {
             district_code: self.district_code.clone(),
             district_name,
             expires_at: self.expires_at.clone(),
+            must_change_password: self.must_change_password,
         }
     }
 }
@@ -114,12 +117,24 @@ pub async fn login(ctx: &RequestContext, req: &LoginRequest) -> ApiResult<(Sessi
         role,
         district_code: row.district_code,
         expires_at,
+        must_change_password: row.must_change_password != 0,
     };
     Ok((principal.session_info(), token))
 }
 
-/// The staff member signed in on this request, or 401.
+/// The staff member signed in on this request, or 401; 403 `password_change_required` while an
+/// administrator's password is not yet replaced by their own.
 pub async fn principal(req: &Request, ctx: &RequestContext) -> ApiResult<Principal> {
+    let who = session_principal(req, ctx).await?;
+    if who.must_change_password {
+        return Err(ApiError::Code(ErrorCode::PasswordChangeRequired));
+    }
+    Ok(who)
+}
+
+/// The staff member signed in on this request, or 401, even one who must change the password
+/// first: only for `GET /api/auth/me` and the password change itself.
+pub async fn session_principal(req: &Request, ctx: &RequestContext) -> ApiResult<Principal> {
     let token = session_token(req).ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
     let db = ctx.env.d1(bindings::DB)?;
     let row = staff::find_session(&db, &token_hash(&token), &ctx.now)
@@ -133,6 +148,7 @@ pub async fn principal(req: &Request, ctx: &RequestContext) -> ApiResult<Princip
         role,
         district_code: row.district_code,
         expires_at: row.expires_at,
+        must_change_password: row.must_change_password != 0,
     })
 }
 
@@ -144,7 +160,7 @@ pub async fn logout(req: &Request, ctx: &RequestContext) -> ApiResult<()> {
     Ok(())
 }
 
-fn session_token(req: &Request) -> Option<String> {
+pub(crate) fn session_token(req: &Request) -> Option<String> {
     let cookies = req.headers().get("cookie").ok().flatten()?;
     cookies.split(';').find_map(|c| {
         let (name, value) = c.trim().split_once('=')?;
@@ -155,7 +171,7 @@ fn session_token(req: &Request) -> Option<String> {
     })
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     crate::services::random::to_hex(&Sha256::digest(token.as_bytes()))
 }
 

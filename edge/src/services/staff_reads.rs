@@ -20,9 +20,12 @@ use worker::D1Database;
 
 const LIST_LIMIT: u32 = 200;
 
-/// The staff member, if their role reads applications at all.
+/// The staff member, if their role reads applications at all. A kecamatan operator without a
+/// kecamatan (the database refuses to store one; this guards against any that slips past) is
+/// refused rather than scoped to "no filter", which would be every kecamatan.
 pub fn reader(who: Principal) -> ApiResult<Principal> {
-    if !who.role.reads_applications() {
+    let unscoped_operator = who.role == StaffRole::KecamatanOperator && who.district_code.is_none();
+    if !who.role.reads_applications() || unscoped_operator {
         return Err(ApiError::Code(ErrorCode::Forbidden));
     }
     Ok(who)

@@ -123,6 +123,8 @@ pub enum ErrorCode {
     InvalidCredentials,
     /// 423: too many failed sign-ins; the account is locked for a while.
     AccountLocked,
+    /// 403: the password was set by an administrator; change it first (`POST /api/auth/password`).
+    PasswordChangeRequired,
     /// 429: too many requests; wait and retry.
     RateLimited,
     /// 500: our fault; details are in the log under `request_id`.
@@ -140,7 +142,7 @@ impl ErrorCode {
             | ErrorCode::MissingIdempotencyKey => 400,
             ErrorCode::Unauthenticated | ErrorCode::InvalidCredentials => 401,
             ErrorCode::AccountLocked => 423,
-            ErrorCode::Forbidden => 403,
+            ErrorCode::Forbidden | ErrorCode::PasswordChangeRequired => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::TransitionRefused
@@ -196,6 +198,10 @@ impl ErrorCode {
             ErrorCode::AccountLocked => lang.pick(
                 "Terlalu banyak percobaan gagal. Akun dikunci 15 menit; hubungi administrator bila perlu.",
                 "Too many failed attempts. The account is locked for 15 minutes; contact the administrator if needed.",
+            ),
+            ErrorCode::PasswordChangeRequired => lang.pick(
+                "Ganti kata sandi Anda terlebih dahulu.",
+                "Change your password first.",
             ),
             ErrorCode::MethodNotAllowed => {
                 lang.pick("Permintaan ini tidak didukung.", "This request is not supported.")

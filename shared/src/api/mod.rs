@@ -4,8 +4,10 @@
 //! a derive here is a change to the wire format.
 
 mod adjudication;
+mod admin;
 mod attachment;
 mod certificate;
+mod dashboard;
 mod enrollment;
 mod error;
 mod form;
@@ -22,11 +24,18 @@ pub use adjudication::{
     MinutiaPair, OverlayMinutia, OverlayView, ProposalRequest, ProposalStatus, ProposalView,
     RecordSide, ReviewRequest, SeenDocument, CHANCE_MAX_DECADES, CLAIM_LAPSES_AFTER_MINUTES,
 };
+pub use admin::{
+    ChangePasswordRequest, NewStaffAccount, ResetPasswordRequest, StaffAccount, StaffAccountList,
+};
 pub use attachment::{required_attachments, AttachmentKind};
 pub use certificate::{
     CertificateAddress, CertificateDocument, CertificateEnd, CertificateHolder,
     CertificateStanding, IssuingOffice, RevokeCertificateRequest, RevokeCertificateResponse,
     StatusCertificate, MAX_REVOKE_REASON_CHARS,
+};
+pub use dashboard::{
+    CaseAges, CollectionCount, Dashboard, DayCount, StageBacklog, StageCount, StuckItem,
+    StuckReason, DASHBOARD_DAYS, STUCK_ENROLLMENT_MINUTES,
 };
 pub use enrollment::{EnrollmentJob, FingerTemplate, JobPurpose};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};

@@ -24,6 +24,10 @@ pub struct SessionInfo {
     pub district_name: Option<String>,
     /// ISO timestamp when the session ends.
     pub expires_at: String,
+    /// The password was set by an administrator: every other staff endpoint answers 403
+    /// `password_change_required` until the person changes it (`POST /api/auth/password`).
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 /// One row of the operator's queue (`GET /api/staff/applications`).

@@ -80,6 +80,26 @@ pub enum FieldCode {
     FingerprintInvalid,
     /// Every finger is an exception: nothing to identify the person with.
     NoUsableFingerprint,
+    /// A staff password shorter than `auth::PASSWORD_MIN_CHARS`.
+    PasswordTooShort,
+    /// A staff password longer than `auth::PASSWORD_MAX_CHARS`.
+    PasswordTooLong,
+    /// A staff password that contains the account's user name.
+    PasswordContainsUsername,
+    /// A staff password of fewer than `auth::PASSWORD_MIN_DISTINCT` different characters.
+    PasswordTooSimple,
+    /// The new password is the current one.
+    PasswordUnchanged,
+    /// The current password given to change it is wrong.
+    PasswordWrong,
+    /// A user name outside 3-32 lower-case letters, digits, dots, dashes and underscores.
+    UsernameFormat,
+    /// Another account has this user name.
+    UsernameTaken,
+    /// A kecamatan operator account without a kecamatan of this regency.
+    KecamatanRequired,
+    /// A kecamatan given for a role that serves the whole regency.
+    KecamatanNotForRole,
 }
 
 impl FieldCode {
@@ -199,6 +219,37 @@ impl FieldCode {
             NoUsableFingerprint => lang.pick(
                 "Minimal satu sidik jari harus dapat direkam.",
                 "At least one fingerprint must be recorded.",
+            ),
+            PasswordTooShort => lang.pick(
+                "Kata sandi minimal 12 karakter. Kalimat pendek yang mudah diingat lebih baik.",
+                "The password needs at least 12 characters. A short sentence you remember works well.",
+            ),
+            PasswordTooLong => lang.pick("Kata sandi paling panjang 128 karakter.", "The password may be at most 128 characters."),
+            PasswordContainsUsername => lang.pick(
+                "Kata sandi tidak boleh memuat nama pengguna.",
+                "The password must not contain the user name.",
+            ),
+            PasswordTooSimple => lang.pick(
+                "Kata sandi terlalu sederhana: pakai minimal 6 karakter yang berbeda.",
+                "The password is too simple: use at least 6 different characters.",
+            ),
+            PasswordUnchanged => lang.pick(
+                "Kata sandi baru harus berbeda dari yang lama.",
+                "The new password must differ from the current one.",
+            ),
+            PasswordWrong => lang.pick("Kata sandi saat ini salah.", "The current password is wrong."),
+            UsernameFormat => lang.pick(
+                "Nama pengguna 3-32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.",
+                "The user name is 3-32 characters: lower-case letters, digits, dots, underscores or dashes.",
+            ),
+            UsernameTaken => lang.pick("Nama pengguna ini sudah dipakai.", "This user name is already taken."),
+            KecamatanRequired => lang.pick(
+                "Operator kecamatan harus terikat pada tepat satu kecamatan di kabupaten ini.",
+                "A kecamatan operator must be bound to exactly one kecamatan of this regency.",
+            ),
+            KecamatanNotForRole => lang.pick(
+                "Hanya operator kecamatan yang terikat pada kecamatan.",
+                "Only kecamatan operators are bound to a kecamatan.",
             ),
         }
     }
