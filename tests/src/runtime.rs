@@ -75,6 +75,8 @@ impl Runtime {
             &self.state_dir.to_string_lossy(),
             "--log-level",
             "warn",
+            // `GET /__scheduled` fires the cron handler (the retention sweep) on demand.
+            "--test-scheduled",
             "--var",
             &format!("CERT_SIGNING_KEY:{}", self.signing_key),
         ]);
