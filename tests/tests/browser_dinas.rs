@@ -369,10 +369,9 @@ async fn dashboard_draws_its_figures(ctx: Ctx) {
     // 28 day columns, today's not empty; a bar per open stage; a Purwodadi row in the matrix.
     let bars = wait_js(
         &b,
-        "const c = document.querySelectorAll('svg.chart'); \
-         return c.length === 2 ? [c[0].querySelectorAll('rect').length, \
+        "(c => c.length === 2 && [c[0].querySelectorAll('rect').length, \
            Number(c[0].querySelectorAll('rect')[27].getAttribute('height')), \
-           c[1].querySelectorAll('rect').length] : null;",
+           c[1].querySelectorAll('rect').length])(document.querySelectorAll('svg.chart'))",
         30,
         "the dashboard's two charts",
     )
@@ -390,10 +389,15 @@ async fn dashboard_draws_its_figures(ctx: Ctx) {
 async fn administrator_creates_an_operator_who_works_in_one_kecamatan(ctx: Ctx) {
     const T: &str = "browser_dinas_admin";
     let rt = ctx.runtime().await;
-    let (own, _) = submit_application(&rt.base_url, "dinas-admin-own", &purwodadi_form()).await;
+    let (own, _) = submit_application(
+        &rt.base_url,
+        "dinas-admin-own-application",
+        &purwodadi_form(),
+    )
+    .await;
     let (other, _) = submit_application(
         &rt.base_url,
-        "dinas-admin-other",
+        "dinas-admin-other-application",
         &application_form("33.15.01", "33.15.01.2001"),
     )
     .await;
@@ -405,7 +409,7 @@ async fn administrator_creates_an_operator_who_works_in_one_kecamatan(ctx: Ctx) 
     choose(&b, "Peran", "Operator kecamatan").await;
     wait_js(
         &b,
-        "return document.querySelectorAll('#acc-kecamatan option').length > 1;",
+        "document.querySelectorAll('#acc-kecamatan option').length > 1",
         15,
         "the kecamatan list",
     )
@@ -439,7 +443,7 @@ async fn administrator_creates_an_operator_who_works_in_one_kecamatan(ctx: Ctx) 
     click_button(&b, "Simpan kata sandi").await;
     wait_js(
         &b,
-        "return location.pathname === '/kecamatan';",
+        "location.pathname === '/kecamatan'",
         30,
         "the operator's queue",
     )

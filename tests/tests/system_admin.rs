@@ -44,6 +44,15 @@ async fn body(resp: reqwest::Response) -> (StatusCode, Value) {
     (status, resp.json().await.unwrap_or(Value::Null))
 }
 
+async fn get(client: &StaffClient, path: &str) -> (StatusCode, Value) {
+    body(client.get(path).send().await.unwrap()).await
+}
+
+/// POST `payload` as JSON (a request that needs no idempotency key).
+async fn send(client: &StaffClient, path: &str, payload: &Value) -> (StatusCode, Value) {
+    body(client.post(path).json(payload).send().await.unwrap()).await
+}
+
 /// POST `payload` as JSON with a fresh idempotency key.
 async fn post(client: &StaffClient, path: &str, payload: Value) -> (StatusCode, Value) {
     let key = format!("{:032x}", rand_u128());
@@ -145,39 +154,26 @@ async fn administrator_creates_an_operator_who_must_change_the_password(ctx: Ctx
     let me: Value = operator.get_json("/api/auth/me").await;
     assert_eq!(me["must_change_password"], true);
     // Nothing else until the password is the person's own.
-    let (status, refused) = body(
-        operator
-            .get("/api/staff/applications")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, refused) = get(operator, "/api/staff/applications").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(refused["code"], "password_change_required");
 
     let change =
         |current: &str, new: &str| json!({ "current_password": current, "new_password": new });
-    let wrong = body(
-        operator
-            .post("/api/auth/password")
-            .json(&change("not-it-at-all", OWN_PASSWORD))
-            .send()
-            .await
-            .unwrap(),
+    let wrong = send(
+        operator,
+        "/api/auth/password",
+        &change("not-it-at-all", OWN_PASSWORD),
     )
     .await;
     assert_eq!(
         field_codes(wrong).await,
         pairs(&[("current_password", "password_wrong")])
     );
-    let weak = body(
-        operator
-            .post("/api/auth/password")
-            .json(&change(FIRST_PASSWORD, "kec.toroh.a"))
-            .send()
-            .await
-            .unwrap(),
+    let weak = send(
+        operator,
+        "/api/auth/password",
+        &change(FIRST_PASSWORD, "kec.toroh.a"),
     )
     .await;
     assert_eq!(
@@ -187,13 +183,10 @@ async fn administrator_creates_an_operator_who_must_change_the_password(ctx: Ctx
             ("new_password", "password_too_short")
         ])
     );
-    let (status, me) = body(
-        operator
-            .post("/api/auth/password")
-            .json(&change(FIRST_PASSWORD, OWN_PASSWORD))
-            .send()
-            .await
-            .unwrap(),
+    let (status, me) = send(
+        operator,
+        "/api/auth/password",
+        &change(FIRST_PASSWORD, OWN_PASSWORD),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{me}");
@@ -201,24 +194,10 @@ async fn administrator_creates_an_operator_who_must_change_the_password(ctx: Ctx
     assert_eq!(rt.d1_count(&format!(
         "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.password_change' AND staff_id = '{id}'"
     )), 1);
-    let (status, queue) = body(
-        operator
-            .get("/api/staff/applications")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, queue) = get(operator, "/api/staff/applications").await;
     assert_eq!(status, StatusCode::OK, "{queue}");
     // Asking for another kecamatan still gives only their own.
-    let (status, queue) = body(
-        operator
-            .get("/api/staff/applications?district=33.15.01")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, queue) = get(operator, "/api/staff/applications?district=33.15.01").await;
     assert_eq!(status, StatusCode::OK);
     assert!(queue["items"]
         .as_array()
@@ -294,7 +273,7 @@ async fn disable_enable_and_reset_end_and_restore_sign_in(ctx: Ctx) {
     assert_eq!(disabled["active"], false);
     // The session ended at once, and signing in is refused.
     assert_eq!(
-        session.get("/api/auth/me").send().await.unwrap().status(),
+        get(&session, "/api/auth/me").await.0,
         StatusCode::UNAUTHORIZED
     );
     let refused = rt
@@ -309,23 +288,11 @@ async fn disable_enable_and_reset_end_and_restore_sign_in(ctx: Ctx) {
     assert_eq!(enabled["active"], true);
     let session = rt.sign_in("dinas.siklus", FIRST_PASSWORD).await.unwrap();
     let change = json!({ "current_password": FIRST_PASSWORD, "new_password": OWN_PASSWORD });
-    assert!(session
-        .post("/api/auth/password")
-        .json(&change)
-        .send()
+    assert!(send(&session, "/api/auth/password", &change)
         .await
-        .unwrap()
-        .status()
+        .0
         .is_success());
-    assert_eq!(
-        session
-            .get("/api/dinas/cases")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::OK
-    );
+    assert_eq!(get(&session, "/api/dinas/cases").await.0, StatusCode::OK);
 
     // A reset password breaks the rules: refused by field.
     let weak = post(
@@ -348,11 +315,11 @@ async fn disable_enable_and_reset_end_and_restore_sign_in(ctx: Ctx) {
     assert_eq!(status, StatusCode::OK, "{reset}");
     assert_eq!(reset["must_change_password"], true);
     assert_eq!(
-        session.get("/api/auth/me").send().await.unwrap().status(),
+        get(&session, "/api/auth/me").await.0,
         StatusCode::UNAUTHORIZED
     );
     let session = rt.sign_in("dinas.siklus", temporary).await.unwrap();
-    let (status, refused) = body(session.get("/api/dinas/cases").send().await.unwrap()).await;
+    let (status, refused) = get(session, "/api/dinas/cases").await;
     assert_eq!(
         (status, refused["code"].as_str()),
         (StatusCode::FORBIDDEN, Some("password_change_required"))
@@ -413,12 +380,7 @@ async fn other_roles_cannot_administer(ctx: Ctx) {
     let rt = ctx.runtime().await;
     let supervisor = rt.staff_client("dinas.supervisor").await;
     assert_eq!(
-        supervisor
-            .get("/api/admin/staff")
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        get(&supervisor, "/api/admin/staff").await.0,
         StatusCode::FORBIDDEN
     );
     let (status, refused) = create(
@@ -454,21 +416,11 @@ async fn other_roles_cannot_administer(ctx: Ctx) {
     // Nor does the administrator see the dashboard or the queue (no applications).
     let admin = admin(rt).await;
     assert_eq!(
-        admin
-            .get("/api/dinas/dashboard")
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        get(admin, "/api/dinas/dashboard").await.0,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        admin
-            .get("/api/staff/applications")
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        get(admin, "/api/staff/applications").await.0,
         StatusCode::FORBIDDEN
     );
 }
@@ -517,14 +469,7 @@ async fn operator_without_kecamatan_is_refused_by_database_and_queue(ctx: Ctx) {
     );
     inserted.unwrap();
     let unscoped = rt.staff_client("kec.unscoped").await;
-    let (status, refused) = body(
-        unscoped
-            .get("/api/staff/applications")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, refused) = get(unscoped, "/api/staff/applications").await;
     assert_eq!(
         (status, refused["code"].as_str()),
         (StatusCode::FORBIDDEN, Some("forbidden"))
@@ -685,7 +630,7 @@ async fn dashboard_numbers_match_a_seeded_history(ctx: Ctx) {
     rt.d1_query(&sql);
 
     let supervisor = rt.staff_client("dinas.supervisor").await;
-    let (status, d) = body(supervisor.get("/api/dinas/dashboard").send().await.unwrap()).await;
+    let (status, d) = get(supervisor, "/api/dinas/dashboard").await;
     assert_eq!(status, StatusCode::OK, "{d}");
 
     // Counts per stage per kecamatan: every seeded cell, nothing else.

@@ -45,5 +45,6 @@ pub async fn reset_password(
     let parsed: ResetPasswordRequest =
         serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
     let key = IdempotencyKey::of(&req, &body, &who, account_id)?;
-    respond(staff_admin::reset_password(ctx, &who, account_id, &parsed, key.as_ref()).await?)
+    let change = AccountChange::ResetPassword(parsed);
+    respond(staff_admin::change(ctx, &who, account_id, change, key.as_ref()).await?)
 }

@@ -25,19 +25,22 @@ const REGENCY_VAR: &str = "CERT_ISSUER_REGENCY";
 const DISPLAY_NAME_MAX_CHARS: usize = 80;
 
 /// One change an administrator makes to an existing account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AccountChange {
     Disable,
     Enable,
     Unlock,
+    /// A temporary password, to be changed at the next sign-in.
+    ResetPassword(ResetPasswordRequest),
 }
 
 impl AccountChange {
-    const fn action(self) -> &'static str {
+    const fn action(&self) -> &'static str {
         match self {
             AccountChange::Disable => "staff.disable",
             AccountChange::Enable => "staff.enable",
             AccountChange::Unlock => "staff.unlock",
+            AccountChange::ResetPassword(_) => "staff.reset_password",
         }
     }
 }
@@ -146,7 +149,8 @@ pub async fn create(
     .await
 }
 
-/// Disable, re-enable or unlock. Disabling ends the account's sessions at once.
+/// Disable, re-enable, unlock or reset the password. Disabling and a reset end the account's
+/// sessions at once; a reset also lifts any lock.
 pub async fn change(
     ctx: &RequestContext,
     who: &Principal,
@@ -162,11 +166,11 @@ pub async fn change(
     let mut account = staff::find_account(&db, account_id)
         .await?
         .ok_or(ApiError::NOT_FOUND)?;
-    // An administrator who disables their own account could leave the office with none.
-    if change == AccountChange::Disable && account.id == who.id {
-        return Err(ApiError::Code(ErrorCode::Forbidden));
-    }
-    let statements = match change {
+    let statements = match &change {
+        // An administrator who disables their own account could leave the office with none.
+        AccountChange::Disable if account.id == who.id => {
+            return Err(ApiError::Code(ErrorCode::Forbidden))
+        }
         AccountChange::Disable => {
             account.active = 0;
             vec![
@@ -182,6 +186,15 @@ pub async fn change(
             account.locked_until = None;
             vec![staff::unlock(&db, account_id)?]
         }
+        AccountChange::ResetPassword(reset) => {
+            password_refusals("password", &reset.password, &account.username)?;
+            account.must_change_password = 1;
+            account.locked_until = None;
+            vec![
+                staff::set_password(&db, account_id, &hash(&reset.password)?, true)?,
+                staff::end_sessions(&db, account_id)?,
+            ]
+        }
     };
     let answer = Answer::ok(&account_view(account))?;
     commit(
@@ -191,45 +204,6 @@ pub async fn change(
         key,
         statements,
         change.action(),
-        account_id,
-        answer,
-    )
-    .await
-}
-
-/// A temporary password, to be changed at the next sign-in; the account's sessions end and any
-/// lock is lifted.
-pub async fn reset_password(
-    ctx: &RequestContext,
-    who: &Principal,
-    account_id: &str,
-    body: &ResetPasswordRequest,
-    key: Option<&IdempotencyKey>,
-) -> ApiResult<Answer> {
-    administrator(who)?;
-    let db = ctx.env.d1(bindings::DB)?;
-    if let Some(answer) = replay(&db, key).await? {
-        return Ok(answer);
-    }
-    let mut account = staff::find_account(&db, account_id)
-        .await?
-        .ok_or(ApiError::NOT_FOUND)?;
-    password_refusals("password", &body.password, &account.username)?;
-    let hash = hash(&body.password)?;
-    let statements = vec![
-        staff::set_password(&db, account_id, &hash, true)?,
-        staff::end_sessions(&db, account_id)?,
-    ];
-    account.must_change_password = 1;
-    account.locked_until = None;
-    let answer = Answer::ok(&account_view(account))?;
-    commit(
-        &db,
-        ctx,
-        who,
-        key,
-        statements,
-        "staff.reset_password",
         account_id,
         answer,
     )

@@ -23,9 +23,15 @@ pub fn ColumnChart(bars: Vec<(String, u64)>, label: String) -> impl IntoView {
             let h = (value as f64 / max) * (HEIGHT - AXIS - 14.0);
             let x = i as f64 * slot + slot * 0.15;
             let y = HEIGHT - AXIS - h;
+            // The end labels hang inwards so that the chart's edges do not cut them.
+            let (anchor, at) = match i {
+                0 => ("start", x),
+                i if i + 1 == n => ("end", x + slot * 0.7),
+                _ => ("middle", x + slot * 0.35),
+            };
             let tick = labelled.contains(&i).then(|| {
                 view! {
-                    <text x=x + slot * 0.35 y=HEIGHT - 4.0 text-anchor="middle" class="chart-axis">{name.clone()}</text>
+                    <text x=at y=HEIGHT - 4.0 text-anchor=anchor class="chart-axis">{name.clone()}</text>
                 }
             });
             view! {
