@@ -154,14 +154,14 @@ async fn administrator_creates_an_operator_who_must_change_the_password(ctx: Ctx
     let me: Value = operator.get_json("/api/auth/me").await;
     assert_eq!(me["must_change_password"], true);
     // Nothing else until the password is the person's own.
-    let (status, refused) = get(operator, "/api/staff/applications").await;
+    let (status, refused) = get(&operator, "/api/staff/applications").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(refused["code"], "password_change_required");
 
     let change =
         |current: &str, new: &str| json!({ "current_password": current, "new_password": new });
     let wrong = send(
-        operator,
+        &operator,
         "/api/auth/password",
         &change("not-it-at-all", OWN_PASSWORD),
     )
@@ -171,7 +171,7 @@ async fn administrator_creates_an_operator_who_must_change_the_password(ctx: Ctx
         pairs(&[("current_password", "password_wrong")])
     );
     let weak = send(
-        operator,
+        &operator,
         "/api/auth/password",
         &change(FIRST_PASSWORD, "kec.toroh.a"),
     )
@@ -184,7 +184,7 @@ async fn administrator_creates_an_operator_who_must_change_the_password(ctx: Ctx
         ])
     );
     let (status, me) = send(
-        operator,
+        &operator,
         "/api/auth/password",
         &change(FIRST_PASSWORD, OWN_PASSWORD),
     )
@@ -194,10 +194,10 @@ async fn administrator_creates_an_operator_who_must_change_the_password(ctx: Ctx
     assert_eq!(rt.d1_count(&format!(
         "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.password_change' AND staff_id = '{id}'"
     )), 1);
-    let (status, queue) = get(operator, "/api/staff/applications").await;
+    let (status, queue) = get(&operator, "/api/staff/applications").await;
     assert_eq!(status, StatusCode::OK, "{queue}");
     // Asking for another kecamatan still gives only their own.
-    let (status, queue) = get(operator, "/api/staff/applications?district=33.15.01").await;
+    let (status, queue) = get(&operator, "/api/staff/applications?district=33.15.01").await;
     assert_eq!(status, StatusCode::OK);
     assert!(queue["items"]
         .as_array()
@@ -319,7 +319,7 @@ async fn disable_enable_and_reset_end_and_restore_sign_in(ctx: Ctx) {
         StatusCode::UNAUTHORIZED
     );
     let session = rt.sign_in("dinas.siklus", temporary).await.unwrap();
-    let (status, refused) = get(session, "/api/dinas/cases").await;
+    let (status, refused) = get(&session, "/api/dinas/cases").await;
     assert_eq!(
         (status, refused["code"].as_str()),
         (StatusCode::FORBIDDEN, Some("password_change_required"))
@@ -469,7 +469,7 @@ async fn operator_without_kecamatan_is_refused_by_database_and_queue(ctx: Ctx) {
     );
     inserted.unwrap();
     let unscoped = rt.staff_client("kec.unscoped").await;
-    let (status, refused) = get(unscoped, "/api/staff/applications").await;
+    let (status, refused) = get(&unscoped, "/api/staff/applications").await;
     assert_eq!(
         (status, refused["code"].as_str()),
         (StatusCode::FORBIDDEN, Some("forbidden"))
@@ -630,7 +630,7 @@ async fn dashboard_numbers_match_a_seeded_history(ctx: Ctx) {
     rt.d1_query(&sql);
 
     let supervisor = rt.staff_client("dinas.supervisor").await;
-    let (status, d) = get(supervisor, "/api/dinas/dashboard").await;
+    let (status, d) = get(&supervisor, "/api/dinas/dashboard").await;
     assert_eq!(status, StatusCode::OK, "{d}");
 
     // Counts per stage per kecamatan: every seeded cell, nothing else.

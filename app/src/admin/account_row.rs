@@ -73,7 +73,7 @@ pub fn AccountRow(account: StaffAccount, on_change: Callback<()>) -> impl IntoVi
             <td>{move || role.label(lang.get())}</td>
             <td>{account.district_name.unwrap_or_default()}</td>
             <td>{status}</td>
-            <td class="actions">
+            <td><div class="row-actions">
                 {if active {
                     view! { <button type="button" on:click=move |_| { act.dispatch(AccountWrite::Disable); }>{t(DISABLE)}</button> }.into_any()
                 } else {
@@ -95,7 +95,7 @@ pub fn AccountRow(account: StaffAccount, on_change: Callback<()>) -> impl IntoVi
                 <p class="field-error" role="alert">
                     {move || errors.with(|e| e.field("password", lang.get()).or_else(|| e.form(lang.get())))}
                 </p>
-            </td>
+            </div></td>
         </tr>
     }
 }
