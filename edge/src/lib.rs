@@ -22,6 +22,12 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     router::handle(req, env).await
 }
 
+/// The cron trigger (wrangler.toml `[triggers]`): a signed checkpoint of the audit chain's head.
+#[event(scheduled)]
+async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
+    services::audit_chain::scheduled(env).await;
+}
+
 #[event(queue)]
 async fn queue(
     batch: worker::MessageBatch<shared::api::EnrollmentJob>,

@@ -11,6 +11,8 @@
 //! (feature `staff`, so residents' bundles never carry it), one method per endpoint. A new
 //! console adds its endpoints the same way: a path in `paths`, a method on the client.
 
+#[cfg(feature = "staff")]
+mod audit;
 mod error;
 mod idempotency;
 mod paths;

@@ -6,6 +6,7 @@
 //! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, and the sections
 //! still to come, `/dinas/cetak` and `/dinas/distribusi`.
 
+pub mod audit;
 mod case_page;
 mod case_queue_page;
 mod certificate_page;

@@ -11,14 +11,16 @@ pub enum Section {
     Printing,
     Certificate,
     Distribution,
+    Audit,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Adjudication,
         Section::Printing,
         Section::Certificate,
         Section::Distribution,
+        Section::Audit,
     ];
 
     /// The section's path, also the start of every page in it.
@@ -28,6 +30,7 @@ impl Section {
             Section::Printing => "/dinas/cetak",
             Section::Certificate => "/dinas/surat-keterangan",
             Section::Distribution => "/dinas/distribusi",
+            Section::Audit => "/dinas/audit",
         }
     }
 
@@ -47,6 +50,7 @@ impl Section {
             Section::Printing => PRINTING,
             Section::Certificate => CERTIFICATE,
             Section::Distribution => DISTRIBUTION,
+            Section::Audit => super::audit::strings::AUDIT,
         }
     }
 
@@ -56,6 +60,7 @@ impl Section {
             Section::Printing => PRINTING_ABOUT,
             Section::Certificate => CERTIFICATE_ABOUT,
             Section::Distribution => DISTRIBUTION_ABOUT,
+            Section::Audit => super::audit::strings::AUDIT_ABOUT,
         }
     }
 }

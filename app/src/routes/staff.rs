@@ -2,6 +2,7 @@
 
 use super::segments;
 use crate::app::NotFound;
+use crate::dinas::audit::{AuditLogPage, SubjectAccessPage};
 use crate::dinas::{
     CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, HomePage, Section,
 };
@@ -101,6 +102,8 @@ enum DinasPage {
     Cases,
     Case(String),
     Certificate,
+    AuditLog,
+    SubjectAccess,
     /// A section not built yet.
     Coming(Section),
 }
@@ -112,6 +115,8 @@ impl DinasPage {
             ["dinas", "adjudikasi"] => DinasPage::Cases,
             ["dinas", "adjudikasi", case] => DinasPage::Case(case.to_string()),
             ["dinas", "surat-keterangan"] => DinasPage::Certificate,
+            ["dinas", "audit"] => DinasPage::AuditLog,
+            ["dinas", "audit", "akses-subjek"] => DinasPage::SubjectAccess,
             ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
             _ => return None,
         })
@@ -123,6 +128,8 @@ impl DinasPage {
             DinasPage::Cases => view! { <CaseQueuePage/> }.into_any(),
             DinasPage::Case(case_id) => view! { <CasePage case_id/> }.into_any(),
             DinasPage::Certificate => view! { <CertificatePage/> }.into_any(),
+            DinasPage::AuditLog => view! { <AuditLogPage/> }.into_any(),
+            DinasPage::SubjectAccess => view! { <SubjectAccessPage/> }.into_any(),
             DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
         }
     }
@@ -152,6 +159,11 @@ mod tests {
         assert_eq!(
             DinasPage::of("/dinas/distribusi"),
             Some(DinasPage::Coming(Section::Distribution))
+        );
+        assert_eq!(DinasPage::of("/dinas/audit"), Some(DinasPage::AuditLog));
+        assert_eq!(
+            DinasPage::of("/dinas/audit/akses-subjek"),
+            Some(DinasPage::SubjectAccess)
         );
     }
 

@@ -5,6 +5,7 @@
 
 mod adjudication;
 mod attachment;
+mod audit;
 mod certificate;
 mod enrollment;
 mod error;
@@ -23,6 +24,11 @@ pub use adjudication::{
     RecordSide, ReviewRequest, SeenDocument, CHANCE_MAX_DECADES, CLAIM_LAPSES_AFTER_MINUTES,
 };
 pub use attachment::{required_attachments, AttachmentKind};
+pub use audit::{
+    AuditPage, AuditQuery, AuditRowView, BrokenLink, ChainReport, SubjectAccessReport,
+    SubjectAccessRequest, SubjectApplication, SubjectCertificate, SubjectDocument,
+    SubjectRecording, SubjectStage, AUDIT_PAGE_ROWS,
+};
 pub use certificate::{
     CertificateAddress, CertificateDocument, CertificateEnd, CertificateHolder,
     CertificateStanding, IssuingOffice, RevokeCertificateRequest, RevokeCertificateResponse,

@@ -1,3 +1,4 @@
 //! Dinas endpoints: the adjudication console's cases.
 
+pub mod audit;
 pub mod cases;
