@@ -344,7 +344,8 @@ async fn supervisor_reads_a_persons_audit_trail_and_their_report(ctx: Ctx) {
     const T: &str = "browser_dinas_audit";
     let rt = ctx.runtime().await;
     let purwodadi = rt.staff_client("kec.purwodadi").await;
-    let (code, id) = tests::fixtures::purwodadi_application(rt, "browser-audit-1").await;
+    let (code, id) =
+        tests::fixtures::purwodadi_application(rt, "browser-audit-application-1").await;
     let read = purwodadi
         .get(&format!("/api/staff/applications/{id}"))
         .send()

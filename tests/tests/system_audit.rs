@@ -24,9 +24,8 @@ use tests::{Runtime, StaffClient};
 
 fn main() -> ExitCode {
     tests::suite::run(tests::cases![
-        chain_links_every_row_and_finds_the_altered_one,
+        chain_links_every_row_refuses_rewrites_and_finds_the_altered_one,
         refused_requests_and_sign_ins_are_audited,
-        the_log_and_its_chain_refuse_rewrites,
         viewer_filters_and_pages_in_a_stable_order,
         export_holds_the_whole_history_and_every_access,
     ])
@@ -63,12 +62,13 @@ fn max_audit_id(rt: &Runtime) -> i64 {
         .unwrap()
 }
 
-async fn chain_links_every_row_and_finds_the_altered_one(_ctx: Ctx) {
-    // Breaks the chain on purpose: its own runtime, so no other case sees a broken log.
+async fn chain_links_every_row_refuses_rewrites_and_finds_the_altered_one(_ctx: Ctx) {
+    // Writes the database directly and breaks the chain on purpose: its own runtime, so no other
+    // case meets a locked database file or a broken log.
     let rt = Runtime::start().await;
     let kecamatan = rt.staff_client("kec.purwodadi").await;
     let supervisor = rt.staff_client("dinas.supervisor").await;
-    let (_, id) = purwodadi_application(&rt, "audit-chain-1").await;
+    let (_, id) = purwodadi_application(&rt, "audit-chain-application-1").await;
     for _ in 0..3 {
         let read = kecamatan
             .get(&format!("/api/staff/applications/{id}"))
@@ -98,6 +98,8 @@ async fn chain_links_every_row_and_finds_the_altered_one(_ctx: Ctx) {
     let offline = verify_state(&rt.state_dir).expect("offline walk");
     assert_eq!(offline.first_broken, None);
     assert_eq!(offline.head.as_ref().map(|h| h.0), checked.head_id);
+    refuses_rewrites(&rt);
+    assert_eq!(chain(&supervisor).await.first_broken, None);
 
     // Someone with the database in hand drops the trigger and alters one read.
     let altered = rt.d1_query(&format!(
@@ -140,7 +142,7 @@ async fn chain_links_every_row_and_finds_the_altered_one(_ctx: Ctx) {
 
 async fn refused_requests_and_sign_ins_are_audited(ctx: Ctx) {
     let rt = ctx.runtime().await;
-    let (_, id) = purwodadi_application(rt, "audit-refusals-1").await;
+    let (_, id) = purwodadi_application(rt, "audit-refusals-application-1").await;
     let other = rt.staff_client("kec.kedungjati").await;
     let own = rt.staff_client("kec.purwodadi").await;
     let since = max_audit_id(rt);
@@ -224,9 +226,8 @@ async fn refused_requests_and_sign_ins_are_audited(ctx: Ctx) {
     assert!(failed("dinas.operator", "wrong_password"), "{rows}");
 }
 
-async fn the_log_and_its_chain_refuse_rewrites(ctx: Ctx) {
-    let rt = ctx.runtime().await;
-    let _ = rt.staff_client("dinas.supervisor").await;
+/// Every statement that would rewrite the log or its chain is refused by the database itself.
+fn refuses_rewrites(rt: &Runtime) {
     let row = rt.d1_query(
         "SELECT l.id, l.action, c.hash FROM audit_log l JOIN audit_chain c ON c.id = l.id ORDER BY l.id LIMIT 1",
     )[0]
@@ -281,7 +282,7 @@ async fn viewer_filters_and_pages_in_a_stable_order(ctx: Ctx) {
     let kecamatan = rt.staff_client("kec.purwodadi").await;
     let mut form = application_form("33.15.13", "33.15.13.2001");
     form["nik"] = json!("3315135211877402");
-    let (code, _) = submit_application(&rt.base_url, "audit-viewer-1", &form).await;
+    let (code, _) = submit_application(&rt.base_url, "audit-viewer-application-1", &form).await;
     let compact: String = code.chars().filter(|c| *c != '-').collect();
     let id = rt.d1_query(&format!(
         "SELECT id FROM applications WHERE registration_code = '{compact}'"
@@ -397,7 +398,7 @@ async fn export_holds_the_whole_history_and_every_access(ctx: Ctx) {
     let nik = "3315135211877301";
     let mut form = application_form("33.15.13", "33.15.13.2001");
     form["nik"] = json!(nik);
-    let (code, _) = submit_application(&rt.base_url, "audit-export-1", &form).await;
+    let (code, _) = submit_application(&rt.base_url, "audit-export-application-1", &form).await;
     let compact: String = code.chars().filter(|c| *c != '-').collect();
     let id = rt.d1_query(&format!(
         "SELECT id FROM applications WHERE registration_code = '{compact}'"

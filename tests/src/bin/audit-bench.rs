@@ -24,7 +24,7 @@ async fn main() {
     let rt = tests::Runtime::start().await;
     let kecamatan = rt.staff_client("kec.purwodadi").await;
     let supervisor = rt.staff_client("dinas.supervisor").await;
-    let (_, id) = purwodadi_application(&rt, "audit-bench-1").await;
+    let (_, id) = purwodadi_application(&rt, "audit-bench-application-1").await;
     let path = format!("/api/staff/applications/{id}");
     // Warm-up: compiles the worker's wasm.
     assert!(kecamatan
