@@ -372,7 +372,7 @@ async fn supervisor_reads_a_persons_audit_trail_and_their_report(ctx: Ctx) {
         &b,
         &format!(
             "(() => {{ const cells = [...document.querySelectorAll('table.audit-rows tbody tr td:nth-child(5)')]; \
-             return cells.length >= 2 && cells.every(c => c.innerText.trim() === {}) \
+             return cells.length >= 1 && cells.every(c => c.innerText.trim() === {}) \
              && [...document.querySelectorAll('table.audit-rows tbody tr td:nth-child(4)')].some(c => c.innerText.trim() === 'application.read'); }})()",
             json!(compact)
         ),
@@ -415,7 +415,7 @@ async fn supervisor_reads_a_persons_audit_trail_and_their_report(ctx: Ctx) {
         download,
         json!([
             "akses-data-3315135211870003.json",
-            "data:application/json;charset=u"
+            "data:application/json;charset="
         ])
     );
     let href: String = serde_json::from_value(

@@ -64,37 +64,14 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$
 pub async fn login(ctx: &RequestContext, req: &LoginRequest) -> ApiResult<(SessionInfo, String)> {
     let db = ctx.env.d1(bindings::DB)?;
     let username = req.username.trim();
-    // Every refused sign-in is audited, with why: the name typed (unknown names too, so guessing
-    // shows), the account when there is one.
-    let refused =
-        |reason: &str| serde_json::json!({ "username": username, "reason": reason }).to_string();
     let Some(row) = staff::find_by_username(&db, username).await? else {
         let _ = verify_password(&req.password, DUMMY_HASH);
-        let detail = refused("unknown_user");
-        audit_now(
-            ctx,
-            &db,
-            None,
-            UNKNOWN_ROLE,
-            "auth.sign_in_failed",
-            Some(&detail),
-        )
-        .await?;
+        sign_in_refused(ctx, &db, None, username, "unknown_user").await?;
         return Err(ApiError::Code(ErrorCode::InvalidCredentials));
     };
-    let role = row.role;
     if row.active != 1 {
         let _ = verify_password(&req.password, DUMMY_HASH);
-        let detail = refused("inactive");
-        audit_now(
-            ctx,
-            &db,
-            Some(&row.id),
-            role.as_str(),
-            "auth.sign_in_failed",
-            Some(&detail),
-        )
-        .await?;
+        sign_in_refused(ctx, &db, Some(&row), username, "inactive").await?;
         return Err(ApiError::Code(ErrorCode::InvalidCredentials));
     }
     if row
@@ -102,34 +79,17 @@ pub async fn login(ctx: &RequestContext, req: &LoginRequest) -> ApiResult<(Sessi
         .as_deref()
         .is_some_and(|until| until > ctx.now.as_str())
     {
-        let detail = refused("locked");
-        audit_now(
-            ctx,
-            &db,
-            Some(&row.id),
-            role.as_str(),
-            "auth.sign_in_failed",
-            Some(&detail),
-        )
-        .await?;
+        sign_in_refused(ctx, &db, Some(&row), username, "locked").await?;
         return Err(ApiError::Code(ErrorCode::AccountLocked));
     }
+    let role = row.role;
     let ok = verify_password(&req.password, &row.password_hash)
         .map_err(|e| ApiError::Internal(format!("{e:?}")))?;
-    let (action, detail) = if ok {
-        ("auth.sign_in", None)
+    if ok {
+        audit_now(ctx, &db, Some(&row.id), role.as_str(), "auth.sign_in", None).await?;
     } else {
-        ("auth.sign_in_failed", Some(refused("wrong_password")))
-    };
-    audit_now(
-        ctx,
-        &db,
-        Some(&row.id),
-        role.as_str(),
-        action,
-        detail.as_deref(),
-    )
-    .await?;
+        sign_in_refused(ctx, &db, Some(&row), username, "wrong_password").await?;
+    }
     if !ok {
         let locked_until = ctx.iso_after_minutes(LOCKOUT_MINUTES);
         staff::record_failure(&db, &row.id, MAX_FAILED_SIGN_INS, &locked_until).await?;
@@ -208,6 +168,22 @@ fn session_token(headers: &Headers) -> Option<String> {
 
 fn token_hash(token: &str) -> String {
     crate::services::random::to_hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// Every refused sign-in is audited with why: the name typed (unknown names too, so guessing
+/// shows) and the account when there is one.
+async fn sign_in_refused(
+    ctx: &RequestContext,
+    db: &worker::D1Database,
+    account: Option<&staff::StaffRow>,
+    username: &str,
+    reason: &str,
+) -> ApiResult<()> {
+    let detail = serde_json::json!({ "username": username, "reason": reason }).to_string();
+    let (id, role) = account.map_or((None, UNKNOWN_ROLE), |a| {
+        (Some(a.id.as_str()), a.role.as_str())
+    });
+    audit_now(ctx, db, id, role, "auth.sign_in_failed", Some(&detail)).await
 }
 
 async fn audit_now(
