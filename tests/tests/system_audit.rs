@@ -52,6 +52,22 @@ async fn search(supervisor: &StaffClient, query: Value) -> AuditPage {
     resp.json().await.unwrap()
 }
 
+/// A Purwodadi application of a NIK of the case's own (so its trail and report are only its
+/// own): the registration code as printed, compact, and the application id.
+async fn application_of(rt: &Runtime, key: &str, nik: &str) -> (String, String, String) {
+    let mut form = application_form("33.15.13", "33.15.13.2001");
+    form["nik"] = json!(nik);
+    let (code, _) = submit_application(&rt.base_url, key, &form).await;
+    let compact: String = code.chars().filter(|c| *c != '-').collect();
+    let id = rt.d1_query(&format!(
+        "SELECT id FROM applications WHERE registration_code = '{compact}'"
+    ))[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    (code, compact, id)
+}
+
 async fn error_code(resp: reqwest::Response) -> ErrorCode {
     resp.json::<ErrorBody>().await.expect("error body").code
 }
@@ -280,16 +296,8 @@ async fn viewer_filters_and_pages_in_a_stable_order(ctx: Ctx) {
     let rt = ctx.runtime().await;
     let supervisor = rt.staff_client("dinas.supervisor").await;
     let kecamatan = rt.staff_client("kec.purwodadi").await;
-    let mut form = application_form("33.15.13", "33.15.13.2001");
-    form["nik"] = json!("3315135211877402");
-    let (code, _) = submit_application(&rt.base_url, "audit-viewer-application-1", &form).await;
-    let compact: String = code.chars().filter(|c| *c != '-').collect();
-    let id = rt.d1_query(&format!(
-        "SELECT id FROM applications WHERE registration_code = '{compact}'"
-    ))[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (code, compact, id) =
+        application_of(rt, "audit-viewer-application-1", "3315135211877402").await;
     for _ in 0..55 {
         let read = kecamatan
             .get(&format!("/api/staff/applications/{id}"))
@@ -396,16 +404,7 @@ async fn export_holds_the_whole_history_and_every_access(ctx: Ctx) {
     let dinas = rt.staff_client("dinas.operator").await;
     let supervisor = rt.staff_client("dinas.supervisor").await;
     let nik = "3315135211877301";
-    let mut form = application_form("33.15.13", "33.15.13.2001");
-    form["nik"] = json!(nik);
-    let (code, _) = submit_application(&rt.base_url, "audit-export-application-1", &form).await;
-    let compact: String = code.chars().filter(|c| *c != '-').collect();
-    let id = rt.d1_query(&format!(
-        "SELECT id FROM applications WHERE registration_code = '{compact}'"
-    ))[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (code, _, id) = application_of(rt, "audit-export-application-1", nik).await;
     // Through verification, recording and the matcher to print-ready; read by staff on the way.
     assert!(kecamatan
         .get(&format!("/api/staff/applications/{id}"))

@@ -115,8 +115,7 @@ pub async fn verify(ctx: &RequestContext) -> ApiResult<ChainReport> {
     'pages: loop {
         let page = audit::chain_page(&db, after, WALK_PAGE).await?;
         let full = page.len() == WALK_PAGE as usize;
-        for row in page {
-            let (content, link) = row.split();
+        for (content, link) in page {
             let id = content.id;
             after = id;
             let fault = match walk.step(&content, link.as_ref()) {

@@ -67,53 +67,57 @@ pub fn insert_for_each(
 /// Columns of a row's content, in `shared::audit::AuditContent`'s order.
 const CONTENT: &str = "l.id, l.at, l.staff_id, l.role, l.action, l.application_id, l.client, l.request_id, l.detail_json";
 
-/// A row with its link (`prev_hash`, `hash` NULL when not linked yet).
-#[derive(Debug, Clone, Deserialize)]
-pub struct ChainRow {
-    pub id: i64,
-    pub at: String,
-    pub staff_id: Option<String>,
-    pub role: String,
-    pub action: String,
-    pub application_id: Option<String>,
-    pub client: String,
-    pub request_id: String,
-    pub detail_json: Option<String>,
-    pub prev_hash: Option<String>,
-    pub hash: Option<String>,
+/// An `audit_chain` row.
+#[derive(Deserialize)]
+struct LinkRow {
+    id: i64,
+    prev_hash: String,
+    hash: String,
 }
 
-impl ChainRow {
-    pub fn split(self) -> (AuditContent, Option<StoredLink>) {
-        let link = match (self.prev_hash, self.hash) {
-            (Some(prev_hash), Some(hash)) => Some(StoredLink { prev_hash, hash }),
-            _ => None,
-        };
-        let content = AuditContent {
-            id: self.id,
-            at: self.at,
-            staff_id: self.staff_id,
-            role: self.role,
-            action: self.action,
-            application_id: self.application_id,
-            client: self.client,
-            request_id: self.request_id,
-            detail_json: self.detail_json,
-        };
-        (content, link)
-    }
-}
-
-/// Rows after `after_id` with their links, in id order, at most `limit`.
-pub async fn chain_page(db: &D1Database, after_id: i64, limit: u32) -> Result<Vec<ChainRow>> {
-    db.prepare(format!(
-        "SELECT {CONTENT}, c.prev_hash, c.hash FROM audit_log l \
-         LEFT JOIN audit_chain c ON c.id = l.id WHERE l.id > ?1 ORDER BY l.id LIMIT ?2"
-    ))
-    .bind(&[(after_id as f64).into(), limit.into()])?
-    .all()
-    .await?
-    .results()
+/// Rows after `after_id`, in id order, at most `limit`, each with its link (`None`: not linked
+/// yet).
+pub async fn chain_page(
+    db: &D1Database,
+    after_id: i64,
+    limit: u32,
+) -> Result<Vec<(AuditContent, Option<StoredLink>)>> {
+    let rows: Vec<AuditContent> = db
+        .prepare(format!(
+            "SELECT {CONTENT} FROM audit_log l WHERE l.id > ?1 ORDER BY l.id LIMIT ?2"
+        ))
+        .bind(&[(after_id as f64).into(), limit.into()])?
+        .all()
+        .await?
+        .results()?;
+    let Some(last) = rows.last().map(|r| r.id) else {
+        return Ok(Vec::new());
+    };
+    let links: Vec<LinkRow> = db
+        .prepare(
+            "SELECT id, prev_hash, hash FROM audit_chain WHERE id > ?1 AND id <= ?2 ORDER BY id",
+        )
+        .bind(&[(after_id as f64).into(), (last as f64).into()])?
+        .all()
+        .await?
+        .results()?;
+    let mut links: std::collections::HashMap<i64, StoredLink> = links
+        .into_iter()
+        .map(|l| {
+            let link = StoredLink {
+                prev_hash: l.prev_hash,
+                hash: l.hash,
+            };
+            (l.id, link)
+        })
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let link = links.remove(&row.id);
+            (row, link)
+        })
+        .collect())
 }
 
 /// Rows not linked yet (after the last link), in id order, at most `limit`.

@@ -48,9 +48,9 @@ pub async fn put_checkpoint(bucket: &Bucket, id: i64, signed: Vec<u8>) -> Result
     .await
 }
 
-/// Every stored checkpoint's bytes, in id order.
-pub async fn checkpoints(bucket: &Bucket) -> Result<Vec<Vec<u8>>> {
-    let mut out = Vec::new();
+/// The keys of every stored checkpoint, in id order.
+async fn checkpoint_keys(bucket: &Bucket) -> Result<Vec<String>> {
+    let mut keys = Vec::new();
     let mut cursor: Option<String> = None;
     loop {
         let mut list = bucket.list().prefix(CHECKPOINTS);
@@ -58,42 +58,31 @@ pub async fn checkpoints(bucket: &Bucket) -> Result<Vec<Vec<u8>>> {
             list = list.cursor(c);
         }
         let page = list.execute().await?;
-        for object in page.objects() {
-            if let Some(found) = bucket.get(object.key()).execute().await? {
-                if let Some(body) = found.body() {
-                    out.push(body.bytes().await?);
-                }
-            }
-        }
+        keys.extend(page.objects().iter().map(|o| o.key()));
         match page.cursor() {
             Some(c) if page.truncated() => cursor = Some(c),
-            _ => return Ok(out),
+            _ => return Ok(keys),
         }
     }
 }
 
-/// The id of the newest checkpoint, from its key.
-pub async fn last_checkpoint_id(bucket: &Bucket) -> Result<Option<i64>> {
-    let mut last = None;
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut list = bucket.list().prefix(CHECKPOINTS);
-        if let Some(c) = cursor.take() {
-            list = list.cursor(c);
-        }
-        let page = list.execute().await?;
-        for object in page.objects() {
-            if let Some(id) = object
-                .key()
-                .strip_prefix(CHECKPOINTS)
-                .and_then(|k| k.parse().ok())
-            {
-                last = Some(id);
+/// Every stored checkpoint's bytes, in id order.
+pub async fn checkpoints(bucket: &Bucket) -> Result<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    for key in checkpoint_keys(bucket).await? {
+        if let Some(found) = bucket.get(&key).execute().await? {
+            if let Some(body) = found.body() {
+                out.push(body.bytes().await?);
             }
         }
-        match page.cursor() {
-            Some(c) if page.truncated() => cursor = Some(c),
-            _ => return Ok(last),
-        }
     }
+    Ok(out)
+}
+
+/// The id of the newest checkpoint, from its key.
+pub async fn last_checkpoint_id(bucket: &Bucket) -> Result<Option<i64>> {
+    Ok(checkpoint_keys(bucket)
+        .await?
+        .last()
+        .and_then(|k| k.strip_prefix(CHECKPOINTS)?.parse().ok()))
 }
