@@ -22,6 +22,20 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     router::handle(req, env).await
 }
 
+/// The cron trigger (wrangler.toml `[triggers]`, every 10 minutes): a signed checkpoint of the
+/// audit chain's head, and the retention sweep of held templates. The sweep releases only what
+/// is due, so running it more often than daily changes nothing but its promptness.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    services::audit_chain::scheduled(env.clone()).await;
+    match services::retention::sweep(&env).await {
+        Ok(released) => worker::console_log!("retention: {released} held recordings released"),
+        Err(e) => {
+            worker::console_error!("retention sweep failed (retried at the next trigger): {e}")
+        }
+    }
+}
+
 #[event(queue)]
 async fn queue(
     batch: worker::MessageBatch<shared::api::EnrollmentJob>,
@@ -33,13 +47,4 @@ async fn queue(
         return matching::dead_letters::consume(batch, env).await;
     }
     matching::consumer::consume(batch, env).await
-}
-
-/// The daily cron trigger (edge/wrangler.toml): retention of held templates.
-#[event(scheduled)]
-async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    match services::retention::sweep(&env).await {
-        Ok(released) => worker::console_log!("retention: {released} held recordings released"),
-        Err(e) => worker::console_error!("retention sweep failed (retried tomorrow): {e}"),
-    }
 }

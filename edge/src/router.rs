@@ -4,6 +4,7 @@ use crate::bindings;
 use crate::handlers;
 use crate::http::{security_headers, ApiError, ApiResult, RequestContext};
 use crate::services::staff_admin::AccountChange;
+use crate::services::{audit_chain, refusal_audit};
 use shared::api::ErrorCode;
 use worker::{Env, Method, Request, Response, Result};
 
@@ -12,11 +13,21 @@ pub async fn handle(req: Request, env: Env) -> Result<Response> {
     let resp = if let Some(api_path) = path.strip_prefix("/api/") {
         let ctx = RequestContext::new(&req, env);
         let segments: Vec<String> = api_path.split('/').map(str::to_string).collect();
-        match route(req, &ctx, &segments).await {
+        let (headers, method) = (req.headers().clone(), req.method());
+        let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let resp = match route(req, &ctx, &segments).await {
             Ok(resp) => resp,
-            Err(e) => e.into_response(ctx.lang, &ctx.request_id)?,
+            Err(e) => {
+                refusal_audit::record(&ctx, &headers, &method, &segs, &e).await;
+                e.into_response(ctx.lang, &ctx.request_id)?
+            }
+        };
+        // Audit rows are linked into the chain before the answer goes out: every write, and
+        // every staff read (reads of personal data are audited). Public reads write no row.
+        if method != Method::Get || matches!(segs.first(), Some(&("staff" | "dinas" | "auth"))) {
+            audit_chain::link_after_request(&ctx).await;
         }
-        .with_headers_added(&ctx)?
+        resp.with_headers_added(&ctx)?
     } else {
         env.assets(bindings::ASSETS)?.fetch_request(req).await?
     };
@@ -109,6 +120,13 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         }
         (Method::Post, ["dinas", "certificates", number, "revoke"]) => {
             handlers::certificates::revoke(req, ctx, number).await
+        }
+        (Method::Get, ["dinas", "audit", "chain"]) => handlers::dinas::audit::chain(req, ctx).await,
+        (Method::Post, ["dinas", "audit", "search"]) => {
+            handlers::dinas::audit::search(req, ctx).await
+        }
+        (Method::Post, ["dinas", "subject-access"]) => {
+            handlers::dinas::audit::subject_access(req, ctx).await
         }
         (Method::Get, ["certificates", "revocations"]) => {
             handlers::certificates::revocations(ctx).await

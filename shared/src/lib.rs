@@ -6,6 +6,7 @@
 //! depends on neither `worker`, `leptos` nor `web-sys`; CI checks that.
 
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod domain;
 pub mod i18n;

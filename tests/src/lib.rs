@@ -2,6 +2,7 @@
 //! workerd with local D1/R2/Durable Objects/Queues state) and real headless Chromium, holds the
 //! steps browser journeys are written in, and runs suites whose cases share both (`suite`).
 
+pub mod audit_chain;
 pub mod browser;
 pub mod fingerprints;
 pub mod fixtures;
@@ -11,7 +12,7 @@ pub mod seed;
 pub mod suite;
 
 pub use browser::Browser;
-pub use runtime::{Runtime, StaffClient};
+pub use runtime::{d1_execute, Runtime, StaffClient};
 
 /// The repository root (tests run from `tests/`).
 pub fn repo_root() -> std::path::PathBuf {

@@ -79,6 +79,8 @@ impl Runtime {
             "--test-scheduled",
             "--var",
             &format!("CERT_SIGNING_KEY:{}", self.signing_key),
+            // GET /__scheduled fires the cron trigger (the audit chain's checkpoints).
+            "--test-scheduled",
         ]);
         self.process = Some(GroupChild::spawn("npx", &args, &envs(), &log));
         wait_ready(&self.base_url, &log).await
@@ -171,32 +173,44 @@ impl Runtime {
     }
 
     fn d1_once(&self, sql: &str) -> Result<serde_json::Value, String> {
-        let args = wrangler_args(&[
-            "d1",
-            "execute",
-            "DB",
-            "--local",
-            "--persist-to",
-            &self.state_dir.to_string_lossy(),
-            "--json",
-            "--command",
-            sql,
-        ]);
-        let out = std::process::Command::new("npx")
-            .args(&args)
-            .envs(envs())
-            .output()
-            .expect("wrangler d1 execute");
-        if !out.status.success() {
-            return Err(format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("d1 json");
-        Ok(v[0]["results"].clone())
+        d1_execute(&self.state_dir, sql)
     }
+
+    /// Fires the cron trigger (`wrangler dev --test-scheduled`), as Cloudflare would on schedule.
+    pub async fn fire_cron(&self) {
+        let resp = crate::get(self.url("/__scheduled?cron=*/10+*+*+*+*")).await;
+        assert!(resp.status().is_success(), "cron: {}", resp.status());
+    }
+}
+
+/// Runs one SQL statement against the local D1 database kept in `state_dir` (wrangler's
+/// `--persist-to`) and returns the rows as JSON; a refused statement is wrangler's message.
+pub fn d1_execute(state_dir: &Path, sql: &str) -> Result<serde_json::Value, String> {
+    let args = wrangler_args(&[
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--persist-to",
+        &state_dir.to_string_lossy(),
+        "--json",
+        "--command",
+        sql,
+    ]);
+    let out = std::process::Command::new("npx")
+        .args(&args)
+        .envs(envs())
+        .output()
+        .expect("wrangler d1 execute");
+    if !out.status.success() {
+        return Err(format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("d1 json");
+    Ok(v[0]["results"].clone())
 }
 
 /// The id of every test runtime's signing key. Role `test`: what it signs is never genuine.
@@ -312,6 +326,7 @@ async fn wait_ready(base: &str, log: &Path) -> Result<(), String> {
 }
 
 /// An HTTP client signed in as one staff member.
+#[derive(Clone)]
 pub struct StaffClient {
     base_url: String,
     pub cookie: String,

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         surat_keterangan_is_issued_and_printed_on_a4,
         dashboard_draws_its_figures,
         administrator_creates_an_operator_who_works_in_one_kecamatan,
+        supervisor_reads_a_persons_audit_trail_and_their_report,
     ])
 }
 
@@ -461,4 +462,96 @@ async fn administrator_creates_an_operator_who_works_in_one_kecamatan(ctx: Ctx) 
     );
     wait_text(&b, "Purwodadi", 15).await;
     b.screenshot(T, "04-operator-queue").await;
+}
+
+async fn supervisor_reads_a_persons_audit_trail_and_their_report(ctx: Ctx) {
+    const T: &str = "browser_dinas_audit";
+    let rt = ctx.runtime().await;
+    let purwodadi = rt.staff_client("kec.purwodadi").await;
+    let (code, id) =
+        tests::fixtures::purwodadi_application(rt, "browser-audit-application-1").await;
+    let read = purwodadi
+        .get(&format!("/api/staff/applications/{id}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(read.status().is_success());
+    let compact: String = code.chars().filter(|c| *c != '-').collect();
+
+    let b = ctx.browser(DESKTOP.0, DESKTOP.1).await;
+    sign_in_to(&b, rt, "dinas.supervisor", "/dinas").await;
+    click_link(&b, "Audit").await;
+    heading(&b, "Log audit").await;
+    // The newest rows show at once; then the person's trail, asked for in the form.
+    wait_js(
+        &b,
+        "document.querySelector('table.audit-rows tbody tr')",
+        30,
+        "the newest rows",
+    )
+    .await;
+    type_into(&b, "Penduduk (NIK atau kode registrasi)", &code).await;
+    click_button(&b, "Tampilkan").await;
+    wait_js(
+        &b,
+        &format!(
+            "(() => {{ const cells = [...document.querySelectorAll('table.audit-rows tbody tr td:nth-child(5)')]; \
+             return cells.length >= 1 && cells.every(c => c.innerText.trim() === {}) \
+             && [...document.querySelectorAll('table.audit-rows tbody tr td:nth-child(4)')].some(c => c.innerText.trim() === 'application.read'); }})()",
+            json!(compact)
+        ),
+        30,
+        "only the person's rows, their reading among them",
+    )
+    .await;
+    let href: String = serde_json::from_value(
+        b.client
+            .execute("return location.href;", vec![])
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        !href.contains(&compact) && !href.contains(&code),
+        "the person is not in the URL: {href}"
+    );
+    click_button(&b, "Periksa rantai").await;
+    wait_text(&b, "Rantai utuh.", 30).await;
+    b.screenshot(T, "01-trail-and-chain").await;
+
+    // The subject-access report, printable and as a JSON file.
+    click_link(&b, "Permintaan akses data pribadi").await;
+    heading(&b, "Akses data pribadi").await;
+    type_into(&b, "NIK penduduk", "3315135211870003").await;
+    click_button(&b, "Buat laporan").await;
+    wait_text(&b, "Laporan data pribadi yang disimpan", 30).await;
+    wait_text(&b, &code, 10).await;
+    let download = b
+        .client
+        .execute(
+            "const a = [...document.querySelectorAll('a[download]')].find(a => a.innerText.trim() === 'Unduh JSON'); \
+             return [a.getAttribute('download'), a.getAttribute('href').slice(0, 30)];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        download,
+        json!([
+            "akses-data-3315135211870003.json",
+            "data:application/json;charset="
+        ])
+    );
+    let href: String = serde_json::from_value(
+        b.client
+            .execute("return location.href;", vec![])
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        !href.contains("3315135211870003"),
+        "the NIK is not in the URL: {href}"
+    );
+    b.screenshot(T, "02-subject-access-report").await;
 }

@@ -13,6 +13,7 @@
 
 #[cfg(feature = "staff")]
 mod admin;
+mod audit;
 mod error;
 mod idempotency;
 mod paths;

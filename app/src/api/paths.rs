@@ -129,6 +129,15 @@ pub mod dinas {
         format!("{}/release", case(case_id))
     }
 
+    /// `GET`: the audit chain walked (supervisors).
+    pub const AUDIT_CHAIN: &str = "/api/dinas/audit/chain";
+
+    /// `POST`: a page of the audit log; the filters (a person too) go in the body.
+    pub const AUDIT_SEARCH: &str = "/api/dinas/audit/search";
+
+    /// `POST`: a resident's subject-access report; the NIK goes in the body.
+    pub const SUBJECT_ACCESS: &str = "/api/dinas/subject-access";
+
     /// `GET`: the minutiae of one finger pair, aligned.
     pub fn overlay(case_id: &str, application: &str, candidate: &str, finger: u8) -> String {
         format!(

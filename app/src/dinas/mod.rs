@@ -7,6 +7,7 @@
 //! (the dashboard), and the sections
 //! still to come, `/dinas/cetak` and `/dinas/distribusi`.
 
+pub mod audit;
 mod case_page;
 mod case_queue_page;
 mod certificate_page;

@@ -12,15 +12,17 @@ pub enum Section {
     Certificate,
     Distribution,
     Dashboard,
+    Audit,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Adjudication,
         Section::Printing,
         Section::Certificate,
         Section::Distribution,
         Section::Dashboard,
+        Section::Audit,
     ];
 
     /// The section's path, also the start of every page in it.
@@ -31,6 +33,7 @@ impl Section {
             Section::Certificate => "/dinas/surat-keterangan",
             Section::Distribution => "/dinas/distribusi",
             Section::Dashboard => "/dinas/dasbor",
+            Section::Audit => "/dinas/audit",
         }
     }
 
@@ -51,6 +54,7 @@ impl Section {
             Section::Certificate => CERTIFICATE,
             Section::Distribution => DISTRIBUTION,
             Section::Dashboard => super::dashboard::strings::DASHBOARD,
+            Section::Audit => super::audit::strings::AUDIT,
         }
     }
 
@@ -61,6 +65,7 @@ impl Section {
             Section::Certificate => CERTIFICATE_ABOUT,
             Section::Distribution => DISTRIBUTION_ABOUT,
             Section::Dashboard => super::dashboard::strings::DASHBOARD_ABOUT,
+            Section::Audit => super::audit::strings::AUDIT_ABOUT,
         }
     }
 }

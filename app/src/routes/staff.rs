@@ -4,6 +4,7 @@
 use super::segments;
 use crate::admin::AccountsPage;
 use crate::app::NotFound;
+use crate::dinas::audit::{AuditLogPage, SubjectAccessPage};
 use crate::dinas::{
     CasePage, CaseQueuePage, CertificatePage, ComingPage, DashboardPage, DinasShell, HomePage,
     Section,
@@ -108,6 +109,8 @@ enum DinasPage {
     Case(String),
     Certificate,
     Dashboard,
+    AuditLog,
+    SubjectAccess,
     /// A section not built yet.
     Coming(Section),
 }
@@ -120,6 +123,8 @@ impl DinasPage {
             ["dinas", "adjudikasi", case] => DinasPage::Case(case.to_string()),
             ["dinas", "surat-keterangan"] => DinasPage::Certificate,
             ["dinas", "dasbor"] => DinasPage::Dashboard,
+            ["dinas", "audit"] => DinasPage::AuditLog,
+            ["dinas", "audit", "akses-subjek"] => DinasPage::SubjectAccess,
             ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
             _ => return None,
         })
@@ -132,6 +137,8 @@ impl DinasPage {
             DinasPage::Case(case_id) => view! { <CasePage case_id/> }.into_any(),
             DinasPage::Certificate => view! { <CertificatePage/> }.into_any(),
             DinasPage::Dashboard => view! { <DashboardPage/> }.into_any(),
+            DinasPage::AuditLog => view! { <AuditLogPage/> }.into_any(),
+            DinasPage::SubjectAccess => view! { <SubjectAccessPage/> }.into_any(),
             DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
         }
     }
@@ -163,6 +170,11 @@ mod tests {
         assert_eq!(
             DinasPage::of("/dinas/distribusi"),
             Some(DinasPage::Coming(Section::Distribution))
+        );
+        assert_eq!(DinasPage::of("/dinas/audit"), Some(DinasPage::AuditLog));
+        assert_eq!(
+            DinasPage::of("/dinas/audit/akses-subjek"),
+            Some(DinasPage::SubjectAccess)
         );
     }
 

@@ -10,9 +10,12 @@ use shared::auth::{
     verify_password, StaffRole, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, SESSION_HOURS,
 };
 use shared::regions::{BundledRegions, RegionDirectory};
-use worker::Request;
+use worker::{Headers, Request};
 
 pub const SESSION_COOKIE: &str = "rekam_session";
+
+/// The audit log's role for a sign-in under a name no account has.
+const UNKNOWN_ROLE: &str = "unknown";
 
 /// A signed-in staff member.
 #[derive(Debug, Clone)]
@@ -63,12 +66,15 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$
 /// Checks the credentials and opens a session. Returns the session info and the cookie token.
 pub async fn login(ctx: &RequestContext, req: &LoginRequest) -> ApiResult<(SessionInfo, String)> {
     let db = ctx.env.d1(bindings::DB)?;
-    let Some(row) = staff::find_by_username(&db, req.username.trim()).await? else {
+    let username = req.username.trim();
+    let Some(row) = staff::find_by_username(&db, username).await? else {
         let _ = verify_password(&req.password, DUMMY_HASH);
+        sign_in_refused(ctx, &db, None, username, "unknown_user").await?;
         return Err(ApiError::Code(ErrorCode::InvalidCredentials));
     };
     if row.active != 1 {
         let _ = verify_password(&req.password, DUMMY_HASH);
+        sign_in_refused(ctx, &db, Some(&row), username, "inactive").await?;
         return Err(ApiError::Code(ErrorCode::InvalidCredentials));
     }
     if row
@@ -76,17 +82,17 @@ pub async fn login(ctx: &RequestContext, req: &LoginRequest) -> ApiResult<(Sessi
         .as_deref()
         .is_some_and(|until| until > ctx.now.as_str())
     {
+        sign_in_refused(ctx, &db, Some(&row), username, "locked").await?;
         return Err(ApiError::Code(ErrorCode::AccountLocked));
     }
     let role = row.role;
     let ok = verify_password(&req.password, &row.password_hash)
         .map_err(|e| ApiError::Internal(format!("{e:?}")))?;
-    let action = if ok {
-        "auth.sign_in"
+    if ok {
+        audit_now(ctx, &db, Some(&row.id), role.as_str(), "auth.sign_in", None).await?;
     } else {
-        "auth.sign_in_failed"
-    };
-    audit_now(ctx, &db, Some(&row.id), role.as_str(), action).await?;
+        sign_in_refused(ctx, &db, Some(&row), username, "wrong_password").await?;
+    }
     if !ok {
         let locked_until = ctx.iso_after_minutes(LOCKOUT_MINUTES);
         staff::record_failure(&db, &row.id, MAX_FAILED_SIGN_INS, &locked_until).await?;
@@ -135,7 +141,13 @@ pub async fn principal(req: &Request, ctx: &RequestContext) -> ApiResult<Princip
 /// The staff member signed in on this request, or 401, even one who must change the password
 /// first: only for `GET /api/auth/me` and the password change itself.
 pub async fn session_principal(req: &Request, ctx: &RequestContext) -> ApiResult<Principal> {
-    let token = session_token(req).ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
+    principal_of(req.headers(), ctx).await
+}
+
+/// The staff member whose session cookie is in these headers, or 401 (also one who must still
+/// change the password: the refusal audit names whoever was refused).
+pub async fn principal_of(headers: &Headers, ctx: &RequestContext) -> ApiResult<Principal> {
+    let token = session_token(headers).ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
     let db = ctx.env.d1(bindings::DB)?;
     let row = staff::find_session(&db, &token_hash(&token), &ctx.now)
         .await?
@@ -153,15 +165,15 @@ pub async fn session_principal(req: &Request, ctx: &RequestContext) -> ApiResult
 }
 
 pub async fn logout(req: &Request, ctx: &RequestContext) -> ApiResult<()> {
-    if let Some(token) = session_token(req) {
+    if let Some(token) = session_token(req.headers()) {
         let db = ctx.env.d1(bindings::DB)?;
         staff::delete_session(&db, &token_hash(&token)).await?;
     }
     Ok(())
 }
 
-pub(crate) fn session_token(req: &Request) -> Option<String> {
-    let cookies = req.headers().get("cookie").ok().flatten()?;
+pub(crate) fn session_token(headers: &Headers) -> Option<String> {
+    let cookies = headers.get("cookie").ok().flatten()?;
     cookies.split(';').find_map(|c| {
         let (name, value) = c.trim().split_once('=')?;
         (name == SESSION_COOKIE
@@ -175,12 +187,29 @@ pub(crate) fn token_hash(token: &str) -> String {
     crate::services::random::to_hex(&Sha256::digest(token.as_bytes()))
 }
 
+/// Every refused sign-in is audited with why: the name typed (unknown names too, so guessing
+/// shows) and the account when there is one.
+async fn sign_in_refused(
+    ctx: &RequestContext,
+    db: &worker::D1Database,
+    account: Option<&staff::StaffRow>,
+    username: &str,
+    reason: &str,
+) -> ApiResult<()> {
+    let detail = serde_json::json!({ "username": username, "reason": reason }).to_string();
+    let (id, role) = account.map_or((None, UNKNOWN_ROLE), |a| {
+        (Some(a.id.as_str()), a.role.as_str())
+    });
+    audit_now(ctx, db, id, role, "auth.sign_in_failed", Some(&detail)).await
+}
+
 async fn audit_now(
     ctx: &RequestContext,
     db: &worker::D1Database,
     staff_id: Option<&str>,
     role: &str,
     action: &str,
+    detail_json: Option<&str>,
 ) -> ApiResult<()> {
     let entry = audit::AuditEntry {
         at: &ctx.now,
@@ -190,7 +219,7 @@ async fn audit_now(
         application_id: None,
         client: &ctx.client_key,
         request_id: &ctx.request_id,
-        detail_json: None,
+        detail_json,
     };
     audit::insert(db, &entry)?.run().await?;
     Ok(())

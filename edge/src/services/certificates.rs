@@ -299,13 +299,13 @@ fn var(ctx: &RequestContext, name: &str) -> Option<String> {
     ctx.env.var(name).ok().map(|v| v.to_string())
 }
 
-fn signing_key(ctx: &RequestContext) -> ApiResult<SigningKey> {
+pub(crate) fn signing_key(ctx: &RequestContext) -> ApiResult<SigningKey> {
     let text = var(ctx, SIGNING_KEY_VAR)
         .ok_or_else(|| ApiError::Internal(format!("{SIGNING_KEY_VAR} is not set")))?;
     certificate_keys::parse_signing_key(&text).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
-fn public_ring(ctx: &RequestContext) -> ApiResult<KeyRing> {
+pub(crate) fn public_ring(ctx: &RequestContext) -> ApiResult<KeyRing> {
     // Without a signing key the ring is still served: verifiers keep the older keys.
     let signing = var(ctx, SIGNING_KEY_VAR)
         .map(|t| certificate_keys::parse_signing_key(&t))

@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod audit_chain;
 pub mod case_records;
 pub mod cases;
 pub mod certificates;
@@ -23,4 +24,5 @@ pub mod proposals;
 pub mod recordings;
 pub mod staff;
 pub mod stored_form;
+pub mod subject_access;
 pub mod transition_guard;

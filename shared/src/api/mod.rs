@@ -6,6 +6,7 @@
 mod adjudication;
 mod admin;
 mod attachment;
+mod audit;
 mod certificate;
 mod dashboard;
 mod enrollment;
@@ -28,6 +29,11 @@ pub use admin::{
     ChangePasswordRequest, NewStaffAccount, ResetPasswordRequest, StaffAccount, StaffAccountList,
 };
 pub use attachment::{required_attachments, AttachmentKind};
+pub use audit::{
+    AuditPage, AuditQuery, AuditRowView, BrokenLink, ChainReport, SubjectAccessReport,
+    SubjectAccessRequest, SubjectApplication, SubjectCertificate, SubjectDocument,
+    SubjectRecording, SubjectStage, AUDIT_PAGE_ROWS,
+};
 pub use certificate::{
     CertificateAddress, CertificateDocument, CertificateEnd, CertificateHolder,
     CertificateStanding, IssuingOffice, RevokeCertificateRequest, RevokeCertificateResponse,

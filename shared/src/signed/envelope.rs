@@ -24,6 +24,8 @@ pub enum DocumentKind {
     RevocationList,
     /// The card chip's data file (reserved for that signer).
     CardChipData,
+    /// A checkpoint of the audit log's hash chain (`crate::audit::Checkpoint`).
+    AuditCheckpoint,
 }
 
 impl DocumentKind {
@@ -32,6 +34,7 @@ impl DocumentKind {
             DocumentKind::Certificate => 1,
             DocumentKind::RevocationList => 2,
             DocumentKind::CardChipData => 3,
+            DocumentKind::AuditCheckpoint => 4,
         }
     }
 
@@ -40,6 +43,7 @@ impl DocumentKind {
             1 => Some(DocumentKind::Certificate),
             2 => Some(DocumentKind::RevocationList),
             3 => Some(DocumentKind::CardChipData),
+            4 => Some(DocumentKind::AuditCheckpoint),
             _ => None,
         }
     }

@@ -10,7 +10,7 @@
 //! | offset | size | field |
 //! | --- | --- | --- |
 //! | 0 | 1 | envelope version (1) |
-//! | 1 | 1 | document kind: 1 Surat Keterangan, 2 revocation list, 3 card chip data |
+//! | 1 | 1 | document kind: 1 Surat Keterangan, 2 revocation list, 3 card chip data, 4 audit checkpoint |
 //! | 2 | 2 | key id (big-endian) |
 //! | 4 | n | body, laid out by kind, its first byte the body's own version |
 //! | 4 + n | 64 | Ed25519 signature (RFC 8032, `ed25519-dalek`) over bytes 0 .. 4 + n |
