@@ -3,14 +3,16 @@
 //! supervisors.
 //!
 //! Routes (registered in `routes/staff.rs`): `/dinas` (start), `/dinas/adjudikasi` (case
-//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, and the sections
-//! still to come, `/dinas/cetak` and `/dinas/distribusi`.
+//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, `/dinas/distribusi`
+//! and `/dinas/distribusi/:shipment` (distribution), and the section still to come,
+//! `/dinas/cetak`.
 
 mod case_page;
 mod case_queue_page;
 mod certificate_page;
 mod certificate_sheet;
 mod coming_page;
+pub mod distribution;
 mod finger_grid;
 mod form_errors;
 mod home_page;
@@ -30,6 +32,7 @@ pub use case_queue_page::CaseQueuePage;
 pub use certificate_page::CertificatePage;
 pub use certificate_sheet::CertificateSheet;
 pub use coming_page::ComingPage;
+pub use distribution::{DistributionPage, ShipmentPage};
 pub use finger_grid::FingerGrid;
 pub use home_page::HomePage;
 pub use minutiae_overlay::MinutiaeOverlay;

@@ -39,8 +39,8 @@ pub const CERTIFICATE_ABOUT: Tr = Tr(
 );
 pub const DISTRIBUTION: Tr = Tr("Distribusi", "Distribution");
 pub const DISTRIBUTION_ABOUT: Tr = Tr(
-    "Mengirim kartu tercetak ke kecamatan.",
-    "Shipping printed cards to the kecamatan.",
+    "Mengirim kartu tercetak ke kecamatan dan memantau penerimaan serta pengambilannya.",
+    "Shipping printed cards to the kecamatan and following their receipt and collection.",
 );
 
 // Adjudication: the case queue.

@@ -3,10 +3,12 @@
 use super::segments;
 use crate::app::NotFound;
 use crate::dinas::{
-    CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, HomePage, Section,
+    CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, DistributionPage, HomePage,
+    Section, ShipmentPage,
 };
 use crate::kecamatan::{
-    ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage, WalkInPage,
+    ApplicationPage, CardsPage, HandoverPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage,
+    ReceivePage, RecordingPage, WalkInPage,
 };
 use crate::staff::{NoConsolePage, SignInPage};
 use leptos::prelude::*;
@@ -65,6 +67,9 @@ enum KecamatanPage {
     Application(String),
     Recording(String),
     Receipt(String),
+    Cards,
+    ReceiveShipment,
+    Handover,
 }
 
 impl KecamatanPage {
@@ -73,6 +78,9 @@ impl KecamatanPage {
             ["kecamatan"] => KecamatanPage::Queue,
             ["kecamatan", "baru"] => KecamatanPage::WalkIn,
             ["kecamatan", "kiriman"] => KecamatanPage::Outbox,
+            ["kecamatan", "kartu"] => KecamatanPage::Cards,
+            ["kecamatan", "kartu", "terima"] => KecamatanPage::ReceiveShipment,
+            ["kecamatan", "kartu", "serah"] => KecamatanPage::Handover,
             ["kecamatan", "permohonan", id] => KecamatanPage::Application(id.to_string()),
             ["kecamatan", "permohonan", id, "rekam"] => KecamatanPage::Recording(id.to_string()),
             ["kecamatan", "permohonan", id, "tanda-bukti"] => {
@@ -90,6 +98,9 @@ impl KecamatanPage {
             KecamatanPage::Application(id) => view! { <ApplicationPage id/> }.into_any(),
             KecamatanPage::Recording(id) => view! { <RecordingPage id/> }.into_any(),
             KecamatanPage::Receipt(id) => view! { <ReceiptPage id/> }.into_any(),
+            KecamatanPage::Cards => view! { <CardsPage/> }.into_any(),
+            KecamatanPage::ReceiveShipment => view! { <ReceivePage/> }.into_any(),
+            KecamatanPage::Handover => view! { <HandoverPage/> }.into_any(),
         }
     }
 }
@@ -101,6 +112,8 @@ enum DinasPage {
     Cases,
     Case(String),
     Certificate,
+    Distribution,
+    Shipment(String),
     /// A section not built yet.
     Coming(Section),
 }
@@ -112,6 +125,8 @@ impl DinasPage {
             ["dinas", "adjudikasi"] => DinasPage::Cases,
             ["dinas", "adjudikasi", case] => DinasPage::Case(case.to_string()),
             ["dinas", "surat-keterangan"] => DinasPage::Certificate,
+            ["dinas", "distribusi"] => DinasPage::Distribution,
+            ["dinas", "distribusi", id] => DinasPage::Shipment(id.to_string()),
             ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
             _ => return None,
         })
@@ -123,6 +138,8 @@ impl DinasPage {
             DinasPage::Cases => view! { <CaseQueuePage/> }.into_any(),
             DinasPage::Case(case_id) => view! { <CasePage case_id/> }.into_any(),
             DinasPage::Certificate => view! { <CertificatePage/> }.into_any(),
+            DinasPage::Distribution => view! { <DistributionPage/> }.into_any(),
+            DinasPage::Shipment(id) => view! { <ShipmentPage id/> }.into_any(),
             DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
         }
     }
@@ -151,7 +168,15 @@ mod tests {
         );
         assert_eq!(
             DinasPage::of("/dinas/distribusi"),
-            Some(DinasPage::Coming(Section::Distribution))
+            Some(DinasPage::Distribution)
+        );
+        assert_eq!(
+            DinasPage::of("/dinas/distribusi/s1"),
+            Some(DinasPage::Shipment("s1".into()))
+        );
+        assert_eq!(
+            DinasPage::of("/dinas/cetak"),
+            Some(DinasPage::Coming(Section::Printing))
         );
     }
 
@@ -173,6 +198,14 @@ mod tests {
         assert_eq!(
             KecamatanPage::of("/kecamatan/permohonan/42/tanda-bukti"),
             Some(KecamatanPage::Receipt("42".into()))
+        );
+        assert_eq!(
+            KecamatanPage::of("/kecamatan/kartu/terima"),
+            Some(KecamatanPage::ReceiveShipment)
+        );
+        assert_eq!(
+            KecamatanPage::of("/kecamatan/kartu/serah"),
+            Some(KecamatanPage::Handover)
         );
         assert_eq!(
             KecamatanPage::of("/kecamatan/permohonan/42"),

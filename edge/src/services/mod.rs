@@ -6,6 +6,7 @@ pub mod certificate_document;
 pub mod certificate_ends;
 pub mod certificate_keys;
 pub mod certificates;
+pub mod distribution;
 pub mod idempotency;
 pub mod random;
 pub mod rate_limit;

@@ -87,3 +87,20 @@ pub async fn application_of(
     .first(None)
     .await
 }
+
+/// The R2 key of the face photographed at the application's latest recording.
+pub async fn latest_face_key(db: &D1Database, application_id: &str) -> Result<Option<String>> {
+    #[derive(Deserialize)]
+    struct Key {
+        face_r2_key: String,
+    }
+    let row: Option<Key> = db
+        .prepare(
+            "SELECT face_r2_key FROM recordings WHERE application_id = ?1 \
+             ORDER BY recorded_at DESC LIMIT 1",
+        )
+        .bind(&[application_id.into()])?
+        .first(None)
+        .await?;
+    Ok(row.map(|k| k.face_r2_key))
+}

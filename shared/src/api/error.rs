@@ -119,6 +119,11 @@ pub enum ErrorCode {
     CertificateAlreadyValid,
     /// 409: the Surat Keterangan is not valid (expired, revoked or ended): nothing to revoke.
     CertificateNotValid,
+    /// 409: the card has not been checked in at the kecamatan (not arrived, or missing from
+    /// its shipment): it cannot be handed over there.
+    CardNotReceived,
+    /// 409: no printed card of this kecamatan is waiting to be shipped.
+    NoCardsToShip,
     /// 401: wrong user name or password (which of the two is not said).
     InvalidCredentials,
     /// 423: too many failed sign-ins; the account is locked for a while.
@@ -146,6 +151,8 @@ impl ErrorCode {
             ErrorCode::TransitionRefused
             | ErrorCode::CertificateAlreadyValid
             | ErrorCode::CertificateNotValid
+            | ErrorCode::CardNotReceived
+            | ErrorCode::NoCardsToShip
             | ErrorCode::Conflict
             | ErrorCode::CaseHeld
             | ErrorCode::ClaimRequired
@@ -211,6 +218,14 @@ impl ErrorCode {
             ErrorCode::CertificateNotValid => lang.pick(
                 "Surat Keterangan ini sudah tidak berlaku (kedaluwarsa, dicabut atau berakhir).",
                 "This Surat Keterangan is no longer valid (expired, revoked or ended).",
+            ),
+            ErrorCode::CardNotReceived => lang.pick(
+                "KTP-el ini belum diterima di kecamatan (belum tiba atau tidak ada dalam kiriman). Belum dapat diserahkan.",
+                "This card has not been received at the kecamatan (not arrived, or missing from its shipment). It cannot be handed over yet.",
+            ),
+            ErrorCode::NoCardsToShip => lang.pick(
+                "Tidak ada KTP-el tercetak yang menunggu dikirim ke kecamatan ini.",
+                "No printed card is waiting to be shipped to this kecamatan.",
             ),
             ErrorCode::Conflict => lang.pick(
                 "Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.",

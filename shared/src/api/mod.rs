@@ -6,6 +6,7 @@
 mod adjudication;
 mod attachment;
 mod certificate;
+mod distribution;
 mod enrollment;
 mod error;
 mod form;
@@ -27,6 +28,11 @@ pub use certificate::{
     CertificateAddress, CertificateDocument, CertificateEnd, CertificateHolder,
     CertificateStanding, IssuingOffice, RevokeCertificateRequest, RevokeCertificateResponse,
     StatusCertificate, MAX_REVOKE_REASON_CHARS,
+};
+pub use distribution::{
+    CardState, CardStep, DistributionOverview, ExtraCard, HandoverCheck, HandoverReceipt,
+    HandoverRequest, KecamatanCards, ManifestCard, OldKtp, PackRequest, PrintedWaiting,
+    ReceiveRequest, ShipmentSummary, ShipmentView, StatusCard, WaitingCard,
 };
 pub use enrollment::{EnrollmentJob, FingerTemplate, JobPurpose};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
