@@ -3,8 +3,9 @@
 //! supervisors.
 //!
 //! Routes (registered in `routes/staff.rs`): `/dinas` (start), `/dinas/adjudikasi` (case
-//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, and the sections
-//! still to come, `/dinas/cetak` and `/dinas/distribusi`.
+//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/cetak` (print queue and runs),
+//! `/dinas/cetak/:run` (one run), `/dinas/cetak/:run/kartu` (its cards), `/dinas/surat-keterangan`,
+//! and the section still to come, `/dinas/distribusi`.
 
 mod case_page;
 mod case_queue_page;
@@ -15,6 +16,7 @@ mod finger_grid;
 mod form_errors;
 mod home_page;
 mod minutiae_overlay;
+mod printing;
 mod proposal_form;
 mod record_pair;
 mod review_panel;
@@ -33,6 +35,7 @@ pub use coming_page::ComingPage;
 pub use finger_grid::FingerGrid;
 pub use home_page::HomePage;
 pub use minutiae_overlay::MinutiaeOverlay;
+pub use printing::{CardPreviewPage, PrintQueuePage, PrintRunPage};
 pub use proposal_form::ProposalForm;
 pub use record_pair::RecordPair;
 pub use review_panel::ReviewPanel;

@@ -6,6 +6,7 @@ use crate::i18n::{
 };
 use leptos::prelude::*;
 use shared::api::StatusView;
+use shared::i18n::Lang;
 
 /// Renders a [`StatusView`] in the current language. It holds stages and dates only.
 #[component]
@@ -26,6 +27,9 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
                 <span class="stage-code">{stage_code}</span>
                 <span class="stage-name">{move || stage.label(lang.get())}</span>
             </p>
+            {stage.about(Lang::Id).map(|_| view! {
+                <p class="stage-about">{move || stage.about(lang.get())}</p>
+            })}
         </section>
         <section class="next-action" aria-labelledby="what-next">
             <h2 id="what-next">{t(WHAT_NEXT)}</h2>

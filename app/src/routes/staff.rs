@@ -3,7 +3,8 @@
 use super::segments;
 use crate::app::NotFound;
 use crate::dinas::{
-    CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, HomePage, Section,
+    CardPreviewPage, CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, HomePage,
+    PrintQueuePage, PrintRunPage, Section,
 };
 use crate::kecamatan::{
     ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage, WalkInPage,
@@ -101,6 +102,9 @@ enum DinasPage {
     Cases,
     Case(String),
     Certificate,
+    Printing,
+    PrintRun(String),
+    CardPreview(String),
     /// A section not built yet.
     Coming(Section),
 }
@@ -112,6 +116,9 @@ impl DinasPage {
             ["dinas", "adjudikasi"] => DinasPage::Cases,
             ["dinas", "adjudikasi", case] => DinasPage::Case(case.to_string()),
             ["dinas", "surat-keterangan"] => DinasPage::Certificate,
+            ["dinas", "cetak"] => DinasPage::Printing,
+            ["dinas", "cetak", run] => DinasPage::PrintRun(run.to_string()),
+            ["dinas", "cetak", run, "kartu"] => DinasPage::CardPreview(run.to_string()),
             ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
             _ => return None,
         })
@@ -123,6 +130,9 @@ impl DinasPage {
             DinasPage::Cases => view! { <CaseQueuePage/> }.into_any(),
             DinasPage::Case(case_id) => view! { <CasePage case_id/> }.into_any(),
             DinasPage::Certificate => view! { <CertificatePage/> }.into_any(),
+            DinasPage::Printing => view! { <PrintQueuePage/> }.into_any(),
+            DinasPage::PrintRun(run_id) => view! { <PrintRunPage run_id/> }.into_any(),
+            DinasPage::CardPreview(run_id) => view! { <CardPreviewPage run_id/> }.into_any(),
             DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
         }
     }
@@ -148,6 +158,11 @@ mod tests {
         assert_eq!(
             DinasPage::of("/dinas/surat-keterangan"),
             Some(DinasPage::Certificate)
+        );
+        assert_eq!(DinasPage::of("/dinas/cetak"), Some(DinasPage::Printing));
+        assert_eq!(
+            DinasPage::of("/dinas/cetak/r1/kartu"),
+            Some(DinasPage::CardPreview("r1".into()))
         );
         assert_eq!(
             DinasPage::of("/dinas/distribusi"),

@@ -7,6 +7,7 @@ pub mod certificate_ends;
 pub mod certificate_keys;
 pub mod certificates;
 pub mod idempotency;
+pub mod printing;
 pub mod random;
 pub mod rate_limit;
 pub mod recording;

@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod card_prints;
 pub mod case_records;
 pub mod cases;
 pub mod certificates;
@@ -16,6 +17,7 @@ pub mod gallery;
 pub mod idempotency_keys;
 pub mod match_results;
 pub mod pending_enrolments;
+pub mod print_runs;
 pub mod proposals;
 pub mod recordings;
 pub mod staff;
