@@ -112,6 +112,32 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["dinas", "cases", case, "clarifications"]) => {
             handlers::dinas::cases::clarify(req, ctx, case).await
         }
+        (Method::Get, ["dinas", "print-queue"]) => handlers::dinas::printing::queue(req, ctx).await,
+        (Method::Get, ["dinas", "print-runs"]) => handlers::dinas::printing::list(req, ctx).await,
+        (Method::Post, ["dinas", "print-runs"]) => {
+            handlers::dinas::printing::create(req, ctx).await
+        }
+        (Method::Get, ["dinas", "print-runs", run]) => {
+            handlers::dinas::printing::get(req, ctx, run).await
+        }
+        (Method::Get, ["dinas", "print-runs", run, "cards"]) => {
+            handlers::dinas::printing::previews(req, ctx, run).await
+        }
+        (Method::Post, ["dinas", "print-runs", run, "cards"]) => {
+            handlers::dinas::printing::record_cards(req, ctx, run).await
+        }
+        (Method::Get, ["dinas", "print-runs", run, "cards", application, "chip"]) => {
+            handlers::dinas::printing::chip(req, ctx, run, application).await
+        }
+        (Method::Get, ["dinas", "print-runs", run, "cards", application, kind]) => {
+            handlers::dinas::printing::image(req, ctx, run, application, kind).await
+        }
+        (Method::Post, ["dinas", "print-runs", run, "blanks"]) => {
+            handlers::dinas::printing::take_blanks(req, ctx, run).await
+        }
+        (Method::Post, ["dinas", "print-runs", run, "close"]) => {
+            handlers::dinas::printing::close(req, ctx, run).await
+        }
         (Method::Post, ["dinas", "applications", id, "certificate"]) => {
             handlers::certificates::issue(req, ctx, id).await
         }

@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod fingerprints;
 pub mod fixtures;
+pub mod printing;
 mod process_group;
 mod runtime;
 pub mod seed;

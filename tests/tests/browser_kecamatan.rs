@@ -586,9 +586,16 @@ async fn printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signat
     let kecamatan = rt.staff_client(OPERATOR).await;
     let dinas = rt.staff_client("dinas.operator").await;
     let id = print_ready(rt, &kecamatan, 9501).await;
-    to_card_printed(&dinas, "33.15.13", std::slice::from_ref(&id), "ship-browser").await;
-    let code = kecamatan.get_json(&format!("/api/staff/applications/{id}")).await
-        ["registration_code"]
+    to_card_printed(
+        &dinas,
+        "33.15.13",
+        std::slice::from_ref(&id),
+        "ship-browser",
+    )
+    .await;
+    let code = kecamatan
+        .get_json(&format!("/api/staff/applications/{id}"))
+        .await["registration_code"]
         .as_str()
         .unwrap()
         .to_string();
@@ -598,7 +605,13 @@ async fn printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signat
     let desk = ctx.browser(DESKTOP.0, DESKTOP.1).await;
     desk.client.goto(&rt.url("/staf/masuk")).await.unwrap();
     fill_sign_in(&desk, "dinas.operator").await;
-    wait_js(&desk, "location.pathname === '/dinas'", 45, "the dinas console").await;
+    wait_js(
+        &desk,
+        "location.pathname === '/dinas'",
+        45,
+        "the dinas console",
+    )
+    .await;
     click_link(&desk, "Distribusi").await;
     heading(&desk, "Distribusi KTP-el").await;
     desk.find(Locator::XPath(
@@ -665,7 +678,12 @@ async fn printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signat
         "the photo taken at recording",
     )
     .await;
-    wait_text(&tablet, "Jenis permohonan ini tidak menyerahkan KTP lama.", 5).await;
+    wait_text(
+        &tablet,
+        "Jenis permohonan ini tidak menyerahkan KTP lama.",
+        5,
+    )
+    .await;
     sign_on_pad(&tablet).await;
     tablet.screenshot(T, "04-signed").await;
     click_button(&tablet, "Serahkan KTP-el").await;
@@ -683,12 +701,18 @@ async fn printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signat
     emulate_media(&tablet, None).await;
     let handed_over = started.elapsed();
     assert_eq!(
-        kecamatan.get_json(&format!("/api/staff/applications/{id}")).await["stage"],
+        kecamatan
+            .get_json(&format!("/api/staff/applications/{id}"))
+            .await["stage"],
         "CARD_ISSUED"
     );
 
     // The public status page says it in plain words.
-    tablet.client.goto(&rt.url(&format!("/s/{code}"))).await.unwrap();
+    tablet
+        .client
+        .goto(&rt.url(&format!("/s/{code}")))
+        .await
+        .unwrap();
     wait_text(&tablet, "KTP-el Anda sudah diserahkan kepada Anda.", 30).await;
     tablet.screenshot(T, "07-status-issued").await;
     eprintln!(

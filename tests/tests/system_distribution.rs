@@ -56,7 +56,9 @@ async fn printed_cards(
     to_card_printed(dinas, district, &ids, &format!("ship-{first}")).await;
     let mut cards = Vec::new();
     for id in ids {
-        let detail = dinas.get_json(&format!("/api/staff/applications/{id}")).await;
+        let detail = dinas
+            .get_json(&format!("/api/staff/applications/{id}"))
+            .await;
         assert_eq!(detail["stage"], "CARD_PRINTED", "{id}");
         let code = detail["registration_code"].as_str().unwrap().to_string();
         cards.push((id, code));
@@ -194,7 +196,13 @@ async fn missing_and_extra_cards_reach_the_dinas_and_a_missing_card_is_not_hande
         .find(|s| s["id"] == id.as_str())
         .expect("shipment in the overview")
         .clone();
-    assert_eq!((listed["missing_cards"].clone(), listed["extra_cards"].clone()), (json!(1), json!(1)));
+    assert_eq!(
+        (
+            listed["missing_cards"].clone(),
+            listed["extra_cards"].clone()
+        ),
+        (json!(1), json!(1))
+    );
     let (_, seen) = read(&dinas, &format!("/api/dinas/shipments/{id}")).await;
     assert_eq!(state_of(&seen, &c), "missing");
     assert_eq!(seen["extras"][0]["description"], extra);
@@ -202,7 +210,10 @@ async fn missing_and_extra_cards_reach_the_dinas_and_a_missing_card_is_not_hande
 
     // The missing card cannot be handed over; the received one is ready to collect.
     let (status, refused) = read(&kec, &format!("/api/staff/cards/by-code/{c_code}")).await;
-    assert_eq!((status, refused["code"].as_str()), (409, Some("card_not_received")));
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (409, Some("card_not_received"))
+    );
     let (status, refused) = write(
         &kec,
         &format!("/api/staff/cards/{c}/handover"),
@@ -210,7 +221,10 @@ async fn missing_and_extra_cards_reach_the_dinas_and_a_missing_card_is_not_hande
         &json!({ "old_ktp_handed_in": false, "signature_png_base64": signature() }),
     )
     .await;
-    assert_eq!((status, refused["code"].as_str()), (409, Some("card_not_received")));
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (409, Some("card_not_received"))
+    );
     assert_eq!(status_of(rt, &c_code).await["card"]["step"], "on_its_way");
     let ready = status_of(rt, &a_code).await;
     assert_eq!(ready["card"]["step"], "ready_to_collect");
@@ -241,7 +255,10 @@ async fn kecamatan_reaches_only_its_own_shipments_and_no_dinas_route(ctx: Ctx) {
         &json!({ "district_code": PURWODADI, "application_ids": [app] }),
     )
     .await;
-    assert_eq!((status, refused["code"].as_str()), (422, Some("validation_failed")));
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (422, Some("validation_failed"))
+    );
     let (status, refused) = write(
         &dinas,
         "/api/dinas/shipments",
@@ -249,7 +266,10 @@ async fn kecamatan_reaches_only_its_own_shipments_and_no_dinas_route(ctx: Ctx) {
         &json!({ "district_code": "33.15.02" }),
     )
     .await;
-    assert_eq!((status, refused["code"].as_str()), (409, Some("no_cards_to_ship")));
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (409, Some("no_cards_to_ship"))
+    );
 
     let shipment = pack(&dinas, KEDUNGJATI, &cards, "r-pack").await;
     let (id, code) = (
@@ -258,8 +278,12 @@ async fn kecamatan_reaches_only_its_own_shipments_and_no_dinas_route(ctx: Ctx) {
     );
 
     // Handover before the box is checked in: refused.
-    let (status, refused) = read(&kedungjati, &format!("/api/staff/cards/by-code/{app_code}")).await;
-    assert_eq!((status, refused["code"].as_str()), (409, Some("card_not_received")));
+    let (status, refused) =
+        read(&kedungjati, &format!("/api/staff/cards/by-code/{app_code}")).await;
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (409, Some("card_not_received"))
+    );
     let (status, refused) = write(
         &kedungjati,
         &format!("/api/staff/cards/{app}/handover"),
@@ -267,7 +291,10 @@ async fn kecamatan_reaches_only_its_own_shipments_and_no_dinas_route(ctx: Ctx) {
         &json!({ "old_ktp_handed_in": false, "signature_png_base64": signature() }),
     )
     .await;
-    assert_eq!((status, refused["code"].as_str()), (409, Some("card_not_received")));
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (409, Some("card_not_received"))
+    );
 
     // Another kecamatan's operator finds nothing of it.
     for path in [
@@ -276,7 +303,11 @@ async fn kecamatan_reaches_only_its_own_shipments_and_no_dinas_route(ctx: Ctx) {
         format!("/api/staff/cards/{app}/face"),
     ] {
         let (status, body) = read(&purwodadi, &path).await;
-        assert_eq!((status, body["code"].as_str()), (404, Some("not_found")), "{path}");
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (404, Some("not_found")),
+            "{path}"
+        );
     }
     let (status, body) = receive(&purwodadi, &id, &[&app], &[], "r-other").await;
     assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
@@ -306,7 +337,10 @@ async fn kecamatan_reaches_only_its_own_shipments_and_no_dinas_route(ctx: Ctx) {
     }
     // Its own operator receives it.
     let (status, view) = receive(&kedungjati, &id, &[&app], &[], "r-own").await;
-    assert_eq!((status, &view["shipment"]["received_cards"]), (200, &json!(1)));
+    assert_eq!(
+        (status, &view["shipment"]["received_cards"]),
+        (200, &json!(1))
+    );
 }
 
 async fn handover_ends_a_valid_surat_keterangan_and_the_status_says_issued(ctx: Ctx) {
@@ -336,7 +370,11 @@ async fn handover_ends_a_valid_surat_keterangan_and_the_status_says_issued(ctx: 
     assert_eq!(status, 200, "{check}");
     assert_eq!(check["old_ktp_expected"], true);
     assert_eq!(check["receipt"], Value::Null);
-    let face = kec.get(check["face_path"].as_str().unwrap()).send().await.unwrap();
+    let face = kec
+        .get(check["face_path"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(face.status(), 200);
     assert_eq!(face.headers()["content-type"], "image/jpeg");
 
@@ -349,7 +387,10 @@ async fn handover_ends_a_valid_surat_keterangan_and_the_status_says_issued(ctx: 
         &json!({ "old_ktp_handed_in": true, "signature_png_base64": "" }),
     )
     .await;
-    assert_eq!((status, refused["fields"][0]["field"].as_str()), (422, Some("signature")));
+    assert_eq!(
+        (status, refused["fields"][0]["field"].as_str()),
+        (422, Some("signature"))
+    );
     let (status, refused) = write(
         &kec,
         &path,
@@ -357,7 +398,10 @@ async fn handover_ends_a_valid_surat_keterangan_and_the_status_says_issued(ctx: 
         &json!({ "old_ktp_handed_in": false, "signature_png_base64": signature() }),
     )
     .await;
-    assert_eq!((status, refused["fields"][0]["field"].as_str()), (422, Some("old_ktp_note")));
+    assert_eq!(
+        (status, refused["fields"][0]["field"].as_str()),
+        (422, Some("old_ktp_note"))
+    );
 
     let body = json!({ "old_ktp_handed_in": true, "signature_png_base64": signature() });
     let (status, receipt) = write(&kec, &path, "h-hand", &body).await;
@@ -367,33 +411,54 @@ async fn handover_ends_a_valid_surat_keterangan_and_the_status_says_issued(ctx: 
     assert_eq!(receipt["shipment_code"], shipment["code"]);
     assert_eq!(receipt["handed_over_by"], "Operator Kec. Purwodadi");
     let (status, replay) = write(&kec, &path, "h-hand", &body).await;
-    assert_eq!((status, &replay), (200, &receipt), "a retry gets the first receipt");
+    assert_eq!(
+        (status, &replay),
+        (200, &receipt),
+        "a retry gets the first receipt"
+    );
     let (status, again) = write(&kec, &path, "h-hand-again", &body).await;
-    assert_eq!((status, again["code"].as_str()), (409, Some("transition_refused")));
+    assert_eq!(
+        (status, again["code"].as_str()),
+        (409, Some("transition_refused"))
+    );
 
     // Issued: the certificate ended in the same batch, and the status page says so.
     assert_eq!(
-        kec.get_json(&format!("/api/staff/applications/{app}")).await["stage"],
+        kec.get_json(&format!("/api/staff/applications/{app}"))
+            .await["stage"],
         "CARD_ISSUED"
     );
     let ended = rt.d1_query(&format!(
         "SELECT ended_on IS NOT NULL AS ended, ended_reason FROM certificates WHERE application_id = '{app}'"
     ));
-    assert_eq!((ended[0]["ended"].clone(), ended[0]["ended_reason"].clone()), (json!(1), json!("card_issued")));
+    assert_eq!(
+        (ended[0]["ended"].clone(), ended[0]["ended_reason"].clone()),
+        (json!(1), json!("card_issued"))
+    );
     let status = status_of(rt, &app_code).await;
     assert_eq!(status["card"]["step"], "issued");
     assert_eq!(status["certificate"]["valid"], false);
     assert_eq!(status["next_action"], "none");
     let text = status.to_string();
     for private in ["SITI", "3315", "1987"] {
-        assert!(!text.contains(private), "{private} on the public status: {text}");
+        assert!(
+            !text.contains(private),
+            "{private} on the public status: {text}"
+        );
     }
     // The receipt comes back with the check, with the signature behind it.
     let (_, check) = read(&kec, &format!("/api/staff/cards/by-code/{app_code}")).await;
     assert_eq!(check["receipt"], receipt);
-    let signature = kec.get(receipt["signature_path"].as_str().unwrap()).send().await.unwrap();
+    let signature = kec
+        .get(receipt["signature_path"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(signature.status(), 200);
-    assert_eq!(signature.bytes().await.unwrap().as_ref(), png(3_000).as_slice());
+    assert_eq!(
+        signature.bytes().await.unwrap().as_ref(),
+        png(3_000).as_slice()
+    );
 }
 
 async fn cards_uncollected_after_thirty_days_are_listed_for_kecamatan_and_dinas(ctx: Ctx) {
@@ -403,7 +468,14 @@ async fn cards_uncollected_after_thirty_days_are_listed_for_kecamatan_and_dinas(
     let cards = printed_cards(rt, &kec, &dinas, KEDUNGJATI, 9401, 1, "baru").await;
     let (app, app_code) = cards[0].clone();
     let shipment = pack(&dinas, KEDUNGJATI, &cards, "u-pack").await;
-    let (status, _) = receive(&kec, shipment["id"].as_str().unwrap(), &[&app], &[], "u-receive").await;
+    let (status, _) = receive(
+        &kec,
+        shipment["id"].as_str().unwrap(),
+        &[&app],
+        &[],
+        "u-receive",
+    )
+    .await;
     assert_eq!(status, 200);
 
     let waiting = |list: &Value| {
@@ -415,9 +487,15 @@ async fn cards_uncollected_after_thirty_days_are_listed_for_kecamatan_and_dinas(
     };
     let (_, cards_now) = read(&kec, "/api/staff/cards").await;
     let card = waiting(&cards_now["waiting"]).expect("the card waits at the kecamatan");
-    assert_eq!((card["days_waiting"].clone(), card["uncollected"].clone()), (json!(0), json!(false)));
+    assert_eq!(
+        (card["days_waiting"].clone(), card["uncollected"].clone()),
+        (json!(0), json!(false))
+    );
     let (_, overview) = read(&dinas, "/api/dinas/distribution").await;
-    assert!(waiting(&overview["uncollected"]).is_none(), "not uncollected on its first day");
+    assert!(
+        waiting(&overview["uncollected"]).is_none(),
+        "not uncollected on its first day"
+    );
 
     // Thirty-one days later (the receipt's date moved back; nothing else changes).
     rt.d1_query(&format!(
@@ -426,7 +504,10 @@ async fn cards_uncollected_after_thirty_days_are_listed_for_kecamatan_and_dinas(
     ));
     let (_, cards_later) = read(&kec, "/api/staff/cards").await;
     let card = waiting(&cards_later["waiting"]).unwrap();
-    assert_eq!((card["days_waiting"].clone(), card["uncollected"].clone()), (json!(31), json!(true)));
+    assert_eq!(
+        (card["days_waiting"].clone(), card["uncollected"].clone()),
+        (json!(31), json!(true))
+    );
     assert_eq!(card["registration_code"], app_code.as_str());
     let (_, overview) = read(&dinas, "/api/dinas/distribution").await;
     let listed = waiting(&overview["uncollected"]).expect("uncollected, seen by the dinas");

@@ -14,6 +14,8 @@
 mod error;
 mod idempotency;
 mod paths;
+#[cfg(feature = "staff")]
+mod printing;
 mod public;
 mod request;
 #[cfg(feature = "staff")]

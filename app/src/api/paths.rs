@@ -213,6 +213,37 @@ pub mod distribution {
     }
 }
 
+/// The dinas print room's API: `/api/dinas/print-queue` and `/api/dinas/print-runs/*`.
+#[cfg(feature = "staff")]
+pub mod printing {
+    use super::segment;
+
+    /// `GET`: PRINT_READY_RECORD applications by kecamatan.
+    pub const QUEUE: &str = "/api/dinas/print-queue";
+    /// `GET`: the runs; `POST`: a new run.
+    pub const RUNS: &str = "/api/dinas/print-runs";
+
+    /// `GET`: one run with its ledger.
+    pub fn run(run_id: &str) -> String {
+        format!("{RUNS}/{}", segment(run_id))
+    }
+
+    /// `GET`: the run's card previews; `POST`: card outcomes.
+    pub fn cards(run_id: &str) -> String {
+        format!("{}/cards", run(run_id))
+    }
+
+    /// `POST`: more blank cards taken.
+    pub fn blanks(run_id: &str) -> String {
+        format!("{}/blanks", run(run_id))
+    }
+
+    /// `POST`: close the run.
+    pub fn close(run_id: &str) -> String {
+        format!("{}/close", run(run_id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +316,14 @@ mod tests {
             "/api/dinas/cases/c1/proposals/p1/send-back"
         );
         assert_eq!(certificate("a1"), "/api/dinas/applications/a1/certificate");
+        assert_eq!(
+            super::printing::cards("r/1"),
+            "/api/dinas/print-runs/r%2F1/cards"
+        );
+        assert_eq!(
+            super::printing::close("r1"),
+            "/api/dinas/print-runs/r1/close"
+        );
         assert_eq!(
             revoke("SK-3315-1-000007"),
             "/api/dinas/certificates/SK-3315-1-000007/revoke"

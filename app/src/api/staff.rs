@@ -52,11 +52,11 @@ impl StaffApi {
             .unwrap_or(Lang::Id)
     }
 
-    fn get(self, path: &str) -> Call<'_> {
+    pub(super) fn get(self, path: &str) -> Call<'_> {
         Call::get(path, self.lang(), self.requests)
     }
 
-    fn post(self, path: &str) -> Call<'_> {
+    pub(super) fn post(self, path: &str) -> Call<'_> {
         Call::post(path, self.lang(), self.requests)
     }
 

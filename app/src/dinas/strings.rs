@@ -15,11 +15,6 @@ pub const HOME_INTRO: Tr = Tr(
     "Pilih bagian pekerjaan Anda.",
     "Choose the part of the work you are doing.",
 );
-pub const COMING: Tr = Tr(
-    "Bagian ini sedang dibuat dan belum dapat dipakai. Belum ada data yang ditampilkan di sini.",
-    "This section is being built and cannot be used yet. No data is shown here.",
-);
-pub const BACK_TO_CONSOLE: Tr = Tr("Kembali ke konsol", "Back to the console");
 
 // Sections.
 pub const ADJUDICATION: Tr = Tr("Adjudikasi", "Adjudication");

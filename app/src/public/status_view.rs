@@ -1,12 +1,13 @@
 //! One application's status: current stage, what to do next, reasons if returned, and the timeline.
 
+use super::card_step_texts;
 use crate::i18n::{
     format_timestamp, t, use_lang, CERTIFICATE_NO_LONGER_VALID, CERTIFICATE_VALID_UNTIL,
     RETURNED_REASONS, STAGE_NOW, TIMELINE, WHAT_NEXT,
 };
-use super::card_step_texts;
 use leptos::prelude::*;
 use shared::api::StatusView;
+use shared::i18n::Lang;
 
 /// Renders a [`StatusView`] in the current language. It holds stages and dates only.
 #[component]
@@ -46,6 +47,9 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
                 <span class="stage-name">{move || stage.label(lang.get())}</span>
             </p>
             {card_line}
+            {stage.about(Lang::Id).map(|_| view! {
+                <p class="stage-about">{move || stage.about(lang.get())}</p>
+            })}
         </section>
         <section class="next-action" aria-labelledby="what-next">
             <h2 id="what-next">{t(WHAT_NEXT)}</h2>

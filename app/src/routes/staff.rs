@@ -3,8 +3,8 @@
 use super::segments;
 use crate::app::NotFound;
 use crate::dinas::{
-    CasePage, CaseQueuePage, CertificatePage, ComingPage, DinasShell, DistributionPage, HomePage,
-    Section, ShipmentPage,
+    CardPreviewPage, CasePage, CaseQueuePage, CertificatePage, DinasShell, DistributionPage,
+    HomePage, PrintQueuePage, PrintRunPage, ShipmentPage,
 };
 use crate::kecamatan::{
     ApplicationPage, CardsPage, HandoverPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage,
@@ -114,8 +114,9 @@ enum DinasPage {
     Certificate,
     Distribution,
     Shipment(String),
-    /// A section not built yet.
-    Coming(Section),
+    Printing,
+    PrintRun(String),
+    CardPreview(String),
 }
 
 impl DinasPage {
@@ -127,7 +128,9 @@ impl DinasPage {
             ["dinas", "surat-keterangan"] => DinasPage::Certificate,
             ["dinas", "distribusi"] => DinasPage::Distribution,
             ["dinas", "distribusi", id] => DinasPage::Shipment(id.to_string()),
-            ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
+            ["dinas", "cetak"] => DinasPage::Printing,
+            ["dinas", "cetak", run] => DinasPage::PrintRun(run.to_string()),
+            ["dinas", "cetak", run, "kartu"] => DinasPage::CardPreview(run.to_string()),
             _ => return None,
         })
     }
@@ -140,7 +143,9 @@ impl DinasPage {
             DinasPage::Certificate => view! { <CertificatePage/> }.into_any(),
             DinasPage::Distribution => view! { <DistributionPage/> }.into_any(),
             DinasPage::Shipment(id) => view! { <ShipmentPage id/> }.into_any(),
-            DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
+            DinasPage::Printing => view! { <PrintQueuePage/> }.into_any(),
+            DinasPage::PrintRun(run_id) => view! { <PrintRunPage run_id/> }.into_any(),
+            DinasPage::CardPreview(run_id) => view! { <CardPreviewPage run_id/> }.into_any(),
         }
     }
 }
@@ -148,7 +153,6 @@ impl DinasPage {
 #[cfg(test)]
 mod tests {
     use super::{DinasPage, KecamatanPage, Page};
-    use crate::dinas::Section;
 
     #[test]
     fn dinas_paths_pick_their_page() {
@@ -166,6 +170,11 @@ mod tests {
             DinasPage::of("/dinas/surat-keterangan"),
             Some(DinasPage::Certificate)
         );
+        assert_eq!(DinasPage::of("/dinas/cetak"), Some(DinasPage::Printing));
+        assert_eq!(
+            DinasPage::of("/dinas/cetak/r1/kartu"),
+            Some(DinasPage::CardPreview("r1".into()))
+        );
         assert_eq!(
             DinasPage::of("/dinas/distribusi"),
             Some(DinasPage::Distribution)
@@ -173,10 +182,6 @@ mod tests {
         assert_eq!(
             DinasPage::of("/dinas/distribusi/s1"),
             Some(DinasPage::Shipment("s1".into()))
-        );
-        assert_eq!(
-            DinasPage::of("/dinas/cetak"),
-            Some(DinasPage::Coming(Section::Printing))
         );
     }
 

@@ -26,8 +26,7 @@ pub async fn get(code: &str, ctx: &RequestContext) -> ApiResult<Response> {
     let events = applications::events(&db, &app.id).await?;
     let (timeline, returned_reasons) = timeline::from_events(&events, true);
     let certificate = certificates::status_line(&db, &app.id, app.stage, ctx.today).await?;
-    let card =
-        distribution::status::status_line(&db, &app.id, app.stage, &timeline).await?;
+    let card = distribution::status::status_line(&db, &app.id, app.stage, &timeline).await?;
     let view = StatusView::new(app.stage, timeline, returned_reasons)
         .with_certificate(certificate)
         .with_card(card);

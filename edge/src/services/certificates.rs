@@ -299,7 +299,8 @@ fn var(ctx: &RequestContext, name: &str) -> Option<String> {
     ctx.env.var(name).ok().map(|v| v.to_string())
 }
 
-fn signing_key(ctx: &RequestContext) -> ApiResult<SigningKey> {
+/// The configured signing key: the Surat Keterangan's, and the card chip data's.
+pub fn signing_key(ctx: &RequestContext) -> ApiResult<SigningKey> {
     let text = var(ctx, SIGNING_KEY_VAR)
         .ok_or_else(|| ApiError::Internal(format!("{SIGNING_KEY_VAR} is not set")))?;
     certificate_keys::parse_signing_key(&text).map_err(|e| ApiError::Internal(e.to_string()))

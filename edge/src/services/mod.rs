@@ -8,6 +8,7 @@ pub mod certificate_keys;
 pub mod certificates;
 pub mod distribution;
 pub mod idempotency;
+pub mod printing;
 pub mod random;
 pub mod rate_limit;
 pub mod recording;

@@ -29,8 +29,7 @@ pub struct NewHandover<'a> {
 
 fn old_ktp<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<OldKtp, D::Error> {
     let text = String::deserialize(d)?;
-    OldKtp::parse(&text)
-        .ok_or_else(|| serde::de::Error::custom(format!("stored old_ktp {text:?}")))
+    OldKtp::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("stored old_ktp {text:?}")))
 }
 
 pub fn insert(db: &D1Database, h: &NewHandover<'_>) -> Result<D1PreparedStatement> {

@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod card_prints;
 pub mod case_records;
 pub mod cases;
 pub mod certificates;
@@ -17,6 +18,7 @@ pub mod handovers;
 pub mod idempotency_keys;
 pub mod match_results;
 pub mod pending_enrolments;
+pub mod print_runs;
 pub mod proposals;
 pub mod recordings;
 pub mod shipment_cards;

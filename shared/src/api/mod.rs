@@ -10,6 +10,7 @@ mod distribution;
 mod enrollment;
 mod error;
 mod form;
+mod printing;
 mod recording;
 mod region;
 mod staff;
@@ -37,6 +38,12 @@ pub use distribution::{
 pub use enrollment::{EnrollmentJob, FingerTemplate, JobPurpose};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
+pub use printing::{
+    CardFace, CardField, CardOutcome, CardPreview, CardPreviews, CardRecord, CreatePrintRunRequest,
+    FitProblem, Ledger, PrintQueue, PrintQueueDistrict, PrintQueueItem, PrintRunItem, PrintRunList,
+    PrintRunSummary, PrintRunView, PrintRunWritten, RecordCardsRequest, SpoiledCard,
+    TakeBlanksRequest, MAX_SPOIL_REASON_CHARS,
+};
 pub use recording::{
     BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, RecordingResponse,
     FINGER_POSITIONS,

@@ -122,10 +122,7 @@ mod tests {
     #[test]
     fn a_card_on_its_way_is_not_yet_to_collect() {
         let shipped = || StatusView::new(Stage::CardShipped, vec![], vec![]);
-        assert_eq!(
-            shipped().next_action,
-            NextAction::CollectCardAtKecamatan
-        );
+        assert_eq!(shipped().next_action, NextAction::CollectCardAtKecamatan);
         let on_its_way = shipped().with_card(Some(StatusCard {
             step: CardStep::OnItsWay,
             since: "2026-03-04".into(),

@@ -80,6 +80,10 @@ pub enum FieldCode {
     FingerprintInvalid,
     /// Every finger is an exception: nothing to identify the person with.
     NoUsableFingerprint,
+    /// Too long for its place on the KTP-el (`printing::lay_out_card` says the budget).
+    DoesNotFitCard,
+    /// A card serial is not 6-24 characters of A-Z, 0-9 and `-`.
+    CardSerialFormat,
 }
 
 impl FieldCode {
@@ -199,6 +203,14 @@ impl FieldCode {
             NoUsableFingerprint => lang.pick(
                 "Minimal satu sidik jari harus dapat direkam.",
                 "At least one fingerprint must be recorded.",
+            ),
+            DoesNotFitCard => lang.pick(
+                "Terlalu panjang untuk dicetak di KTP-el; kartu tidak dicetak sampai data dibetulkan.",
+                "Too long to print on the card; the card is not printed until the record is corrected.",
+            ),
+            CardSerialFormat => lang.pick(
+                "Nomor seri kartu: 6-24 huruf, angka atau tanda -, seperti tercetak pada blangko.",
+                "Card serial: 6-24 letters, digits or -, as printed on the blank card.",
             ),
         }
     }

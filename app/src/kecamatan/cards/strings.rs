@@ -87,7 +87,10 @@ pub const FACE: Tr = Tr("Foto saat perekaman", "Photo at recording");
 pub const NIK: Tr = Tr("NIK", "NIK");
 pub const BIRTH: Tr = Tr("Tempat, tanggal lahir", "Place and date of birth");
 pub const APPLICATION_TYPE: Tr = Tr("Jenis permohonan", "Application type");
-pub const RECEIVED_ON: Tr = Tr("KTP-el diterima kecamatan", "Card received at the kecamatan");
+pub const RECEIVED_ON: Tr = Tr(
+    "KTP-el diterima kecamatan",
+    "Card received at the kecamatan",
+);
 pub const OLD_KTP_HANDED_IN: Tr = Tr("KTP lama sudah diserahkan", "The old KTP was handed in");
 pub const OLD_KTP_NOTE: Tr = Tr(
     "Bila KTP lama tidak diserahkan, tuliskan alasannya",

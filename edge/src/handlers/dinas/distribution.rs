@@ -22,16 +22,7 @@ pub async fn pack(mut req: Request, ctx: &RequestContext) -> ApiResult<Response>
     let parsed: PackRequest = serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
     let district = pack::district_of(&parsed)?;
     let key = IdempotencyKey::of(&req, &body, &who, &district)?;
-    respond(
-        pack::pack(
-            ctx,
-            &who,
-            &district,
-            &parsed.application_ids,
-            key.as_ref(),
-        )
-        .await?,
-    )
+    respond(pack::pack(ctx, &who, &district, &parsed.application_ids, key.as_ref()).await?)
 }
 
 pub async fn shipment(req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {

@@ -17,9 +17,15 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
     serde_json::from_slice(body).map_err(|_| ApiError::MALFORMED)
 }
 
-pub async fn shipment_by_code(req: Request, ctx: &RequestContext, code: &str) -> ApiResult<Response> {
+pub async fn shipment_by_code(
+    req: Request,
+    ctx: &RequestContext,
+    code: &str,
+) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    Ok(Response::from_json(&receive::by_code(ctx, &who, code).await?)?)
+    Ok(Response::from_json(
+        &receive::by_code(ctx, &who, code).await?,
+    )?)
 }
 
 pub async fn receive(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
@@ -37,7 +43,9 @@ pub async fn list(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
 
 pub async fn check(req: Request, ctx: &RequestContext, code: &str) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    Ok(Response::from_json(&handover::check(ctx, &who, code).await?)?)
+    Ok(Response::from_json(
+        &handover::check(ctx, &who, code).await?,
+    )?)
 }
 
 pub async fn hand_over(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {

@@ -15,8 +15,7 @@ use crate::storage::applications::{self, StoredApplication};
 use crate::storage::handovers::{self, HandoverRow, NewHandover};
 use crate::storage::{files, recordings, shipment_cards};
 use shared::api::{
-    ApplicationForm, ErrorCode, FieldError, HandoverCheck, HandoverReceipt, HandoverRequest,
-    OldKtp,
+    ApplicationForm, ErrorCode, FieldError, HandoverCheck, HandoverReceipt, HandoverRequest, OldKtp,
 };
 use shared::domain::{old_ktp_expected, ApplicationType, RegistrationCode};
 use shared::lifecycle::{Event, Stage};
@@ -188,9 +187,8 @@ pub async fn hand_over(
     if let Some(key) = key {
         t.push(idempotency::answer_statement(&db, key, &answer, &ctx.now)?);
     }
-    let detail =
-        serde_json::json!({ "shipment": card.shipment_code, "old_ktp": old_ktp.as_str() })
-            .to_string();
+    let detail = serde_json::json!({ "shipment": card.shipment_code, "old_ktp": old_ktp.as_str() })
+        .to_string();
     match t.commit("card.handover", Some(&detail)).await {
         Ok(()) => Ok(answer),
         Err(e) => idempotency::replay_after_failure(&db, key, e).await,

@@ -124,7 +124,11 @@ fn waiting_card(row: shipment_cards::WaitingRow, today: Date, with_name: bool) -
         district_name: region_name(&row.district_code),
         application_id: row.application_id,
         registration_code: row.registration_code.to_string(),
-        full_name: if with_name { row.full_name } else { String::new() },
+        full_name: if with_name {
+            row.full_name
+        } else {
+            String::new()
+        },
         district_code: row.district_code,
         received_on: row.received_on.to_string(),
         days_waiting: days_waiting(row.received_on, today),

@@ -10,8 +10,8 @@ use crate::services::idempotency::{self, Answer, IdempotencyKey, Prior};
 use crate::services::random;
 use crate::services::transition::{Mover, Transition};
 use crate::storage::applications;
-use crate::storage::shipments::{self, NewShipment, ShipmentRow};
 use crate::storage::shipment_cards;
+use crate::storage::shipments::{self, NewShipment, ShipmentRow};
 use shared::api::{ErrorCode, FieldError, PackRequest};
 use shared::domain::{ManifestCode, RegionCode, RegionLevel, MAX_CARDS_PER_SHIPMENT};
 use shared::lifecycle::{Event, Stage};
@@ -60,8 +60,7 @@ pub async fn pack(
         // Named cards must all be this kecamatan's: a box goes to one kecamatan.
         let refs: Vec<&str> = named.iter().map(String::as_str).collect();
         let heads = applications::heads(&db, &refs).await?;
-        if heads.len() != named.len() || heads.iter().any(|h| h.district_code != district_code)
-        {
+        if heads.len() != named.len() || heads.iter().any(|h| h.district_code != district_code) {
             return Err(invalid("application_ids", FieldCode::InvalidChoice));
         }
         named.to_vec()
