@@ -167,6 +167,15 @@ async fn missing_and_extra_cards_reach_the_dinas_and_a_missing_card_is_not_hande
     assert_eq!(status, 200, "{view}");
     assert_eq!(view["shipment"]["id"], id.as_str());
     assert_eq!(state_of(&view, &c), "in_transit");
+    // Each listed card carries the serial printed on it, to tick it by.
+    for card in view["cards"].as_array().unwrap() {
+        assert!(
+            card["card_serial"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("KTP")),
+            "{card}"
+        );
+    }
 
     // Two of three listed cards are in the box, and one card nobody listed.
     let extra = "BUDI SANTOSO 3315130101900001";

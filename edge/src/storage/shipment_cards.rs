@@ -18,6 +18,8 @@ pub struct ManifestRow {
     pub village_code: String,
     pub stage: Stage,
     pub received_at: Option<String>,
+    /// The serial of the application's valid printed card (the print room's `card_prints`).
+    pub card_serial: Option<String>,
 }
 
 /// Where an application's card travelled.
@@ -59,8 +61,9 @@ pub fn insert_all(
 pub async fn manifest(db: &D1Database, shipment_id: &str) -> Result<Vec<ManifestRow>> {
     db.prepare(
         "SELECT c.application_id, a.registration_code, a.full_name, a.village_code, a.stage, \
-                c.received_at \
+                c.received_at, p.serial AS card_serial \
          FROM shipment_cards c JOIN applications a ON a.id = c.application_id \
+         LEFT JOIN card_prints p ON p.application_id = c.application_id AND p.state = 'printed' \
          WHERE c.shipment_id = ?1 ORDER BY a.registration_code",
     )
     .bind(&[shipment_id.into()])?

@@ -66,6 +66,8 @@ pub struct ManifestCard {
     pub registration_code: String,
     pub full_name: String,
     pub village_name: String,
+    /// The printed card's serial, what the operator reads off the card.
+    pub card_serial: Option<String>,
     pub state: CardState,
     pub received_at: Option<String>,
 }

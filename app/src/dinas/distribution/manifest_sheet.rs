@@ -36,6 +36,7 @@ pub fn ManifestSheet(shipment: ShipmentView) -> impl IntoView {
             <table class="manifest-cards">
                 <thead><tr>
                     <th scope="col">{t(COL_NO)}</th>
+                    <th scope="col">{t(COL_SERIAL)}</th>
                     <th scope="col">{t(COL_REG_CODE)}</th>
                     <th scope="col">{t(COL_NAME)}</th>
                     <th scope="col">{t(COL_VILLAGE)}</th>
@@ -47,6 +48,7 @@ pub fn ManifestSheet(shipment: ShipmentView) -> impl IntoView {
                         view! {
                             <tr data-state=format!("{state:?}")>
                                 <td>{i + 1}</td>
+                                <td class="code">{c.card_serial}</td>
                                 <td class="code">{c.registration_code}</td>
                                 <td>{c.full_name}</td>
                                 <td>{c.village_name}</td>

@@ -54,6 +54,7 @@ pub const TO_KECAMATAN: Tr = Tr("Untuk kecamatan", "To the kecamatan");
 pub const PACKED_BY: Tr = Tr("Dikemas oleh", "Packed by");
 pub const RECEIVED_BY: Tr = Tr("Diterima oleh", "Received by");
 pub const COL_NO: Tr = Tr("No.", "No.");
+pub const COL_SERIAL: Tr = Tr("No. seri kartu", "Card serial");
 pub const COL_NAME: Tr = Tr("Nama", "Name");
 pub const COL_VILLAGE: Tr = Tr("Desa/kelurahan", "Village");
 pub const COL_STATE: Tr = Tr("Keadaan", "State");

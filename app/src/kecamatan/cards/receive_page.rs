@@ -149,6 +149,7 @@ fn Checklist(initial: ShipmentView) -> impl IntoView {
                                             ticked.update(|s| { if on { s.insert(id.clone()); } else { s.remove(&id); } });
                                         }/>
                                     <span class="code">{c.registration_code}</span>" "{c.full_name}
+                                    {c.card_serial.map(|s| view! { " · "<span class="code">{s}</span> })}
                                     {state.map(|s| view! { " ("{t(s)}")" })}
                                 </label>
                             </li>

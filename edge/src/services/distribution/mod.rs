@@ -100,6 +100,7 @@ async fn shipment_view(db: &D1Database, row: ShipmentRow) -> ApiResult<ShipmentV
             registration_code: c.registration_code.to_string(),
             full_name: c.full_name,
             village_name: region_name(&c.village_code),
+            card_serial: c.card_serial,
             received_at: c.received_at,
         })
         .collect();
