@@ -70,7 +70,7 @@ async fn printed_cards(
 async fn write(staff: &StaffClient, path: &str, key: &str, body: &Value) -> (u16, Value) {
     let resp = staff
         .post(path)
-        .header("Idempotency-Key", format!("ship-test-{key}"))
+        .header("Idempotency-Key", format!("ship-test-key-{key}"))
         .json(body)
         .send()
         .await
