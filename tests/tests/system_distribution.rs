@@ -12,7 +12,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 use std::process::ExitCode;
 use tests::fixtures::{png, recording_body, synthetic_finger};
-use tests::printing::{decided, person_form, submit_and_record, to_card_printed};
+use tests::printing::{decided, person_form, submit_and_record, to_card_printed, write};
 use tests::suite::Ctx;
 use tests::{Runtime, StaffClient};
 
@@ -64,19 +64,6 @@ async fn printed_cards(
         cards.push((id, code));
     }
     cards
-}
-
-/// POSTs `body` with idempotency key `key`; (status, JSON body).
-async fn write(staff: &StaffClient, path: &str, key: &str, body: &Value) -> (u16, Value) {
-    let resp = staff
-        .post(path)
-        .header("Idempotency-Key", format!("ship-test-key-{key}"))
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
 }
 
 /// GET; (status, JSON body).
