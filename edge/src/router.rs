@@ -87,6 +87,34 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         (Method::Post, ["staff", "applications", id, "biometrics"]) => {
             handlers::staff::recording::record_biometrics(req, ctx, id).await
         }
+        (Method::Get, ["staff", "shipments", "by-code", code]) => {
+            handlers::staff::cards::shipment_by_code(req, ctx, code).await
+        }
+        (Method::Post, ["staff", "shipments", id, "receipt"]) => {
+            handlers::staff::cards::receive(req, ctx, id).await
+        }
+        (Method::Get, ["staff", "cards"]) => handlers::staff::cards::list(req, ctx).await,
+        (Method::Get, ["staff", "cards", "by-code", code]) => {
+            handlers::staff::cards::check(req, ctx, code).await
+        }
+        (Method::Get, ["staff", "cards", id, "face"]) => {
+            handlers::staff::cards::face(req, ctx, id).await
+        }
+        (Method::Post, ["staff", "cards", id, "handover"]) => {
+            handlers::staff::cards::hand_over(req, ctx, id).await
+        }
+        (Method::Get, ["staff", "cards", id, "handover", "signature"]) => {
+            handlers::staff::cards::signature(req, ctx, id).await
+        }
+        (Method::Get, ["dinas", "distribution"]) => {
+            handlers::dinas::distribution::overview(req, ctx).await
+        }
+        (Method::Post, ["dinas", "shipments"]) => {
+            handlers::dinas::distribution::pack(req, ctx).await
+        }
+        (Method::Get, ["dinas", "shipments", id]) => {
+            handlers::dinas::distribution::shipment(req, ctx, id).await
+        }
         (Method::Get, ["dinas", "cases"]) => handlers::dinas::cases::list(req, ctx).await,
         (Method::Get, ["dinas", "cases", case]) => {
             handlers::dinas::cases::open(req, ctx, case).await
@@ -111,6 +139,32 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         }
         (Method::Post, ["dinas", "cases", case, "clarifications"]) => {
             handlers::dinas::cases::clarify(req, ctx, case).await
+        }
+        (Method::Get, ["dinas", "print-queue"]) => handlers::dinas::printing::queue(req, ctx).await,
+        (Method::Get, ["dinas", "print-runs"]) => handlers::dinas::printing::list(req, ctx).await,
+        (Method::Post, ["dinas", "print-runs"]) => {
+            handlers::dinas::printing::create(req, ctx).await
+        }
+        (Method::Get, ["dinas", "print-runs", run]) => {
+            handlers::dinas::printing::get(req, ctx, run).await
+        }
+        (Method::Get, ["dinas", "print-runs", run, "cards"]) => {
+            handlers::dinas::printing::previews(req, ctx, run).await
+        }
+        (Method::Post, ["dinas", "print-runs", run, "cards"]) => {
+            handlers::dinas::printing::record_cards(req, ctx, run).await
+        }
+        (Method::Get, ["dinas", "print-runs", run, "cards", application, "chip"]) => {
+            handlers::dinas::printing::chip(req, ctx, run, application).await
+        }
+        (Method::Get, ["dinas", "print-runs", run, "cards", application, kind]) => {
+            handlers::dinas::printing::image(req, ctx, run, application, kind).await
+        }
+        (Method::Post, ["dinas", "print-runs", run, "blanks"]) => {
+            handlers::dinas::printing::take_blanks(req, ctx, run).await
+        }
+        (Method::Post, ["dinas", "print-runs", run, "close"]) => {
+            handlers::dinas::printing::close(req, ctx, run).await
         }
         (Method::Post, ["dinas", "applications", id, "certificate"]) => {
             handlers::certificates::issue(req, ctx, id).await

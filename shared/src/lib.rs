@@ -11,6 +11,7 @@ pub mod auth;
 pub mod domain;
 pub mod i18n;
 pub mod lifecycle;
+pub mod printing;
 pub mod regions;
 pub mod signed;
 pub mod validation;

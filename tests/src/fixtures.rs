@@ -47,14 +47,22 @@ pub fn png(len: usize) -> Vec<u8> {
     v
 }
 
-/// The multipart body of an application with the documents a new card needs.
+/// The multipart body of an application with the documents its type needs (a new card's:
+/// cover letter, photo and KK copy; a replacement's also its evidence).
 pub fn application_multipart(form: &Value) -> Form {
+    use shared::api::{required_attachments, AttachmentKind};
+    use shared::domain::ApplicationType;
+    let kind = form["application_type"]
+        .as_str()
+        .and_then(ApplicationType::parse)
+        .unwrap_or(ApplicationType::Baru);
     let mut f = Form::new().text("application", form.to_string());
-    for (name, bytes) in [
-        ("cover_letter", jpeg(30_000)),
-        ("photo_3x4", jpeg(20_000)),
-        ("kk_copy", jpeg(40_000)),
-    ] {
+    for &doc in required_attachments(kind) {
+        let (name, bytes) = match doc {
+            AttachmentKind::Photo3x4 => (doc.as_str(), jpeg(20_000)),
+            AttachmentKind::KkCopy => (doc.as_str(), jpeg(40_000)),
+            _ => (doc.as_str(), jpeg(30_000)),
+        };
         f = f.part(
             name,
             Part::bytes(bytes)

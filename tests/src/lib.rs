@@ -6,6 +6,7 @@ pub mod audit_chain;
 pub mod browser;
 pub mod fingerprints;
 pub mod fixtures;
+pub mod printing;
 mod process_group;
 mod runtime;
 pub mod seed;

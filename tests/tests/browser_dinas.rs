@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         dashboard_draws_its_figures,
         administrator_creates_an_operator_who_works_in_one_kecamatan,
         supervisor_reads_a_persons_audit_trail_and_their_report,
+        print_queue_to_run_preview_and_printed_cards,
     ])
 }
 
@@ -66,15 +67,15 @@ async fn sign_in_lands_each_role_on_its_console(ctx: Ctx) {
         b.find(Locator::XPath(&xpath)).await;
     }
     b.screenshot(T, "01-dinas-home").await;
-    // A section not built yet says so, with no made-up rows.
+    // A section's link opens it and marks it as the current one.
     b.find(Locator::XPath(
-        "//nav[@class='staff-bar']//a[normalize-space(.)='Pencetakan']",
+        "//nav[@class='staff-bar']//a[normalize-space(.)='Distribusi']",
     ))
     .await
     .click()
     .await
     .unwrap();
-    wait_text(&b, "Bagian ini sedang dibuat", 15).await;
+    heading(&b, "Distribusi KTP-el").await;
     let current = b
         .client
         .execute(
@@ -83,15 +84,12 @@ async fn sign_in_lands_each_role_on_its_console(ctx: Ctx) {
         )
         .await
         .unwrap();
-    assert_eq!(current, json!("Pencetakan"));
-    assert_eq!(b.client.current_url().await.unwrap().path(), "/dinas/cetak");
-    assert!(b
-        .client
-        .find_all(Locator::Css("table"))
-        .await
-        .unwrap()
-        .is_empty());
-    b.screenshot(T, "02-coming-section").await;
+    assert_eq!(current, json!("Distribusi"));
+    assert_eq!(
+        b.client.current_url().await.unwrap().path(),
+        "/dinas/distribusi"
+    );
+    b.screenshot(T, "02-distribution-section").await;
     click_button(&b, "Keluar").await;
     heading(&b, "Masuk petugas").await;
 
@@ -554,4 +552,189 @@ async fn supervisor_reads_a_persons_audit_trail_and_their_report(ctx: Ctx) {
         "the NIK is not in the URL: {href}"
     );
     b.screenshot(T, "02-subject-access-report").await;
+}
+
+/// A real face JPEG and signature PNG drawn by the browser's own encoders (base64), so the
+/// card preview shows real pictures.
+async fn drawn_face_and_signature(b: &Browser) -> (String, String) {
+    let v = b
+        .client
+        .execute(
+            r#"const f = document.createElement('canvas'); f.width = 300; f.height = 400;
+               const x = f.getContext('2d');
+               x.fillStyle = '#d9363e'; x.fillRect(0, 0, 300, 400);
+               x.fillStyle = '#c99a73'; x.beginPath(); x.ellipse(150, 190, 85, 110, 0, 0, 7); x.fill();
+               x.fillStyle = '#222'; x.fillRect(110, 160, 20, 10); x.fillRect(170, 160, 20, 10);
+               x.fillRect(130, 250, 40, 6);
+               const s = document.createElement('canvas'); s.width = 300; s.height = 100;
+               const y = s.getContext('2d'); y.lineWidth = 4; y.strokeStyle = '#000';
+               y.beginPath(); y.moveTo(20, 70); y.bezierCurveTo(80, 0, 120, 120, 180, 40);
+               y.lineTo(280, 60); y.stroke();
+               return [f.toDataURL('image/jpeg', 0.85).split(',')[1], s.toDataURL('image/png').split(',')[1]];"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    (
+        v[0].as_str().unwrap().to_string(),
+        v[1].as_str().unwrap().to_string(),
+    )
+}
+
+async fn print_queue_to_run_preview_and_printed_cards(ctx: Ctx) {
+    const T: &str = "browser_dinas_printing";
+    let rt = ctx.runtime().await;
+    let purwodadi = rt.staff_client("kec.purwodadi").await;
+    let b = ctx.browser(DESKTOP.0, DESKTOP.1).await;
+    b.client.goto(&rt.url("/staf/masuk")).await.unwrap();
+    let (face, signature) = drawn_face_and_signature(&b).await;
+    // Three residents of Purwodadi, printable, one with a name that takes both card lines.
+    let mut apps = Vec::new();
+    for (n, person) in [9701u64, 9702, 9703].into_iter().enumerate() {
+        let mut form = tests::printing::person_form("33.15.13", "33.15.13.2001", person);
+        if n == 0 {
+            form["full_name"] = json!("MUHAMMAD ABDURRAHMAN WAHYUDI SETIAWAN NUGROHO");
+        }
+        let mut body = recording_body(&format!("printing-{person}-recording"), |p| {
+            synthetic_finger(person, 0, p)
+        });
+        body["face_jpeg_base64"] = json!(face);
+        body["signature_png_base64"] = json!(signature);
+        let key = format!("printing-{person}");
+        let id = tests::printing::submit_and_record(rt, &purwodadi, &form, &key, &body).await;
+        assert_eq!(
+            tests::printing::decided(&purwodadi, &id).await,
+            "PRINT_READY_RECORD"
+        );
+        let code = purwodadi
+            .get_json(&format!("/api/staff/applications/{id}"))
+            .await["registration_code"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        apps.push((id, code));
+    }
+
+    sign_in_to(&b, rt, "dinas.operator", "/dinas").await;
+    click_link(&b, "Pencetakan").await;
+    heading(&b, "Pencetakan KTP-el").await;
+    for (_, code) in &apps {
+        wait_text(&b, code, 30).await;
+        tests::browser::find::field(&b, &format!("Pilih {code}"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    b.screenshot(T, "01-print-queue").await;
+    click_button(&b, "Buat cetakan (3 dipilih)").await;
+    wait_js(
+        &b,
+        "/^\\/dinas\\/cetak\\/[0-9a-f]+$/.test(location.pathname)",
+        30,
+        "the new run's page",
+    )
+    .await;
+    wait_text(&b, "Buku blangko", 30).await;
+    for (_, code) in &apps {
+        wait_text(&b, code, 10).await;
+    }
+    wait_text(&b, "KTP-el sedang dicetak", 10).await;
+    b.screenshot(T, "02-print-run").await;
+
+    // The preview: every card drawn at ID-1 size with its photo; the time it takes is printed.
+    let started = Instant::now();
+    click_link(&b, "Pratinjau dan cetak kartu").await;
+    wait_js(
+        &b,
+        "document.querySelectorAll('.ktp-front').length === 3 && \
+         [...document.querySelectorAll('.ktp-card img.staff-image')].length === 6 && \
+         [...document.querySelectorAll('.ktp-card img.staff-image')].every(i => i.complete && i.naturalWidth > 0)",
+        60,
+        "three cards with their photos and signatures",
+    )
+    .await;
+    let render = started.elapsed();
+    eprintln!(
+        "card previews: 3 cards rendered in {} ms (click to every card and image shown)",
+        render.as_millis()
+    );
+    for text in [
+        "PROVINSI JAWA TENGAH",
+        "KABUPATEN GROBOGAN",
+        "SEUMUR HIDUP",
+        "MUHAMMAD ABDURRAHMAN WAHYUDI",
+        "SETIAWAN NUGROHO",
+        "Gol. Darah",
+    ] {
+        wait_text(&b, text, 5).await;
+    }
+    // ID-1 at CSS's 96 px an inch, and no value wider than its column: nothing is cut.
+    let geometry = b
+        .client
+        .execute(
+            "const r = document.querySelector('.ktp-front').getBoundingClientRect(); \
+             const over = [...document.querySelectorAll('.ktp-value')].filter(v => v.scrollWidth > v.clientWidth + 1).length; \
+             return [Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10, over];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mm = |px: f64| px * 25.4 / 96.0;
+    assert!(
+        (mm(geometry[0].as_f64().unwrap()) - 85.6).abs() < 0.3,
+        "{geometry}"
+    );
+    assert!(
+        (mm(geometry[1].as_f64().unwrap()) - 53.98).abs() < 0.3,
+        "{geometry}"
+    );
+    assert_eq!(geometry[2], json!(0), "a value overflows its column");
+    b.screenshot(T, "03-card-preview").await;
+    // The print view is the cards alone.
+    b.client
+        .execute(
+            "window.__printed = 0; window.print = () => { window.__printed += 1; };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click_button(&b, "Cetak kartu").await;
+    wait_js(&b, "window.__printed === 1", 5, "window.print called").await;
+    emulate_media(&b, Some("print")).await;
+    let shown = b
+        .client
+        .execute(
+            "return [getComputedStyle(document.querySelector('.staff-bar')).display, \
+                     getComputedStyle(document.querySelector('.card-preview h1')).display, \
+                     getComputedStyle(document.querySelector('.ktp-front')).display];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(shown, json!(["none", "none", "block"]));
+    b.screenshot(T, "04-print-view").await;
+    emulate_media(&b, None).await;
+
+    // Back at the run: each card's blank serial, then printed.
+    click_link(&b, "Kembali ke cetakan").await;
+    wait_text(&b, "Buku blangko", 30).await;
+    for (n, (_, code)) in apps.iter().enumerate() {
+        tests::browser::find::field(&b, &format!("Nomor seri blangko untuk {code}"))
+            .await
+            .send_keys(&format!("KTPB-9700{n}"))
+            .await
+            .unwrap();
+        let xpath =
+            format!("//tr[td[normalize-space(.)='{code}']]//button[normalize-space(.)='Tercetak']");
+        b.find(Locator::XPath(&xpath)).await.click().await.unwrap();
+        wait_text(&b, &format!("KTPB-9700{n}"), 30).await;
+    }
+    wait_text(&b, "Seimbang", 30).await;
+    click_button(&b, "Tutup cetakan").await;
+    wait_text(&b, "Ditutup", 30).await;
+    b.screenshot(T, "05-run-closed").await;
+    for (id, _) in &apps {
+        assert_eq!(stage_of(rt, id), "CARD_PRINTED");
+    }
 }

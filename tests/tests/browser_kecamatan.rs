@@ -3,7 +3,9 @@
 //! FVC2002 scanner images, face and signature → receipt; that no fingerprint image leaves the
 //! page; the offline outbox delivering a verification and a recording exactly once; a walk-in
 //! typed in with the resident's form; a receipt's QR read by the (fake, file-fed) camera; and the
-//! extraction worker kept for a recording that starts offline.
+//! extraction worker kept for a recording that starts offline; and a printed card shipped from
+//! the dinas desktop (1440x900), received at the tablet by scanning the manifest's QR, handed over
+//! against the resident's signature, and shown as issued on the public status page.
 //!
 //! The cases share one runtime and one chromedriver (`tests::suite`); each opens its own
 //! Chromium and asserts only about the applications and the session it made.
@@ -21,17 +23,18 @@ use tests::browser::application_form::{
 };
 use tests::browser::camera::{fake_camera_args, qr_video};
 use tests::browser::find::{by_label, heading, link, value_of};
-use tests::browser::network::{record_request_bodies, set_offline};
+use tests::browser::network::{emulate_media, record_request_bodies, set_offline};
 use tests::browser::pictures::face_jpeg;
 use tests::browser::staff_console::{
     end_session, fill_sign_in, finger_field, on_check_page, open_by_code, outbox_states,
-    record_biometrics, scan_fingers, sign_in, wait_templates,
+    record_biometrics, scan_fingers, sign_in, sign_on_pad, wait_templates,
 };
 use tests::browser::wait::{
     promise_holds, sw_in_control, wait_js, wait_promise, wait_text, wait_text_in,
 };
 use tests::fingerprints::finger_image;
 use tests::fixtures::{self, purwodadi_application};
+use tests::printing::{print_ready, to_card_printed};
 use tests::suite::Ctx;
 use tests::Runtime;
 
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue,
         scanning_a_receipt_qr_with_the_camera_opens_that_application,
         staff_console_keeps_the_extraction_worker_for_an_offline_first_recording,
+        printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signature,
     ])
 }
 
@@ -567,4 +571,154 @@ async fn staff_console_keeps_the_extraction_worker_for_an_offline_first_recordin
     heading(&b, "Perekaman biometrik").await;
     choose_file(&b, &finger_field(1), &finger_image(1)).await;
     wait_templates(&b, 1, 90, "a template read offline").await;
+}
+
+/// The dinas's desktop viewport.
+const DESKTOP: (u32, u32) = (1440, 900);
+
+/// Distribution end to end: a printed card is packed at the dinas (desktop), its manifest
+/// printed; the kecamatan scans the manifest's QR on the tablet, ticks the card and saves the
+/// receipt; the resident's code finds the card, they sign on the pad and it is handed over; the
+/// public status page says so. Screenshots of the manifest and the handover receipt are kept.
+async fn printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signature(ctx: Ctx) {
+    const T: &str = "browser_kecamatan_distribution";
+    let rt = ctx.runtime().await;
+    let kecamatan = rt.staff_client(OPERATOR).await;
+    let dinas = rt.staff_client("dinas.operator").await;
+    let id = print_ready(rt, &kecamatan, 9501).await;
+    to_card_printed(
+        &dinas,
+        "33.15.13",
+        std::slice::from_ref(&id),
+        "ship-browser",
+    )
+    .await;
+    let code = kecamatan
+        .get_json(&format!("/api/staff/applications/{id}"))
+        .await["registration_code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // The dinas packs Purwodadi's printed cards and prints the manifest.
+    let started = std::time::Instant::now();
+    let desk = ctx.browser(DESKTOP.0, DESKTOP.1).await;
+    desk.client.goto(&rt.url("/staf/masuk")).await.unwrap();
+    fill_sign_in(&desk, "dinas.operator").await;
+    wait_js(
+        &desk,
+        "location.pathname === '/dinas'",
+        45,
+        "the dinas console",
+    )
+    .await;
+    click_link(&desk, "Distribusi").await;
+    heading(&desk, "Distribusi KTP-el").await;
+    desk.find(Locator::XPath(
+        "//tr[contains(., '33.15.13')]//button[starts-with(normalize-space(.), 'Kemas kiriman')]",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    let manifest = wait_js(
+        &desk,
+        "document.querySelector('.manifest-sheet svg.qr') && document.querySelector('.manifest-code').innerText.trim()",
+        30,
+        "the manifest with its QR",
+    )
+    .await;
+    let manifest = manifest.as_str().unwrap().to_string();
+    assert!(manifest.starts_with("KRM-"), "{manifest}");
+    wait_text(&desk, &code, 10).await;
+    desk.screenshot(T, "01-manifest").await;
+    emulate_media(&desk, Some("print")).await;
+    desk.screenshot(T, "02-manifest-print").await;
+    emulate_media(&desk, None).await;
+    let shipped = started.elapsed();
+
+    // The tablet scans the manifest's QR and ticks the card.
+    let tmp = tempfile::tempdir().unwrap();
+    let video = tmp.path().join("manifest-qr.y4m");
+    std::fs::write(&video, qr_video(&manifest)).unwrap();
+    let tablet = ctx
+        .browser_with_args(TABLET.0, TABLET.1, &fake_camera_args(&video))
+        .await;
+    sign_in(&tablet, &rt.base_url, OPERATOR).await;
+    click_link(&tablet, "Kartu").await;
+    heading(&tablet, "KTP-el di kecamatan").await;
+    wait_text(&tablet, &manifest, 30).await;
+    click_link(&tablet, "Terima kiriman").await;
+    click_button(&tablet, "Pindai QR dengan kamera").await;
+    wait_text(&tablet, &format!("Kiriman {manifest}"), 60).await;
+    tablet
+        .find(Locator::XPath(&format!(
+            "//label[contains(., '{code}')]/input[@type='checkbox']"
+        )))
+        .await
+        .click()
+        .await
+        .unwrap();
+    click_button(&tablet, "Simpan penerimaan").await;
+    wait_text(&tablet, "Penerimaan tersimpan", 30).await;
+    wait_text(&tablet, "1 diterima, 0 tidak ada, 0 lebih", 5).await;
+    tablet.screenshot(T, "03-received").await;
+    let received = started.elapsed();
+
+    // The resident comes with the receipt's code, is checked against the photo and signs.
+    click_link(&tablet, "Kembali ke daftar kartu").await;
+    click_link(&tablet, "Serahkan KTP-el").await;
+    heading(&tablet, "Penyerahan KTP-el").await;
+    type_into(&tablet, "Kode pendaftaran", &code).await;
+    click_button(&tablet, "Cari").await;
+    wait_js(
+        &tablet,
+        "document.querySelector('img.handover-face')",
+        30,
+        "the photo taken at recording",
+    )
+    .await;
+    wait_text(
+        &tablet,
+        "Jenis permohonan ini tidak menyerahkan KTP lama.",
+        5,
+    )
+    .await;
+    sign_on_pad(&tablet).await;
+    tablet.screenshot(T, "04-signed").await;
+    click_button(&tablet, "Serahkan KTP-el").await;
+    wait_js(
+        &tablet,
+        "document.querySelector('.handover-receipt img.signature-image')",
+        30,
+        "the handover receipt with the signature",
+    )
+    .await;
+    wait_text(&tablet, "TANDA TERIMA KTP-el", 5).await;
+    tablet.screenshot(T, "05-handover-receipt").await;
+    emulate_media(&tablet, Some("print")).await;
+    tablet.screenshot(T, "06-handover-receipt-print").await;
+    emulate_media(&tablet, None).await;
+    let handed_over = started.elapsed();
+    assert_eq!(
+        kecamatan
+            .get_json(&format!("/api/staff/applications/{id}"))
+            .await["stage"],
+        "CARD_ISSUED"
+    );
+
+    // The public status page says it in plain words.
+    tablet
+        .client
+        .goto(&rt.url(&format!("/s/{code}")))
+        .await
+        .unwrap();
+    wait_text(&tablet, "KTP-el Anda sudah diserahkan kepada Anda.", 30).await;
+    tablet.screenshot(T, "07-status-issued").await;
+    eprintln!(
+        "distribution journey: shipped {:.1} s, received {:.1} s, handed over {:.1} s (from the dinas sign-in)",
+        shipped.as_secs_f64(),
+        received.as_secs_f64(),
+        handed_over.as_secs_f64()
+    );
 }

@@ -17,6 +17,8 @@ mod audit;
 mod error;
 mod idempotency;
 mod paths;
+#[cfg(feature = "staff")]
+mod printing;
 mod public;
 mod request;
 #[cfg(feature = "staff")]

@@ -216,6 +216,76 @@ pub mod admin {
     }
 }
 
+/// Distribution and handover: `/api/dinas/distribution`, `/api/dinas/shipments/*` (dinas),
+/// `/api/staff/shipments/*` and `/api/staff/cards/*` (kecamatan).
+#[cfg(feature = "staff")]
+pub mod distribution {
+    use super::segment;
+
+    /// `GET`: the Distribusi section's overview.
+    pub const OVERVIEW: &str = "/api/dinas/distribution";
+    /// `POST`: pack a kecamatan's printed cards into a shipment.
+    pub const SHIPMENTS: &str = "/api/dinas/shipments";
+    /// `GET`: the kecamatan's waiting cards and expected shipments.
+    pub const CARDS: &str = "/api/staff/cards";
+
+    /// `GET`: one shipment's manifest (dinas).
+    pub fn shipment(id: &str) -> String {
+        format!("{SHIPMENTS}/{}", segment(id))
+    }
+
+    /// `GET`: the kecamatan's shipment of a typed or scanned manifest code.
+    pub fn shipment_by_code(code: &str) -> String {
+        format!("/api/staff/shipments/by-code/{}", segment(code.trim()))
+    }
+
+    /// `POST`: the kecamatan's check-in of a shipment.
+    pub fn receive(id: &str) -> String {
+        format!("/api/staff/shipments/{}/receipt", segment(id))
+    }
+
+    /// `GET`: the card a resident came to collect, by registration code.
+    pub fn card_by_code(code: &str) -> String {
+        format!("{CARDS}/by-code/{}", segment(code.trim()))
+    }
+
+    /// `POST`: hand the card over.
+    pub fn handover(application_id: &str) -> String {
+        format!("{CARDS}/{}/handover", segment(application_id))
+    }
+}
+
+/// The dinas print room's API: `/api/dinas/print-queue` and `/api/dinas/print-runs/*`.
+#[cfg(feature = "staff")]
+pub mod printing {
+    use super::segment;
+
+    /// `GET`: PRINT_READY_RECORD applications by kecamatan.
+    pub const QUEUE: &str = "/api/dinas/print-queue";
+    /// `GET`: the runs; `POST`: a new run.
+    pub const RUNS: &str = "/api/dinas/print-runs";
+
+    /// `GET`: one run with its ledger.
+    pub fn run(run_id: &str) -> String {
+        format!("{RUNS}/{}", segment(run_id))
+    }
+
+    /// `GET`: the run's card previews; `POST`: card outcomes.
+    pub fn cards(run_id: &str) -> String {
+        format!("{}/cards", run(run_id))
+    }
+
+    /// `POST`: more blank cards taken.
+    pub fn blanks(run_id: &str) -> String {
+        format!("{}/blanks", run(run_id))
+    }
+
+    /// `POST`: close the run.
+    pub fn close(run_id: &str) -> String {
+        format!("{}/close", run(run_id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,8 +359,33 @@ mod tests {
         );
         assert_eq!(certificate("a1"), "/api/dinas/applications/a1/certificate");
         assert_eq!(
+            super::printing::cards("r/1"),
+            "/api/dinas/print-runs/r%2F1/cards"
+        );
+        assert_eq!(
+            super::printing::close("r1"),
+            "/api/dinas/print-runs/r1/close"
+        );
+        assert_eq!(
             revoke("SK-3315-1-000007"),
             "/api/dinas/certificates/SK-3315-1-000007/revoke"
         );
+    }
+
+    #[cfg(feature = "staff")]
+    #[test]
+    fn distribution_paths() {
+        use super::distribution::*;
+        assert_eq!(shipment("s1"), "/api/dinas/shipments/s1");
+        assert_eq!(
+            shipment_by_code(" KRM-K7Q4-9XMT-2HCE-8 "),
+            "/api/staff/shipments/by-code/KRM-K7Q4-9XMT-2HCE-8"
+        );
+        assert_eq!(receive("s/1"), "/api/staff/shipments/s%2F1/receipt");
+        assert_eq!(
+            card_by_code("K7Q4 9XMT"),
+            "/api/staff/cards/by-code/K7Q4%209XMT"
+        );
+        assert_eq!(handover("a1"), "/api/staff/cards/a1/handover");
     }
 }

@@ -3,6 +3,8 @@
 //! of `set_on_unauthenticated`), which sends the operator to sign in again while drafts and the
 //! outbox stay on the device. Every write carries its idempotency key.
 
+mod distribution;
+
 use super::paths::dinas::{self, Review};
 use super::paths::staff::{self as path, Write};
 use super::request::{Call, On401};

@@ -3,21 +3,23 @@
 //! supervisors.
 //!
 //! Routes (registered in `routes/staff.rs`): `/dinas` (start), `/dinas/adjudikasi` (case
-//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, `/dinas/dasbor`
-//! (the dashboard), and the sections
-//! still to come, `/dinas/cetak` and `/dinas/distribusi`.
+//! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/cetak` (print queue and runs),
+//! `/dinas/cetak/:run` (one run), `/dinas/cetak/:run/kartu` (its cards), `/dinas/surat-keterangan`,
+//! `/dinas/distribusi` and `/dinas/distribusi/:shipment` (distribution), `/dinas/dasbor` (the
+//! dashboard), `/dinas/audit` and `/dinas/audit/akses-subjek` (audit log, subject access).
 
 pub mod audit;
 mod case_page;
 mod case_queue_page;
 mod certificate_page;
 mod certificate_sheet;
-mod coming_page;
 mod dashboard;
+pub mod distribution;
 mod finger_grid;
 mod form_errors;
 mod home_page;
 mod minutiae_overlay;
+mod printing;
 mod proposal_form;
 mod record_pair;
 mod review_panel;
@@ -32,12 +34,13 @@ pub use case_page::CasePage;
 pub use case_queue_page::CaseQueuePage;
 pub use certificate_page::CertificatePage;
 pub use certificate_sheet::CertificateSheet;
-pub use coming_page::ComingPage;
 pub use dashboard::DashboardPage;
+pub use distribution::{DistributionPage, ShipmentPage};
 pub use finger_grid::FingerGrid;
 pub use form_errors::FormErrors;
 pub use home_page::HomePage;
 pub use minutiae_overlay::MinutiaeOverlay;
+pub use printing::{CardPreviewPage, PrintQueuePage, PrintRunPage};
 pub use proposal_form::ProposalForm;
 pub use record_pair::RecordPair;
 pub use review_panel::ReviewPanel;

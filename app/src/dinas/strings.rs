@@ -15,11 +15,6 @@ pub const HOME_INTRO: Tr = Tr(
     "Pilih bagian pekerjaan Anda.",
     "Choose the part of the work you are doing.",
 );
-pub const COMING: Tr = Tr(
-    "Bagian ini sedang dibuat dan belum dapat dipakai. Belum ada data yang ditampilkan di sini.",
-    "This section is being built and cannot be used yet. No data is shown here.",
-);
-pub const BACK_TO_CONSOLE: Tr = Tr("Kembali ke konsol", "Back to the console");
 
 // Sections.
 pub const ADJUDICATION: Tr = Tr("Adjudikasi", "Adjudication");
@@ -39,8 +34,8 @@ pub const CERTIFICATE_ABOUT: Tr = Tr(
 );
 pub const DISTRIBUTION: Tr = Tr("Distribusi", "Distribution");
 pub const DISTRIBUTION_ABOUT: Tr = Tr(
-    "Mengirim kartu tercetak ke kecamatan.",
-    "Shipping printed cards to the kecamatan.",
+    "Mengirim kartu tercetak ke kecamatan dan memantau penerimaan serta pengambilannya.",
+    "Shipping printed cards to the kecamatan and following their receipt and collection.",
 );
 
 // Adjudication: the case queue.

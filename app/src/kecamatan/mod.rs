@@ -4,9 +4,11 @@
 //!
 //! Routes (registered in `routes/staff.rs`): `/kecamatan` (queue), `/kecamatan/baru` (walk-in entry),
 //! `/kecamatan/permohonan/:id` (check), `.../rekam` (recording), `.../tanda-bukti` (status and
-//! receipt), `/kecamatan/kiriman` (outbox).
+//! receipt), `/kecamatan/kiriman` (outbox), and the cards (`cards/`): `/kecamatan/kartu`,
+//! `/kecamatan/kartu/terima` (receiving a shipment), `/kecamatan/kartu/serah` (handover).
 
 mod application_page;
+pub mod cards;
 mod code_lookup;
 mod document_item;
 mod face_capture;
@@ -26,6 +28,7 @@ pub mod strings;
 mod walk_in_page;
 
 pub use application_page::ApplicationPage;
+pub use cards::{CardsPage, HandoverPage, ReceivePage};
 pub use code_lookup::CodeLookup;
 pub use document_item::DocumentItem;
 pub use face_capture::FaceCapture;

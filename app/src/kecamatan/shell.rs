@@ -18,6 +18,7 @@ pub fn KecamatanShell(children: ChildrenFn) -> impl IntoView {
         };
         view! {
             <BarLink href="/kecamatan" label=QUEUE/>
+            <BarLink href="/kecamatan/kartu" label=crate::kecamatan::cards::strings::NAV_CARDS section=true/>
             <BarLink href="/kecamatan/kiriman" label=OUTBOX>
                 <span class="badge" hidden=move || pending() == 0>{move || pending().to_string()}</span>
             </BarLink>

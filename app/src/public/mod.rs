@@ -3,6 +3,7 @@
 //! The one exception is `/v`, the Surat Keterangan check: it shows the fields the QR code itself
 //! carries, read on the device, so nothing personal comes from or goes to the server.
 
+mod card_step_texts;
 mod code_form;
 mod revocation_cache;
 mod status_lookup;

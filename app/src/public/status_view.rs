@@ -1,11 +1,13 @@
 //! One application's status: current stage, what to do next, reasons if returned, and the timeline.
 
+use super::card_step_texts;
 use crate::i18n::{
     format_timestamp, t, use_lang, CERTIFICATE_NO_LONGER_VALID, CERTIFICATE_VALID_UNTIL,
     RETURNED_REASONS, STAGE_NOW, TIMELINE, WHAT_NEXT,
 };
 use leptos::prelude::*;
 use shared::api::StatusView;
+use shared::i18n::Lang;
 
 /// Renders a [`StatusView`] in the current language. It holds stages and dates only.
 #[component]
@@ -18,7 +20,25 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
         next_action,
         returned_reasons,
         certificate,
+        card,
     } = status;
+    // Once the card left the dinas, its own words say where it is and what to do.
+    let step = card.as_ref().map(|c| c.step);
+    let what_next = move || match step {
+        Some(step) => card_step_texts::next(step).get(lang.get()),
+        None => next_action.message(lang.get()),
+    };
+    let card_line = card.map(|c| {
+        let since = c.since.clone();
+        view! {
+            <p class="card-step" data-step=format!("{:?}", c.step)>
+                {t(card_step_texts::step(c.step))}" "
+                <span class="card-step-since">{t(card_step_texts::SINCE)}" "
+                    <time datetime=c.since>{move || format_timestamp(&since, lang.get())}</time>
+                </span>
+            </p>
+        }
+    });
     view! {
         <section class="status-now" aria-labelledby="stage-now">
             <h2 id="stage-now">{t(STAGE_NOW)}</h2>
@@ -26,10 +46,14 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
                 <span class="stage-code">{stage_code}</span>
                 <span class="stage-name">{move || stage.label(lang.get())}</span>
             </p>
+            {card_line}
+            {stage.about(Lang::Id).map(|_| view! {
+                <p class="stage-about">{move || stage.about(lang.get())}</p>
+            })}
         </section>
         <section class="next-action" aria-labelledby="what-next">
             <h2 id="what-next">{t(WHAT_NEXT)}</h2>
-            <p>{move || next_action.message(lang.get())}</p>
+            <p>{what_next}</p>
         </section>
         {(!returned_reasons.is_empty()).then(|| view! {
             <section class="returned" aria-labelledby="returned-reasons">

@@ -6,11 +6,12 @@ use crate::admin::AccountsPage;
 use crate::app::NotFound;
 use crate::dinas::audit::{AuditLogPage, SubjectAccessPage};
 use crate::dinas::{
-    CasePage, CaseQueuePage, CertificatePage, ComingPage, DashboardPage, DinasShell, HomePage,
-    Section,
+    CardPreviewPage, CasePage, CaseQueuePage, CertificatePage, DashboardPage, DinasShell,
+    DistributionPage, HomePage, PrintQueuePage, PrintRunPage, ShipmentPage,
 };
 use crate::kecamatan::{
-    ApplicationPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage, RecordingPage, WalkInPage,
+    ApplicationPage, CardsPage, HandoverPage, KecamatanShell, OutboxPage, QueuePage, ReceiptPage,
+    ReceivePage, RecordingPage, WalkInPage,
 };
 use crate::staff::{ChangePasswordPage, SignInPage};
 use leptos::prelude::*;
@@ -72,6 +73,9 @@ enum KecamatanPage {
     Application(String),
     Recording(String),
     Receipt(String),
+    Cards,
+    ReceiveShipment,
+    Handover,
 }
 
 impl KecamatanPage {
@@ -80,6 +84,9 @@ impl KecamatanPage {
             ["kecamatan"] => KecamatanPage::Queue,
             ["kecamatan", "baru"] => KecamatanPage::WalkIn,
             ["kecamatan", "kiriman"] => KecamatanPage::Outbox,
+            ["kecamatan", "kartu"] => KecamatanPage::Cards,
+            ["kecamatan", "kartu", "terima"] => KecamatanPage::ReceiveShipment,
+            ["kecamatan", "kartu", "serah"] => KecamatanPage::Handover,
             ["kecamatan", "permohonan", id] => KecamatanPage::Application(id.to_string()),
             ["kecamatan", "permohonan", id, "rekam"] => KecamatanPage::Recording(id.to_string()),
             ["kecamatan", "permohonan", id, "tanda-bukti"] => {
@@ -97,6 +104,9 @@ impl KecamatanPage {
             KecamatanPage::Application(id) => view! { <ApplicationPage id/> }.into_any(),
             KecamatanPage::Recording(id) => view! { <RecordingPage id/> }.into_any(),
             KecamatanPage::Receipt(id) => view! { <ReceiptPage id/> }.into_any(),
+            KecamatanPage::Cards => view! { <CardsPage/> }.into_any(),
+            KecamatanPage::ReceiveShipment => view! { <ReceivePage/> }.into_any(),
+            KecamatanPage::Handover => view! { <HandoverPage/> }.into_any(),
         }
     }
 }
@@ -111,8 +121,11 @@ enum DinasPage {
     Dashboard,
     AuditLog,
     SubjectAccess,
-    /// A section not built yet.
-    Coming(Section),
+    Distribution,
+    Shipment(String),
+    Printing,
+    PrintRun(String),
+    CardPreview(String),
 }
 
 impl DinasPage {
@@ -125,7 +138,11 @@ impl DinasPage {
             ["dinas", "dasbor"] => DinasPage::Dashboard,
             ["dinas", "audit"] => DinasPage::AuditLog,
             ["dinas", "audit", "akses-subjek"] => DinasPage::SubjectAccess,
-            ["dinas", slug] => DinasPage::Coming(Section::of_slug(slug)?),
+            ["dinas", "distribusi"] => DinasPage::Distribution,
+            ["dinas", "distribusi", id] => DinasPage::Shipment(id.to_string()),
+            ["dinas", "cetak"] => DinasPage::Printing,
+            ["dinas", "cetak", run] => DinasPage::PrintRun(run.to_string()),
+            ["dinas", "cetak", run, "kartu"] => DinasPage::CardPreview(run.to_string()),
             _ => return None,
         })
     }
@@ -139,7 +156,11 @@ impl DinasPage {
             DinasPage::Dashboard => view! { <DashboardPage/> }.into_any(),
             DinasPage::AuditLog => view! { <AuditLogPage/> }.into_any(),
             DinasPage::SubjectAccess => view! { <SubjectAccessPage/> }.into_any(),
-            DinasPage::Coming(section) => view! { <ComingPage section/> }.into_any(),
+            DinasPage::Distribution => view! { <DistributionPage/> }.into_any(),
+            DinasPage::Shipment(id) => view! { <ShipmentPage id/> }.into_any(),
+            DinasPage::Printing => view! { <PrintQueuePage/> }.into_any(),
+            DinasPage::PrintRun(run_id) => view! { <PrintRunPage run_id/> }.into_any(),
+            DinasPage::CardPreview(run_id) => view! { <CardPreviewPage run_id/> }.into_any(),
         }
     }
 }
@@ -147,7 +168,6 @@ impl DinasPage {
 #[cfg(test)]
 mod tests {
     use super::{DinasPage, KecamatanPage, Page};
-    use crate::dinas::Section;
 
     #[test]
     fn dinas_paths_pick_their_page() {
@@ -167,9 +187,18 @@ mod tests {
             DinasPage::of("/dinas/surat-keterangan"),
             Some(DinasPage::Certificate)
         );
+        assert_eq!(DinasPage::of("/dinas/cetak"), Some(DinasPage::Printing));
+        assert_eq!(
+            DinasPage::of("/dinas/cetak/r1/kartu"),
+            Some(DinasPage::CardPreview("r1".into()))
+        );
         assert_eq!(
             DinasPage::of("/dinas/distribusi"),
-            Some(DinasPage::Coming(Section::Distribution))
+            Some(DinasPage::Distribution)
+        );
+        assert_eq!(
+            DinasPage::of("/dinas/distribusi/s1"),
+            Some(DinasPage::Shipment("s1".into()))
         );
         assert_eq!(DinasPage::of("/dinas/audit"), Some(DinasPage::AuditLog));
         assert_eq!(
@@ -196,6 +225,14 @@ mod tests {
         assert_eq!(
             KecamatanPage::of("/kecamatan/permohonan/42/tanda-bukti"),
             Some(KecamatanPage::Receipt("42".into()))
+        );
+        assert_eq!(
+            KecamatanPage::of("/kecamatan/kartu/terima"),
+            Some(KecamatanPage::ReceiveShipment)
+        );
+        assert_eq!(
+            KecamatanPage::of("/kecamatan/kartu/serah"),
+            Some(KecamatanPage::Handover)
         );
         assert_eq!(
             KecamatanPage::of("/kecamatan/permohonan/42"),

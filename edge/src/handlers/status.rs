@@ -4,6 +4,7 @@
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::certificates;
+use crate::services::distribution;
 use crate::services::rate_limit;
 use crate::services::timeline;
 use crate::storage::applications;
@@ -25,7 +26,10 @@ pub async fn get(code: &str, ctx: &RequestContext) -> ApiResult<Response> {
     let events = applications::events(&db, &app.id).await?;
     let (timeline, returned_reasons) = timeline::from_events(&events, true);
     let certificate = certificates::status_line(&db, &app.id, app.stage, ctx.today).await?;
-    let view = StatusView::new(app.stage, timeline, returned_reasons).with_certificate(certificate);
+    let card = distribution::status::status_line(&db, &app.id, app.stage, &timeline).await?;
+    let view = StatusView::new(app.stage, timeline, returned_reasons)
+        .with_certificate(certificate)
+        .with_card(card);
     let mut resp = Response::from_json(&view)?;
     resp.headers_mut().set("Cache-Control", "no-store")?;
     Ok(resp)

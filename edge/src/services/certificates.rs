@@ -299,6 +299,8 @@ fn var(ctx: &RequestContext, name: &str) -> Option<String> {
     ctx.env.var(name).ok().map(|v| v.to_string())
 }
 
+/// The configured signing key: the Surat Keterangan's, the card chip data's and the audit
+/// checkpoints'.
 pub(crate) fn signing_key(ctx: &RequestContext) -> ApiResult<SigningKey> {
     let text = var(ctx, SIGNING_KEY_VAR)
         .ok_or_else(|| ApiError::Internal(format!("{SIGNING_KEY_VAR} is not set")))?;

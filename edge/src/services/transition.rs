@@ -118,6 +118,11 @@ impl<'a> Transition<'a> {
         &self.applications[0]
     }
 
+    /// Every application, in the order the caller asked for them.
+    pub fn applications(&self) -> &[ApplicationHead] {
+        &self.applications
+    }
+
     pub fn ctx(&self) -> &'a RequestContext {
         self.ctx
     }

@@ -265,3 +265,45 @@ pub fn move_statements(
         .bind(&[to_json(&entered)?.into(), actor.as_str().into(), now.into()])?,
     ])
 }
+
+/// Applications in `stage`, counted per kecamatan (the distribution section's "waiting to
+/// ship" line reads CARD_PRINTED).
+#[derive(Debug, Deserialize)]
+pub struct DistrictCount {
+    pub district_code: String,
+    pub n: u32,
+}
+
+pub async fn count_by_district(db: &D1Database, stage: Stage) -> Result<Vec<DistrictCount>> {
+    db.prepare(
+        "SELECT district_code, COUNT(*) AS n FROM applications WHERE stage = ?1 \
+         GROUP BY district_code ORDER BY district_code",
+    )
+    .bind(&[stage.as_str().into()])?
+    .all()
+    .await?
+    .results()
+}
+
+/// The ids of one kecamatan's applications in `stage`, longest there first (their last move).
+pub async fn ids_in_stage(
+    db: &D1Database,
+    district_code: &str,
+    stage: Stage,
+    limit: u32,
+) -> Result<Vec<String>> {
+    #[derive(Deserialize)]
+    struct Id {
+        id: String,
+    }
+    let rows: Vec<Id> = db
+        .prepare(
+            "SELECT id FROM applications WHERE district_code = ?1 AND stage = ?2 \
+             ORDER BY updated_at, id LIMIT ?3",
+        )
+        .bind(&[district_code.into(), stage.as_str().into(), limit.into()])?
+        .all()
+        .await?
+        .results()?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}

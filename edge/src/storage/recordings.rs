@@ -87,3 +87,40 @@ pub async fn application_of(
     .first(None)
     .await
 }
+
+/// The R2 key of the face photographed at the application's latest recording.
+pub async fn latest_face_key(db: &D1Database, application_id: &str) -> Result<Option<String>> {
+    #[derive(Deserialize)]
+    struct Key {
+        face_r2_key: String,
+    }
+    let row: Option<Key> = db
+        .prepare(
+            "SELECT face_r2_key FROM recordings WHERE application_id = ?1 \
+             ORDER BY recorded_at DESC LIMIT 1",
+        )
+        .bind(&[application_id.into()])?
+        .first(None)
+        .await?;
+    Ok(row.map(|k| k.face_r2_key))
+}
+
+/// What the card needs of an application's latest recording: the reference id of its templates
+/// in the gallery, and the R2 keys of the face photo and signature.
+#[derive(Debug, Deserialize)]
+pub struct CardParts {
+    pub reference_id: String,
+    pub face_r2_key: String,
+    pub signature_r2_key: String,
+}
+
+/// [`CardParts`] of the application's latest recording.
+pub async fn card_parts(db: &D1Database, application_id: &str) -> Result<Option<CardParts>> {
+    db.prepare(
+        "SELECT r.reference_id, r.face_r2_key, r.signature_r2_key \
+         FROM recordings r WHERE r.application_id = ?1 ORDER BY r.recorded_at DESC LIMIT 1",
+    )
+    .bind(&[application_id.into()])?
+    .first(None)
+    .await
+}

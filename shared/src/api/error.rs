@@ -119,6 +119,20 @@ pub enum ErrorCode {
     CertificateAlreadyValid,
     /// 409: the Surat Keterangan is not valid (expired, revoked or ended): nothing to revoke.
     CertificateNotValid,
+    /// 409: the card has not been checked in at the kecamatan (not arrived, or missing from
+    /// its shipment): it cannot be handed over there.
+    CardNotReceived,
+    /// 409: no printed card of this kecamatan is waiting to be shipped.
+    NoCardsToShip,
+    /// 409: a print run closes only when every blank card taken is accounted for (printed or
+    /// spoiled) and every application in it has its card.
+    LedgerUnbalanced,
+    /// 409: every blank card taken for this run is accounted for; take more blanks first.
+    NoBlankCardLeft,
+    /// 409: this card serial is already recorded (one serial, one physical card).
+    CardSerialTaken,
+    /// 409: the print run is closed.
+    PrintRunClosed,
     /// 401: wrong user name or password (which of the two is not said).
     InvalidCredentials,
     /// 423: too many failed sign-ins; the account is locked for a while.
@@ -148,6 +162,12 @@ impl ErrorCode {
             ErrorCode::TransitionRefused
             | ErrorCode::CertificateAlreadyValid
             | ErrorCode::CertificateNotValid
+            | ErrorCode::CardNotReceived
+            | ErrorCode::NoCardsToShip
+            | ErrorCode::LedgerUnbalanced
+            | ErrorCode::NoBlankCardLeft
+            | ErrorCode::CardSerialTaken
+            | ErrorCode::PrintRunClosed
             | ErrorCode::Conflict
             | ErrorCode::CaseHeld
             | ErrorCode::ClaimRequired
@@ -217,6 +237,30 @@ impl ErrorCode {
             ErrorCode::CertificateNotValid => lang.pick(
                 "Surat Keterangan ini sudah tidak berlaku (kedaluwarsa, dicabut atau berakhir).",
                 "This Surat Keterangan is no longer valid (expired, revoked or ended).",
+            ),
+            ErrorCode::CardNotReceived => lang.pick(
+                "KTP-el ini belum diterima di kecamatan (belum tiba atau tidak ada dalam kiriman). Belum dapat diserahkan.",
+                "This card has not been received at the kecamatan (not arrived, or missing from its shipment). It cannot be handed over yet.",
+            ),
+            ErrorCode::NoCardsToShip => lang.pick(
+                "Tidak ada KTP-el tercetak yang menunggu dikirim ke kecamatan ini.",
+                "No printed card is waiting to be shipped to this kecamatan.",
+            ),
+            ErrorCode::LedgerUnbalanced => lang.pick(
+                "Buku kartu belum seimbang: setiap blangko yang diambil harus tercatat tercetak atau rusak, dan setiap permohonan harus sudah punya kartu.",
+                "The card ledger does not balance: every blank taken must be recorded as printed or spoiled, and every application must have its card.",
+            ),
+            ErrorCode::NoBlankCardLeft => lang.pick(
+                "Semua blangko yang diambil untuk cetakan ini sudah tercatat. Catat pengambilan blangko tambahan lebih dulu.",
+                "Every blank taken for this run is accounted for. Record more blanks taken first.",
+            ),
+            ErrorCode::CardSerialTaken => lang.pick(
+                "Nomor seri kartu ini sudah tercatat.",
+                "This card serial is already recorded.",
+            ),
+            ErrorCode::PrintRunClosed => lang.pick(
+                "Cetakan ini sudah ditutup.",
+                "This print run is closed.",
             ),
             ErrorCode::Conflict => lang.pick(
                 "Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.",

@@ -9,9 +9,11 @@ mod attachment;
 mod audit;
 mod certificate;
 mod dashboard;
+mod distribution;
 mod enrollment;
 mod error;
 mod form;
+mod printing;
 mod recording;
 mod region;
 mod staff;
@@ -43,9 +45,20 @@ pub use dashboard::{
     CaseAges, CollectionCount, Dashboard, DayCount, StageBacklog, StageCount, StuckItem,
     StuckReason, DASHBOARD_DAYS, STUCK_ENROLLMENT_MINUTES,
 };
+pub use distribution::{
+    CardState, CardStep, DistributionOverview, ExtraCard, HandoverCheck, HandoverReceipt,
+    HandoverRequest, KecamatanCards, ManifestCard, OldKtp, PackRequest, PrintedWaiting,
+    ReceiveRequest, ShipmentSummary, ShipmentView, StatusCard, WaitingCard,
+};
 pub use enrollment::{EnrollmentJob, FingerTemplate, JobPurpose};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
+pub use printing::{
+    CardFace, CardField, CardOutcome, CardPreview, CardPreviews, CardRecord, CreatePrintRunRequest,
+    FitProblem, Ledger, PrintQueue, PrintQueueDistrict, PrintQueueItem, PrintRunItem, PrintRunList,
+    PrintRunSummary, PrintRunView, PrintRunWritten, RecordCardsRequest, SpoiledCard,
+    TakeBlanksRequest, MAX_SPOIL_REASON_CHARS,
+};
 pub use recording::{
     BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, RecordingResponse,
     FINGER_POSITIONS,

@@ -1,6 +1,7 @@
 //! The public status page's data: stage and dates only, never personal data.
 
 use super::certificate::StatusCertificate;
+use super::distribution::{CardStep, StatusCard};
 use crate::lifecycle::{NextAction, ReturnReason, Stage};
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,10 @@ pub struct StatusView {
     /// Absent from the JSON when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<StatusCertificate>,
+    /// The card's step once it left the dinas (on its way, ready to collect, issued). Absent
+    /// from the JSON before that.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<StatusCard>,
 }
 
 impl StatusView {
@@ -52,6 +57,21 @@ impl StatusView {
                 Vec::new()
             },
             certificate: None,
+            card: None,
+        }
+    }
+
+    /// The view with its card line. A card shipped but not yet checked in at the kecamatan
+    /// cannot be collected yet: the resident waits.
+    pub fn with_card(self, card: Option<StatusCard>) -> StatusView {
+        let next_action = match card.as_ref().map(|c| c.step) {
+            Some(CardStep::OnItsWay) => NextAction::Wait,
+            _ => self.next_action,
+        };
+        StatusView {
+            card,
+            next_action,
+            ..self
         }
     }
 
@@ -96,6 +116,26 @@ mod tests {
                 "next_action": "correct_and_resubmit",
                 "returned_reasons": ["photo_unsuitable"]
             })
+        );
+    }
+
+    #[test]
+    fn a_card_on_its_way_is_not_yet_to_collect() {
+        let shipped = || StatusView::new(Stage::CardShipped, vec![], vec![]);
+        assert_eq!(shipped().next_action, NextAction::CollectCardAtKecamatan);
+        let on_its_way = shipped().with_card(Some(StatusCard {
+            step: CardStep::OnItsWay,
+            since: "2026-03-04".into(),
+        }));
+        assert_eq!(on_its_way.next_action, NextAction::Wait);
+        let ready = shipped().with_card(Some(StatusCard {
+            step: CardStep::ReadyToCollect,
+            since: "2026-03-05".into(),
+        }));
+        assert_eq!(ready.next_action, NextAction::CollectCardAtKecamatan);
+        assert_eq!(
+            serde_json::to_value(&ready).unwrap()["card"],
+            serde_json::json!({"step": "ready_to_collect", "since": "2026-03-05"})
         );
     }
 

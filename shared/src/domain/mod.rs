@@ -6,6 +6,7 @@ mod address;
 mod application;
 mod code_list;
 mod date;
+mod distribution;
 mod kk_number;
 mod latin_case;
 mod nik;
@@ -20,6 +21,10 @@ mod sixteen;
 pub use address::{PostalCode, UnitNumber};
 pub use application::{Address, ValidApplication};
 pub use date::{days_in_month, is_leap_year, Date, DateError};
+pub use distribution::{
+    days_waiting, is_uncollected, old_ktp_expected, ManifestCode, MAX_CARDS_PER_SHIPMENT,
+    MAX_EXTRA_DESCRIPTION_CHARS, UNCOLLECTED_AFTER_DAYS,
+};
 pub use kk_number::{KkError, KkNumber, KK_MAX_AGE_YEARS};
 pub use latin_case::latin_uppercase;
 pub use nik::{Nik, NikError, NIK_MAX_AGE_YEARS};

@@ -198,13 +198,31 @@ impl Stage {
             Stage::EnrollFailure => {
                 lang.pick("Perlu perekaman ulang", "Biometrics must be recorded again")
             }
-            Stage::SentForCardPrinting => lang.pick("Dalam antrean cetak", "Queued for printing"),
+            Stage::SentForCardPrinting => lang.pick("KTP-el sedang dicetak", "Card being printed"),
             Stage::CardPrinted => lang.pick("KTP-el sudah dicetak", "Card printed"),
             Stage::CardShipped => {
                 lang.pick("KTP-el dikirim ke kecamatan", "Card sent to the kecamatan")
             }
             Stage::CardIssued => lang.pick("KTP-el sudah diserahkan", "Card handed over"),
             Stage::Cancelled => lang.pick("Dibatalkan", "Cancelled"),
+        }
+    }
+}
+
+impl Stage {
+    /// A plain sentence about what happens at this stage, for the status page; `None` where
+    /// the label says it all. Stage words only: nothing about the person.
+    pub const fn about(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Stage::SentForCardPrinting => Some(lang.pick(
+                "KTP-el Anda sedang dicetak di Dinas Kependudukan dan Pencatatan Sipil.",
+                "Your card is being printed at the regency population office.",
+            )),
+            Stage::CardPrinted => Some(lang.pick(
+                "KTP-el Anda sudah dicetak dan akan dikirim ke kecamatan.",
+                "Your card has been printed and will be sent to your kecamatan.",
+            )),
+            _ => None,
         }
     }
 }
@@ -274,6 +292,22 @@ mod name_tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn printing_steps_are_said_in_plain_words() {
+        assert_eq!(
+            Stage::SentForCardPrinting.label(Lang::Id),
+            "KTP-el sedang dicetak"
+        );
+        assert_eq!(Stage::CardPrinted.label(Lang::Id), "KTP-el sudah dicetak");
+        for stage in [Stage::SentForCardPrinting, Stage::CardPrinted] {
+            for lang in [Lang::Id, Lang::En] {
+                let about = stage.about(lang).unwrap();
+                assert!(about.contains(lang.pick("dicetak", "printed")), "{about}");
+            }
+        }
+        assert_eq!(Stage::PreFilled.about(Lang::Id), None);
     }
 
     #[test]

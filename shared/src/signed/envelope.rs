@@ -22,7 +22,7 @@ pub enum DocumentKind {
     Certificate,
     /// The list of revoked certificates.
     RevocationList,
-    /// The card chip's data file (reserved for that signer).
+    /// The card chip's data file (`chip_data.rs`).
     CardChipData,
     /// A checkpoint of the audit log's hash chain (`crate::audit::Checkpoint`).
     AuditCheckpoint,

@@ -1,5 +1,5 @@
 //! Signed documents that anyone can check offline: the Surat Keterangan's QR payload and the
-//! revocation list, in one envelope that the card's chip-data file will reuse.
+//! revocation list, and the card's chip data file (`chip_data.rs`), in one envelope.
 //!
 //! # Format
 //!
@@ -34,6 +34,7 @@
 
 mod base45;
 mod certificate_payload;
+mod chip_data;
 mod envelope;
 mod keys;
 mod revocation;
@@ -48,6 +49,9 @@ pub use certificate_payload::{
     decode_claims, encode_claims, open_certificate, sign_certificate, CertificateClaims,
     CertificateError, ClaimsError, Issuer, PayloadError, SignedCertificate, PAYLOAD_VERSION,
     QR_PREFIX,
+};
+pub use chip_data::{
+    open_chip_data, sign_chip_data, ChipData, ChipDataError, ChipFinger, CHIP_DATA_VERSION,
 };
 pub use envelope::{
     DocumentKind, OpenError, Opened, ENVELOPE_VERSION, HEADER_BYTES, SIGNATURE_BYTES,

@@ -100,6 +100,10 @@ pub enum FieldCode {
     KecamatanRequired,
     /// A kecamatan given for a role that serves the whole regency.
     KecamatanNotForRole,
+    /// Too long for its place on the KTP-el (`printing::lay_out_card` says the budget).
+    DoesNotFitCard,
+    /// A card serial is not 6-24 characters of A-Z, 0-9 and `-`.
+    CardSerialFormat,
 }
 
 impl FieldCode {
@@ -250,6 +254,14 @@ impl FieldCode {
             KecamatanNotForRole => lang.pick(
                 "Hanya operator kecamatan yang terikat pada kecamatan.",
                 "Only kecamatan operators are bound to a kecamatan.",
+            ),
+            DoesNotFitCard => lang.pick(
+                "Terlalu panjang untuk dicetak di KTP-el; kartu tidak dicetak sampai data dibetulkan.",
+                "Too long to print on the card; the card is not printed until the record is corrected.",
+            ),
+            CardSerialFormat => lang.pick(
+                "Nomor seri kartu: 6-24 huruf, angka atau tanda -, seperti tercetak pada blangko.",
+                "Card serial: 6-24 letters, digits or -, as printed on the blank card.",
             ),
         }
     }

@@ -20,6 +20,6 @@ pub use attachments::{
 pub use codes::{FieldCode, FieldErrors, FieldProblem, Warning, WarningCode};
 pub use field::Field;
 pub use recording::{
-    is_idempotency_key, recording_gaps, validate_recording, RecordingGap, ValidFinger,
-    ValidRecording, FACE_MAX_BYTES, SIGNATURE_MAX_BYTES,
+    is_idempotency_key, recording_gaps, signature_png, validate_recording, RecordingGap,
+    ValidFinger, ValidRecording, FACE_MAX_BYTES, SIGNATURE_MAX_BYTES,
 };

@@ -190,6 +190,12 @@ pub fn recording_gaps(
     gaps
 }
 
+/// A signature as sent (PNG as base64) within [`SIGNATURE_MAX_BYTES`]: the recording's and the
+/// card handover's, one rule.
+pub fn signature_png(text: &str) -> Result<Vec<u8>, FieldCode> {
+    image_field(text, "image/png", SIGNATURE_MAX_BYTES)
+}
+
 fn image_field(text: &str, expected_type: &str, max_bytes: usize) -> Result<Vec<u8>, FieldCode> {
     if text.is_empty() {
         return Err(FieldCode::Required);

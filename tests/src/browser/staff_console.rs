@@ -210,7 +210,7 @@ pub async fn record_biometrics(b: &Browser, face: &std::path::Path) -> (Vec<f64>
 }
 
 /// Draws a signature stroke on the signature pad with the mouse.
-async fn sign_on_pad(b: &Browser) {
+pub async fn sign_on_pad(b: &Browser) {
     let pad = b
         .find(Locator::Css(
             "canvas[aria-label='Bidang tanda tangan: minta pemohon menandatangani di sini']",

@@ -3,6 +3,7 @@
 //! idempotency live in the services.
 
 pub mod actions;
+pub mod cards;
 pub mod detail;
 pub mod documents;
 pub mod queue;

@@ -1,0 +1,132 @@
+//! The print room's throughput on the local Workers runtime: N applications are taken to
+//! PRINT_READY_RECORD the honest way (submitted, verified and recorded with SYNTHETIC
+//! fingerprints through the real endpoints, decided by the real matcher; not timed), then one
+//! print run moves them all: made in one request, every card printed in one request, closed.
+//! Prints the timings, cards per second, the previews' JSON time and the chip data file's size.
+//!
+//! `cargo run --release -p tests --bin bench-print-run -- [N]` (default 500). Needs the built
+//! worker (`tools/build.sh edge`). Traffic goes to 127.0.0.1 only.
+
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tests::fixtures::{recording_body, synthetic_finger};
+use tests::printing::{close_run, create_run, person_form, print_all, serial, submit_and_record};
+
+/// Recordings sent at once while seeding.
+const SEED_CONCURRENCY: usize = 4;
+/// Chip data files fetched for the size figure.
+const CHIP_SAMPLES: usize = 10;
+
+#[tokio::main]
+async fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(500);
+    let rt = Arc::new(tests::Runtime::start().await);
+    let seeding = Instant::now();
+    let mut handles = Vec::new();
+    for worker in 0..SEED_CONCURRENCY {
+        let rt = rt.clone();
+        handles.push(tokio::spawn(async move {
+            let kecamatan = rt.staff_client("kec.purwodadi").await;
+            let mut ids = Vec::new();
+            for i in (worker..n).step_by(SEED_CONCURRENCY) {
+                let person = 50_000 + i as u64;
+                let form = person_form("33.15.13", "33.15.13.2001", person);
+                let key = format!("bench-{person}");
+                let body = recording_body(&format!("{key}-recording"), |p| {
+                    synthetic_finger(person, 0, p)
+                });
+                ids.push(submit_and_record(&rt, &kecamatan, &form, &key, &body).await);
+            }
+            ids
+        }));
+    }
+    let mut ids = Vec::with_capacity(n);
+    for h in handles {
+        ids.extend(h.await.unwrap());
+    }
+    // Wait for the matcher to decide every recording.
+    loop {
+        let ready = rt
+            .d1_count("SELECT COUNT(*) AS n FROM applications WHERE stage = 'PRINT_READY_RECORD'");
+        let pending = rt.d1_count(
+            "SELECT COUNT(*) AS n FROM applications WHERE stage IN ('BIO_CAPTURED', 'SENT_FOR_ENROLLMENT')",
+        );
+        if pending == 0 {
+            assert_eq!(ready as usize, n, "every synthetic person is unique");
+            break;
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+    eprintln!(
+        "seeded {n} PRINT_READY_RECORD applications in {:.1} s (not part of the figures)",
+        seeding.elapsed().as_secs_f64()
+    );
+
+    let dinas = rt.staff_client("dinas.operator").await;
+    // Warm-up read: the first request of a session compiles nothing more than later ones.
+    let _ = dinas.get_json("/api/dinas/print-queue").await;
+
+    let t = Instant::now();
+    let run = create_run(&dinas, "33.15.13", &ids, "bench").await;
+    let create = t.elapsed();
+
+    let t = Instant::now();
+    let previews: Value = dinas
+        .get_json(&format!("/api/dinas/print-runs/{run}/cards"))
+        .await;
+    let preview = t.elapsed();
+    assert_eq!(previews["cards"].as_array().unwrap().len(), n);
+
+    let mut chip_bytes = Vec::new();
+    let t = Instant::now();
+    for (i, id) in ids.iter().take(CHIP_SAMPLES).enumerate() {
+        let resp = dinas
+            .get(&format!(
+                "/api/dinas/print-runs/{run}/cards/{id}/chip?serial={}",
+                serial("bench", i)
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 200);
+        chip_bytes.push(resp.bytes().await.unwrap().len());
+    }
+    let chip = t.elapsed() / chip_bytes.len() as u32;
+
+    let t = Instant::now();
+    print_all(&dinas, &run, &ids, "bench").await;
+    let printed = t.elapsed();
+
+    let t = Instant::now();
+    let (status, body) = close_run(&dinas, &run, "bench").await;
+    assert_eq!(status, 200, "{body}");
+    let close = t.elapsed();
+
+    let cards_printed =
+        rt.d1_count("SELECT COUNT(*) AS n FROM applications WHERE stage = 'CARD_PRINTED'");
+    assert_eq!(cards_printed as usize, n);
+    let total = create + printed + close;
+    let per_s = |d: Duration| n as f64 / d.as_secs_f64();
+    let avg_chip = chip_bytes.iter().sum::<usize>() as f64 / chip_bytes.len() as f64;
+    println!(
+        "cards={n} run_create_ms={:.0} ({:.0} cards/s) mark_printed_ms={:.0} ({:.0} cards/s) close_ms={:.0} \
+         run_end_to_end_cards_per_s={:.0} previews_json_ms={:.0} chip_data_bytes_per_card={avg_chip:.0} \
+         (min {} max {}, of which photo {} and signature {}) chip_data_ms_per_card={:.0}",
+        create.as_secs_f64() * 1000.0,
+        per_s(create),
+        printed.as_secs_f64() * 1000.0,
+        per_s(printed),
+        close.as_secs_f64() * 1000.0,
+        per_s(total),
+        preview.as_secs_f64() * 1000.0,
+        chip_bytes.iter().min().unwrap(),
+        chip_bytes.iter().max().unwrap(),
+        tests::fixtures::jpeg(40_000).len(),
+        tests::fixtures::png(5_000).len(),
+        chip.as_secs_f64() * 1000.0,
+    );
+}
