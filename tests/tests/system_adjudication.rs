@@ -576,6 +576,20 @@ async fn duplicate_clarification_rerecord_and_operator_prints_paths() {
     ));
     assert_eq!(flags[0]["kind"], "operator_fingerprints");
     assert_eq!(flags[0]["same"], 1, "the held recording is flagged");
+    // Supervisors see the flags listed (codes, no names); nobody else reaches the list.
+    let listed = supervisor.get_json("/api/dinas/flags").await;
+    let mine: Vec<&Value> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["application_id"] == held.as_str())
+        .collect();
+    assert_eq!(mine.len(), 1, "{listed}");
+    assert_eq!(mine[0]["kind"], "operator_fingerprints");
+    assert_eq!(mine[0]["case_id"], case.as_str());
+    assert!(mine[0].get("reason").is_none(), "the reason is read in the case");
+    let operator_list = operator.get("/api/dinas/flags").send().await.unwrap();
+    assert_eq!(operator_list.status().as_u16(), 403);
     assert_eq!(
         stage_of(&rt, &again),
         "DUPLICATE_RECORD",
@@ -594,4 +608,106 @@ async fn duplicate_clarification_rerecord_and_operator_prints_paths() {
         "audit rows: clarification {clarify_rows}; operator-prints case {case_audit} in all \
          (views, release, proposal, approval)"
     );
+}
+
+/// The gallery enrolment owed after a *not a duplicate* approval survives a real failure of the
+/// gallery: the shards' storage is made unopenable (their folder replaced by a file, and the
+/// runtime restarted so no shard is open), so the approval commits but the direct enrolment
+/// fails and goes to the queue; once the storage is back, the queue's retry enrols the person,
+/// and a third recording of them is caught.
+#[tokio::test]
+async fn enrolment_failing_after_approval_is_retried_through_the_queue() {
+    let mut rt = Runtime::start().await;
+    let (first, held, case) = {
+        let purwodadi = rt.staff_client("kec.purwodadi").await;
+        let kedungjati = rt.staff_client("kec.kedungjati").await;
+        held_person(&rt, &purwodadi, &kedungjati, 17).await
+    };
+
+    let shards = shard_storage(&rt.state_dir);
+    let aside = shards.with_extension("aside");
+    rt.stop();
+    std::fs::rename(&shards, &aside).unwrap();
+    std::fs::write(&shards, b"not a folder").unwrap();
+    rt.resume().await;
+
+    let operator = rt.staff_client("dinas.operator").await;
+    let supervisor = rt.staff_client("dinas.supervisor").await;
+    assert_eq!(open(&operator, &case).await.0, 200);
+    let body = json!({ "decision": "not_duplicate", "reason": "Different faces and documents" });
+    let (status, proposed) = propose(&operator, &case, "retry-p", body).await;
+    assert_eq!(status, 200, "{proposed}");
+    let proposal = proposed["proposal"]["id"].as_str().unwrap().to_string();
+    assert_eq!(open(&supervisor, &case).await.0, 200);
+    let (status, approved) = review(
+        &supervisor,
+        &case,
+        &proposal,
+        "approve",
+        "retry-a",
+        "Agreed: two people",
+    )
+    .await;
+    assert_eq!(status, 200, "{approved}");
+    // The approval stands; the enrolment is owed.
+    assert_eq!(approved["stage"], "PRINT_READY_RECORD");
+    assert_eq!(approved["enrolment"], "pending", "{approved}");
+    assert_eq!(stage_of(&rt, &held), "PRINT_READY_RECORD");
+    let owed = format!(
+        "SELECT COUNT(*) AS n FROM pending_enrolments WHERE application_id = '{held}' AND enrolled_at IS NULL"
+    );
+    assert_eq!(rt.d1_count(&owed), 1);
+    // The queue's first tries meet the broken storage too.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(rt.d1_count(&owed), 1, "enrolled while the storage was broken");
+
+    // The storage comes back (the runtime keeps running): a later retry of the queue enrols.
+    std::fs::remove_file(&shards).unwrap();
+    std::fs::rename(&aside, &shards).unwrap();
+    let start = Instant::now();
+    while rt.d1_count(&owed) == 1 {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the owed enrolment was never retried"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    eprintln!(
+        "figure: owed enrolment done {} ms after the storage came back",
+        start.elapsed().as_millis()
+    );
+
+    // Enrolled for real: a third recording of the person under yet another NIK is caught, with
+    // the approved application among its candidates.
+    let kedungjati = rt.staff_client("kec.kedungjati").await;
+    let mut third_form = application_form("33.15.01", "33.15.01.2001");
+    third_form["nik"] = json!("3315015211870007");
+    let (third, stage) = record(&rt, &kedungjati, &third_form, "17-c", 17, 2).await;
+    assert!(
+        stage == "DUPLICATE_RECORD" || stage == "ADJUDICATE_RECORD",
+        "{stage}"
+    );
+    let candidates = rt.d1_query(&format!(
+        "SELECT r.application_id FROM match_results m, json_each(m.candidates_json) j \
+         JOIN recordings r ON r.reference_id = json_extract(j.value, '$.reference_id') \
+         WHERE m.reference_id = (SELECT reference_id FROM recordings WHERE application_id = '{third}')"
+    ));
+    let ids: Vec<&str> = candidates
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["application_id"].as_str())
+        .collect();
+    assert!(ids.contains(&held.as_str()), "{candidates}");
+    assert!(ids.contains(&first.as_str()), "{candidates}");
+}
+
+/// The local runtime's folder of the gallery shards' Durable Object storage.
+fn shard_storage(state: &std::path::Path) -> std::path::PathBuf {
+    let objects = state.join("v3").join("do");
+    std::fs::read_dir(&objects)
+        .unwrap_or_else(|e| panic!("{}: {e}", objects.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().ends_with("GalleryShard")))
+        .unwrap_or_else(|| panic!("no GalleryShard storage in {}", objects.display()))
 }

@@ -2,16 +2,23 @@
 //! possible duplicates, printing, the Surat Keterangan and distribution, for dinas operators and
 //! supervisors.
 //!
+//! A DUPLICATE_RECORD's clarification with the resident is recorded in its case; supervisors
+//! see the flags raised for them above the case queue.
+//!
 //! Routes (registered in `routes/staff.rs`): `/dinas` (start), `/dinas/adjudikasi` (case
 //! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/surat-keterangan`, and the sections
 //! still to come, `/dinas/cetak` and `/dinas/distribusi`.
 
+mod case_notes;
 mod case_page;
 mod case_queue_page;
 mod certificate_page;
 mod certificate_sheet;
+mod clarification_form;
+mod clarification_strings;
 mod coming_page;
 mod finger_grid;
+mod flag_list;
 mod form_errors;
 mod home_page;
 mod minutiae_overlay;
@@ -25,12 +32,15 @@ pub mod strings;
 mod wording;
 mod write_key;
 
+pub use case_notes::CaseNotes;
 pub use case_page::CasePage;
 pub use case_queue_page::CaseQueuePage;
 pub use certificate_page::CertificatePage;
 pub use certificate_sheet::CertificateSheet;
+pub use clarification_form::ClarificationForm;
 pub use coming_page::ComingPage;
 pub use finger_grid::FingerGrid;
+pub use flag_list::FlagList;
 pub use home_page::HomePage;
 pub use minutiae_overlay::MinutiaeOverlay;
 pub use proposal_form::ProposalForm;
