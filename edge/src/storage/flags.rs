@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Deserializer};
 use shared::api::FlagKind;
+use shared::domain::RegistrationCode;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Result};
 
@@ -67,7 +68,8 @@ pub async fn for_case(db: &D1Database, case_id: &str) -> Result<Vec<FlagRow>> {
 pub struct FlaggedRow {
     pub case_id: String,
     pub application_id: String,
-    pub registration_code: String,
+    #[serde(deserialize_with = "super::decode::registration_code")]
+    pub registration_code: RegistrationCode,
     #[serde(deserialize_with = "kind")]
     pub kind: FlagKind,
     pub raised_by_name: String,

@@ -23,7 +23,7 @@ pub async fn list(ctx: &RequestContext, who: &Principal) -> ApiResult<FlagList> 
         .map(|f| FlaggedCase {
             case_id: f.case_id,
             application_id: f.application_id,
-            registration_code: f.registration_code,
+            registration_code: f.registration_code.to_string(),
             kind: f.kind,
             raised_by: f.raised_by_name,
             raised_at: f.raised_at,
