@@ -46,17 +46,6 @@ impl Runtime {
         self.launch().await;
     }
 
-    /// Stops the runtime (all of workerd), keeping its local state, for a test that changes the
-    /// state on disk before [`Runtime::resume`].
-    pub fn stop(&mut self) {
-        self.process = None;
-    }
-
-    /// Starts the stopped runtime again on the same local state (on a new port).
-    pub async fn resume(&mut self) {
-        self.launch().await;
-    }
-
     /// Starts wrangler dev on a free port. A port found free can be taken by another process (a
     /// parallel test's workerd or Chromium) before wrangler binds it: then it tries another port.
     async fn launch(&mut self) {
