@@ -41,7 +41,8 @@ const PHONE: (u32, u32) = (412, 915);
 const SMALL_DESKTOP: (u32, u32) = (1280, 800);
 
 /// The clarification outcome "the same person applying again", as the form words it.
-const SAME_PERSON: &str = "Orang yang sama mendaftar lagi — permohonan baru dibatalkan dan ditautkan ke rekaman yang ada";
+const SAME_PERSON: &str =
+    "Orang yang sama mendaftar lagi — permohonan baru dibatalkan dan ditautkan ke rekaman yang ada";
 /// The clarification outcome "identity fraud", as the form words it.
 const FRAUD: &str = "Pemalsuan identitas — dibatalkan, ditahan, dan ditandai untuk supervisor";
 
@@ -193,9 +194,21 @@ async fn fits_and_reaches(b: &Browser, selector: &str) {
     let (doc, page) = (pair("doc"), pair("page"));
     assert!(doc.0 <= doc.1, "the page scrolls sideways: {found}");
     assert!(page.0 <= page.1, "the case view overflows: {found}");
-    assert_eq!(found["inside"], json!(true), "{selector} not in view: {found}");
-    assert_eq!(found["reachable"], json!(true), "{selector} is covered: {found}");
-    assert_eq!(found["disabled"], json!(false), "{selector} is disabled: {found}");
+    assert_eq!(
+        found["inside"],
+        json!(true),
+        "{selector} not in view: {found}"
+    );
+    assert_eq!(
+        found["reachable"],
+        json!(true),
+        "{selector} is covered: {found}"
+    );
+    assert_eq!(
+        found["disabled"],
+        json!(false),
+        "{selector} is disabled: {found}"
+    );
 }
 
 /// Submits `form`, verifies it and records `person`'s fingers (`take`-th impression); returns
@@ -390,7 +403,11 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
     let linked = rt.d1_query(&format!(
         "SELECT existing_application_id, outcome, documents_json FROM clarifications WHERE application_id = '{held}'"
     ));
-    assert_eq!(linked[0]["existing_application_id"], json!(first), "{linked}");
+    assert_eq!(
+        linked[0]["existing_application_id"],
+        json!(first),
+        "{linked}"
+    );
     assert_eq!(linked[0]["outcome"], json!("same_person_applying_again"));
     assert_eq!(
         linked[0]["documents_json"],
@@ -557,7 +574,10 @@ async fn duplicate_by_two(rt: &Runtime, case: &str, application: &str, candidate
         assert!(opened.status().is_success(), "open {case}");
         let resp = staff
             .post(&path)
-            .header("Idempotency-Key", format!("browser-dinas-{key}-{application}"))
+            .header(
+                "Idempotency-Key",
+                format!("browser-dinas-{key}-{application}"),
+            )
             .json(&body)
             .send()
             .await
@@ -709,7 +729,11 @@ async fn surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_u
     phone.screenshot(T, "03-phone-camera-valid").await;
 
     // With the network cut: the page, the decoder and the keys come from the device.
-    for path in ["/pkg/public_bg.wasm", "/pkg/qr_decode_bg.wasm", "/qr-worker.js"] {
+    for path in [
+        "/pkg/public_bg.wasm",
+        "/pkg/qr_decode_bg.wasm",
+        "/qr-worker.js",
+    ] {
         wait_cached(&phone, path, 60).await;
     }
     set_offline(&phone, true).await;
@@ -728,7 +752,11 @@ async fn surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_u
         .send()
         .await
         .unwrap();
-    assert!(revoked.status().is_success(), "revoke: {}", revoked.status());
+    assert!(
+        revoked.status().is_success(),
+        "revoke: {}",
+        revoked.status()
+    );
     set_offline(&phone, false).await;
     phone.client.goto(&rt.url("/v")).await.unwrap();
     heading(&phone, "Periksa Surat Keterangan").await;
@@ -740,7 +768,12 @@ async fn surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_u
     let mut chars: Vec<char> = read.chars().collect();
     let mid = chars.len() / 2;
     chars[mid] = if chars[mid] == 'A' { 'B' } else { 'A' };
-    type_into(&phone, "Teks kode QR", &chars.into_iter().collect::<String>()).await;
+    type_into(
+        &phone,
+        "Teks kode QR",
+        &chars.into_iter().collect::<String>(),
+    )
+    .await;
     click_button(&phone, "Periksa").await;
     wait_text_in(&phone, "//section[@role='alert']//h2", "TIDAK ASLI").await;
     phone.screenshot(T, "06-tampered").await;

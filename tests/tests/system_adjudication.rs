@@ -587,7 +587,10 @@ async fn duplicate_clarification_rerecord_and_operator_prints_paths() {
     assert_eq!(mine.len(), 1, "{listed}");
     assert_eq!(mine[0]["kind"], "operator_fingerprints");
     assert_eq!(mine[0]["case_id"], case.as_str());
-    assert!(mine[0].get("reason").is_none(), "the reason is read in the case");
+    assert!(
+        mine[0].get("reason").is_none(),
+        "the reason is read in the case"
+    );
     let operator_list = operator.get("/api/dinas/flags").send().await.unwrap();
     assert_eq!(operator_list.status().as_u16(), 403);
     assert_eq!(

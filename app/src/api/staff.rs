@@ -12,9 +12,8 @@ use leptos::prelude::*;
 use shared::api::{
     ActionResponse, ApplicationDetail, ApplicationList, AttachmentKind, BiometricSubmission,
     CaseActionResponse, CaseList, CaseView, CertificateDocument, ClarificationRequest, FlagList,
-    LoginRequest, OverlayView,
-    ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest, ReviewRequest,
-    RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
+    LoginRequest, OverlayView, ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest,
+    ReviewRequest, RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
 };
 use shared::i18n::Lang;
 use shared::lifecycle::{ReturnReason, Stage};

@@ -43,9 +43,7 @@ pub const COL_RAISED_BY: Tr = Tr("Oleh", "By");
 
 pub const fn document_label(d: SeenDocument) -> Tr {
     match d {
-        SeenDocument::RegistrationReceipt => {
-            Tr("Tanda terima pendaftaran", "Registration receipt")
-        }
+        SeenDocument::RegistrationReceipt => Tr("Tanda terima pendaftaran", "Registration receipt"),
         SeenDocument::FamilyCard => Tr("Kartu Keluarga (KK)", "Family card (KK)"),
         SeenDocument::OldKtp => Tr("KTP lama", "Old KTP"),
         SeenDocument::BirthCertificate => Tr("Akta kelahiran", "Birth certificate"),

@@ -5,8 +5,8 @@
 use crate::extraction::{self, JobInput, JobOutput};
 use crate::i18n::t;
 use crate::kecamatan::strings::*;
-use crate::platform::camera::{luma_frame, rear_camera};
 pub use crate::platform::camera::sleep;
+use crate::platform::camera::{luma_frame, rear_camera};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;

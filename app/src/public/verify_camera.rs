@@ -48,7 +48,12 @@ fn worker() -> Option<Worker> {
 
 /// Sends one frame to the worker and waits for its answer: the text found (if any) and the
 /// decoder's time. `None` when the worker cannot be reached (it failed to load).
-async fn decode(worker: &Worker, width: u32, height: u32, luma: Vec<u8>) -> Option<(Option<String>, f64)> {
+async fn decode(
+    worker: &Worker,
+    width: u32,
+    height: u32,
+    luma: Vec<u8>,
+) -> Option<(Option<String>, f64)> {
     // One frame in flight at a time, so the answer is this frame's.
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         worker.set_onmessage(Some(&resolve));
@@ -68,7 +73,9 @@ async fn decode(worker: &Worker, width: u32, height: u32, luma: Vec<u8>) -> Opti
         .ok()?;
     let event: MessageEvent = JsFuture::from(answer).await.ok()?.dyn_into().ok()?;
     let data = event.data();
-    let text = js_sys::Reflect::get(&data, &"text".into()).ok()?.as_string();
+    let text = js_sys::Reflect::get(&data, &"text".into())
+        .ok()?
+        .as_string();
     let millis = js_sys::Reflect::get(&data, &"millis".into())
         .ok()?
         .as_f64()

@@ -141,7 +141,11 @@ mod tests {
         );
         let ring = public_ring(None, Some(&key)).unwrap();
         for bundled in bundled_ring().keys() {
-            assert_eq!(ring.find(bundled.id), Some(bundled), "the bundled ring stays");
+            assert_eq!(
+                ring.find(bundled.id),
+                Some(bundled),
+                "the bundled ring stays"
+            );
         }
         assert_eq!(ring.find(KeyId(0xA1)), Some(&key.public_key()));
     }
@@ -178,7 +182,10 @@ mod tests {
         let mut listed = KeyRing::new();
         listed.insert(dev.public_key()).unwrap();
         assert_eq!(
-            public_ring(Some(&listed.to_text()), Some(&dev)).unwrap().keys().len(),
+            public_ring(Some(&listed.to_text()), Some(&dev))
+                .unwrap()
+                .keys()
+                .len(),
             bundled_ring().keys().len() + 1
         );
         // A signer reusing a listed id with another seed is a configuration error.

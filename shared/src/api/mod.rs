@@ -18,9 +18,10 @@ mod submit;
 pub use adjudication::{
     CandidateView, CaseActionResponse, CaseList, CaseListItem, CaseView, Chance, ClaimInfo,
     ClarificationOutcome, ClarificationRequest, ClarificationView, Demographics, Enrolment,
-    FingerQuality, FingerScoreCell, FlagKind, FlagList, FlagView, FlaggedCase, HeldApplication, MatchStrength,
-    MinutiaPair, OverlayMinutia, OverlayView, ProposalRequest, ProposalStatus, ProposalView,
-    RecordSide, ReviewRequest, SeenDocument, CHANCE_MAX_DECADES, CLAIM_LAPSES_AFTER_MINUTES,
+    FingerQuality, FingerScoreCell, FlagKind, FlagList, FlagView, FlaggedCase, HeldApplication,
+    MatchStrength, MinutiaPair, OverlayMinutia, OverlayView, ProposalRequest, ProposalStatus,
+    ProposalView, RecordSide, ReviewRequest, SeenDocument, CHANCE_MAX_DECADES,
+    CLAIM_LAPSES_AFTER_MINUTES,
 };
 pub use attachment::{required_attachments, AttachmentKind};
 pub use certificate::{

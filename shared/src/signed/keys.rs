@@ -213,7 +213,12 @@ mod tests {
         // A test key's private half is known: a build that embedded one would show what anyone
         // signs with it as checked.
         for key in bundled_ring().keys() {
-            assert_eq!(key.role, KeyRole::Production, "key {} in public_keys.txt", key.id);
+            assert_eq!(
+                key.role,
+                KeyRole::Production,
+                "key {} in public_keys.txt",
+                key.id
+            );
         }
     }
 

@@ -38,12 +38,22 @@ const PEOPLE: [Look; 2] = [
 ];
 
 fn main() {
-    let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: demo-images OUT_DIR"));
+    let dir =
+        std::path::PathBuf::from(std::env::args().nth(1).expect("usage: demo-images OUT_DIR"));
     std::fs::create_dir_all(&dir).expect("create the output folder");
     for (i, look) in PEOPLE.iter().enumerate() {
-        save(&portrait(look), &dir.join(format!("{}-photo.jpg", look.name)));
-        save(&page(i as u32, 7, false), &dir.join(format!("{}-cover.jpg", look.name)));
-        save(&page(i as u32 + 10, 12, true), &dir.join(format!("{}-kk.jpg", look.name)));
+        save(
+            &portrait(look),
+            &dir.join(format!("{}-photo.jpg", look.name)),
+        );
+        save(
+            &page(i as u32, 7, false),
+            &dir.join(format!("{}-cover.jpg", look.name)),
+        );
+        save(
+            &page(i as u32 + 10, 12, true),
+            &dir.join(format!("{}-kk.jpg", look.name)),
+        );
     }
 }
 
@@ -86,12 +96,24 @@ fn portrait(look: &Look) -> RgbImage {
         fill(&mut img, look.hair, ellipse(180.0, 250.0, 122.0, 170.0));
     }
     fill(&mut img, look.clothes, ellipse(180.0, 500.0, 175.0, 120.0));
-    fill(&mut img, darker(look.skin, 0.85), rect(150.0, 280.0, 210.0, 390.0));
+    fill(
+        &mut img,
+        darker(look.skin, 0.85),
+        rect(150.0, 280.0, 210.0, 390.0),
+    );
     fill(&mut img, look.hair, ellipse(180.0, 175.0, 100.0, 95.0));
     fill(&mut img, look.skin, ellipse(180.0, 225.0, 86.0, 110.0));
     // Ears.
-    fill(&mut img, darker(look.skin, 0.92), ellipse(95.0, 232.0, 12.0, 24.0));
-    fill(&mut img, darker(look.skin, 0.92), ellipse(265.0, 232.0, 12.0, 24.0));
+    fill(
+        &mut img,
+        darker(look.skin, 0.92),
+        ellipse(95.0, 232.0, 12.0, 24.0),
+    );
+    fill(
+        &mut img,
+        darker(look.skin, 0.92),
+        ellipse(265.0, 232.0, 12.0, 24.0),
+    );
     // The hairline over the forehead.
     fill(&mut img, look.hair, |x, y| {
         ellipse(180.0, 150.0, 92.0, 55.0)(x, y) && y < 165.0 - (x - 180.0).abs() * 0.15
@@ -100,13 +122,21 @@ fn portrait(look: &Look) -> RgbImage {
         fill(&mut img, [245, 245, 240], ellipse(cx, 215.0, 16.0, 8.0));
         fill(&mut img, [60, 40, 30], ellipse(cx, 215.0, 7.0, 7.0));
         fill(&mut img, [10, 10, 10], ellipse(cx, 215.0, 3.0, 3.0));
-        fill(&mut img, look.hair, rect(cx - 20.0, 193.0, cx + 20.0, 199.0));
+        fill(
+            &mut img,
+            look.hair,
+            rect(cx - 20.0, 193.0, cx + 20.0, 199.0),
+        );
     }
     fill(&mut img, darker(look.skin, 0.8), |x, y| {
         y > 225.0 && y < 262.0 && (x - 180.0).abs() < 4.0 + (y - 225.0) * 0.25
     });
     fill(&mut img, [150, 70, 70], ellipse(180.0, 292.0, 26.0, 7.0));
-    fill(&mut img, darker(look.skin, 0.9), ellipse(180.0, 298.0, 20.0, 3.0));
+    fill(
+        &mut img,
+        darker(look.skin, 0.9),
+        ellipse(180.0, 298.0, 20.0, 3.0),
+    );
     img
 }
 
@@ -147,7 +177,12 @@ fn page(seed: u32, lines: u32, table: bool) -> RgbImage {
         }
         for row in 0..6 {
             let ry = top + row as f32 * 24.0 + 9.0;
-            for (x0, x1) in [(48.0, 62.0), (78.0, 150.0 + next() as f32), (208.0, 270.0), (298.0, 360.0)] {
+            for (x0, x1) in [
+                (48.0, 62.0),
+                (78.0, 150.0 + next() as f32),
+                (208.0, 270.0),
+                (298.0, 360.0),
+            ] {
                 fill(&mut img, ink, rect(x0, ry, x1, ry + 6.0));
             }
         }

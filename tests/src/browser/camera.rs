@@ -42,7 +42,10 @@ pub fn qr_video(text: &str) -> Vec<u8> {
 /// frame, enlarged by the largest whole factor that fits 80 % of the height, as [`qr_video`] makes.
 pub fn picture_video(picture: &biometrics::GrayImage) -> Vec<u8> {
     let (pw, ph) = (picture.width, picture.height);
-    assert!(pw <= W && ph <= H, "a {pw}x{ph} picture does not fit the camera's frame");
+    assert!(
+        pw <= W && ph <= H,
+        "a {pw}x{ph} picture does not fit the camera's frame"
+    );
     let scale = ((H * 8 / 10) / ph).min((W * 8 / 10) / pw).max(1);
     let (x0, y0) = ((W - pw * scale) / 2, (H - ph * scale) / 2);
     let mut luma = vec![235u8; W * H];
