@@ -16,6 +16,7 @@ build_app() {
   build_bundle staff --features staff
   cp -r app/static/. "$out/"
   build_extract_worker
+  build_qr_decode
 }
 
 # One wasm bundle of the app crate, size-optimised, as dist/app/pkg/NAME.js + NAME_bg.wasm.
@@ -38,6 +39,16 @@ build_extract_worker() {
   cargo build -p extract-worker --bin worker --target wasm32-unknown-unknown --release --quiet
   wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name extract_worker "$wasm/worker.wasm"
   "$WASM_OPT_BIN" -O3 "$out/pkg/extract_worker_bg.wasm" -o "$out/pkg/extract_worker_bg.wasm"
+}
+
+# The /v page's QR decoder (rqrr alone), loaded by static/qr-worker.js only when the camera is
+# opened, so the verification page's first load does not carry it. Size-optimised: it decodes a
+# few frames a second on a phone, which opt-level z does comfortably.
+build_qr_decode() {
+  local out="$root/dist/app/pkg" wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release-app"
+  cargo build -p qr-decode --lib --features export --target wasm32-unknown-unknown --profile release-app --quiet
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name qr_decode "$wasm/qr_decode.wasm"
+  "$WASM_OPT_BIN" -Oz "$out/qr_decode_bg.wasm" -o "$out/qr_decode_bg.wasm"
 }
 
 build_edge() {

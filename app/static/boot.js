@@ -34,5 +34,7 @@ if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch((e) => console.warn("service worker not registered", e));
     // A staff device keeps the consoles and the extraction worker for offline use from its first visit.
     if (staff) navigator.serviceWorker.ready.then((reg) => reg.active && reg.active.postMessage("cache-staff"));
+    // The verification page keeps its camera QR decoder, so scanning works offline too.
+    if (location.pathname === "/v") navigator.serviceWorker.ready.then((reg) => reg.active && reg.active.postMessage("cache-verify"));
   });
 }

@@ -13,8 +13,12 @@ const SHELL = ["/", "/boot.js", "/style.css", "/pkg/resident.js", "/pkg/resident
 // before its first recording can still extract.
 const STAFF_VERSION = "rekam-staff-v1";
 const STAFF = ["/staff.css", "/pkg/staff.js", "/pkg/staff_bg.wasm", "/pkg/extract_worker.js", "/pkg/extract_worker_bg.wasm"];
+// The /v page's camera QR decoder: cached on devices that open /v (boot.js asks for it), so a
+// phone that checked a certificate once can scan with no network.
+const VERIFY_VERSION = "rekam-verify-v1";
+const VERIFY = ["/qr-worker.js", "/pkg/qr_decode.js", "/pkg/qr_decode_bg.wasm"];
 const API_CACHE = "rekam-api-v2";
-const KEEP = [VERSION, STAFF_VERSION, API_CACHE];
+const KEEP = [VERSION, STAFF_VERSION, VERIFY_VERSION, API_CACHE];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(VERSION).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -58,6 +62,7 @@ const isStaffPath = (path) => /^\/(staf|kecamatan|dinas)(\/|$)/.test(path);
 
 self.addEventListener("message", (event) => {
   if (event.data === "cache-staff") event.waitUntil(refreshSet(STAFF_VERSION, STAFF));
+  if (event.data === "cache-verify") event.waitUntil(refreshSet(VERIFY_VERSION, VERIFY));
 });
 
 // Cache first (instant on a slow line), network when the file is not cached yet.
@@ -86,5 +91,6 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.waitUntil(refreshSet(VERSION, SHELL));
     if (isStaffPath(url.pathname)) event.waitUntil(refreshSet(STAFF_VERSION, STAFF));
+    if (url.pathname === "/v") event.waitUntil(refreshSet(VERIFY_VERSION, VERIFY));
   }
 });

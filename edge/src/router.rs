@@ -116,6 +116,7 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
             handlers::dinas::distribution::shipment(req, ctx, id).await
         }
         (Method::Get, ["dinas", "cases"]) => handlers::dinas::cases::list(req, ctx).await,
+        (Method::Get, ["dinas", "flags"]) => handlers::dinas::cases::flags(req, ctx).await,
         (Method::Get, ["dinas", "cases", case]) => {
             handlers::dinas::cases::open(req, ctx, case).await
         }

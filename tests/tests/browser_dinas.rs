@@ -1,8 +1,14 @@
 //! Browser journeys of the regency office (dinas) console at desktop size (1440x900) in real
 //! headless Chromium against the real worker runtime: sign-in lands each role where it works;
 //! a person recorded under two NIKs is a case in the queue, whose view draws the aligned
-//! minutiae; an operator proposes *duplicate of* and a supervisor in a second browser approves;
-//! a Surat Keterangan is issued and shown as its A4 print view. Fingerprints are SYNTHETIC
+//! minutiae; an operator proposes *duplicate of* and a supervisor in a second browser approves,
+//! both residents' status pages say so, and the clarification with the resident cancels the
+//! second application; at 1280x800 the case view fits and a *not a duplicate* approval makes the
+//! application printable and enrols the person, so a third recording is caught, and identity
+//! fraud found at its clarification is flagged where supervisors look; a Surat Keterangan is
+//! issued and shown as its A4 print view, and a phone reads its printed QR with the camera on `/v`:
+//! valid, also with the network cut, revoked once a supervisor revoked it, and a changed payload
+//! is not genuine. Fingerprints are SYNTHETIC
 //! templates (`biometrics::search::synthetic`), recorded through the API as in
 //! `system_adjudication.rs`.
 //!
@@ -15,11 +21,12 @@ use shared::i18n::Lang;
 use shared::lifecycle::Stage;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use tests::browser::act::{choose, click_button, click_link, type_into};
-use tests::browser::find::{by_label, heading, link};
-use tests::browser::network::emulate_media;
+use tests::browser::act::{choose, click_button, click_link, pick, type_into};
+use tests::browser::camera::{fake_camera_args, picture_video};
+use tests::browser::find::{by_label, heading, link, value_of};
+use tests::browser::network::{emulate_media, set_offline};
 use tests::browser::staff_console::fill_sign_in;
-use tests::browser::wait::{wait_js, wait_text};
+use tests::browser::wait::{wait_cached, wait_js, wait_text, wait_text_in};
 use tests::fixtures::{
     application_form, purwodadi_form, recording_body, submit_application, synthetic_finger,
 };
@@ -28,12 +35,23 @@ use tests::{Browser, Runtime, StaffClient};
 
 /// The dinas desktop's viewport.
 const DESKTOP: (u32, u32) = (1440, 900);
+/// A resident's or a verifier's phone.
+const PHONE: (u32, u32) = (412, 915);
+/// The smallest desktop the console must stay usable on.
+const SMALL_DESKTOP: (u32, u32) = (1280, 800);
+
+/// The clarification outcome "the same person applying again", as the form words it.
+const SAME_PERSON: &str =
+    "Orang yang sama mendaftar lagi — permohonan baru dibatalkan dan ditautkan ke rekaman yang ada";
+/// The clarification outcome "identity fraud", as the form words it.
+const FRAUD: &str = "Pemalsuan identitas — dibatalkan, ditahan, dan ditandai untuk supervisor";
 
 fn main() -> ExitCode {
     tests::suite::run(tests::cases![
         sign_in_lands_each_role_on_its_console,
         operator_proposes_duplicate_and_a_supervisor_approves_it,
-        surat_keterangan_is_issued_and_printed_on_a4,
+        not_a_duplicate_at_1280x800_then_a_third_recording_is_caught,
+        surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_until_revoked,
         dashboard_draws_its_figures,
         administrator_creates_an_operator_who_works_in_one_kecamatan,
         supervisor_reads_a_persons_audit_trail_and_their_report,
@@ -110,6 +128,90 @@ fn stage_of(rt: &Runtime, id: &str) -> String {
         .to_string()
 }
 
+/// Opens the public status page of `code` and waits until it names `stage`.
+async fn public_status_is(b: &Browser, rt: &Runtime, code: &str, stage: Stage) {
+    b.client.goto(&rt.url(&format!("/s/{code}"))).await.unwrap();
+    wait_js(
+        b,
+        &format!(
+            "document.querySelector('.stage-name') && document.querySelector('.stage-name').innerText.trim() === {}",
+            json!(stage.label(Lang::Id))
+        ),
+        30,
+        &format!("the status page of {code} saying {stage:?}"),
+    )
+    .await;
+}
+
+/// Opens the case at `case_path` and waits for its full view with the overlay drawn; the time
+/// it took, in ms.
+async fn open_case_view(b: &Browser, case_path: &str) -> u128 {
+    let started = Instant::now();
+    link_to(b, case_path).await;
+    wait_js(
+        b,
+        "document.querySelector('svg.minutiae[data-pairs]') && document.querySelectorAll('table.finger-grid tbody tr').length === 10 && document.querySelectorAll('img.staff-image').length >= 2",
+        60,
+        "the case view with the overlay drawn",
+    )
+    .await;
+    started.elapsed().as_millis()
+}
+
+/// Clicks the queue's link to `case_path`.
+async fn link_to(b: &Browser, case_path: &str) {
+    b.find(Locator::Css(&format!("a[href='{case_path}']")))
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
+/// The page has no horizontal overflow and the control `selector` can be scrolled to and
+/// clicked (nothing covers it); the viewport's size for the message.
+async fn fits_and_reaches(b: &Browser, selector: &str) {
+    let found = b
+        .client
+        .execute(
+            "const [sel] = arguments;
+             const doc = document.documentElement;
+             const page = document.querySelector('.case-page');
+             const el = document.querySelector(sel);
+             el.scrollIntoView({block: 'center', inline: 'nearest'});
+             const r = el.getBoundingClientRect();
+             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+             return {
+               doc: [doc.scrollWidth, doc.clientWidth],
+               page: [page.scrollWidth, page.clientWidth],
+               inside: r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight,
+               reachable: hit === el || el.contains(hit),
+               disabled: el.disabled === true,
+             };",
+            vec![json!(selector)],
+        )
+        .await
+        .unwrap();
+    let pair = |k: &str| (found[k][0].as_u64().unwrap(), found[k][1].as_u64().unwrap());
+    let (doc, page) = (pair("doc"), pair("page"));
+    assert!(doc.0 <= doc.1, "the page scrolls sideways: {found}");
+    assert!(page.0 <= page.1, "the case view overflows: {found}");
+    assert_eq!(
+        found["inside"],
+        json!(true),
+        "{selector} not in view: {found}"
+    );
+    assert_eq!(
+        found["reachable"],
+        json!(true),
+        "{selector} is covered: {found}"
+    );
+    assert_eq!(
+        found["disabled"],
+        json!(false),
+        "{selector} is disabled: {found}"
+    );
+}
+
 /// Submits `form`, verifies it and records `person`'s fingers (`take`-th impression); returns
 /// (id, code, stage) once the matcher has decided.
 async fn record(
@@ -177,17 +279,14 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
     op.screenshot(T, "01-case-queue").await;
 
     // Opening the case claims it; the figure: click to full view with the overlay drawn.
-    let started = Instant::now();
-    link(&op, &held_code).await.click().await.unwrap();
-    wait_js(
-        &op,
-        "document.querySelector('svg.minutiae[data-pairs]') && document.querySelectorAll('table.finger-grid tbody tr').length === 10 && document.querySelectorAll('img.staff-image').length >= 2",
-        60,
-        "the case view with the overlay drawn",
-    )
-    .await;
-    let open_ms = started.elapsed().as_millis();
-    println!("figure: case opened to full view with overlay drawn in {open_ms} ms");
+    let case_path = link(&op, &held_code)
+        .await
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("the case link");
+    let open_ms = open_case_view(&op, &case_path).await;
+    println!("figure: case opened to full view with overlay drawn in {open_ms} ms at 1440x900");
     let pairs = op
         .client
         .execute(
@@ -259,9 +358,260 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
     assert_eq!(shown, json!(now.label(Lang::Id)));
     assert_eq!(stage_of(rt, &first), "PRINT_READY_RECORD");
     sup.screenshot(T, "05-approved").await;
+
+    // Each resident's status page says where they stand, and nothing of the other person.
+    public_status_is(&sup, rt, &first_code, Stage::PrintReadyRecord).await;
+    public_status_is(&sup, rt, &held_code, Stage::DuplicateRecord).await;
+    wait_text(&sup, "Datang langsung ke Dinas", 5).await;
+    let page = sup
+        .client
+        .execute("return document.body.innerText;", vec![])
+        .await
+        .unwrap();
+    assert!(!page.as_str().unwrap().contains(&first_code), "{page}");
+    sup.screenshot(T, "06-status-held").await;
+
+    // The resident comes to the dinas: the operator records the visit. Nothing filled in: each
+    // problem is said next to its field.
+    op.client.goto(&rt.url(&case_path)).await.unwrap();
+    wait_text(&op, "Klarifikasi dengan penduduk", 30).await;
+    click_button(&op, "Simpan klarifikasi").await;
+    wait_text(&op, "Tuliskan keterangan penduduk.", 5).await;
+    wait_text(&op, "Pilih hasil klarifikasi.", 5).await;
+    type_into(
+        &op,
+        "Keterangan penduduk (wajib)",
+        "Sudah merekam di Purwodadi, lupa; mendaftar lagi dengan NIK dari KK baru",
+    )
+    .await;
+    pick(&op, "KTP lama").await;
+    pick(&op, "Kartu Keluarga (KK)").await;
+    pick(&op, SAME_PERSON).await;
+    op.screenshot(T, "07-clarification").await;
+    click_button(&op, "Simpan klarifikasi").await;
+    wait_js(
+        &op,
+        &format!(
+            "document.querySelector('.outcome-stage') && document.querySelector('.outcome-stage').innerText.trim() === {}",
+            json!(Stage::Cancelled.label(Lang::Id))
+        ),
+        30,
+        "the second application cancelled",
+    )
+    .await;
+    assert_eq!(stage_of(rt, &held), "CANCELLED");
+    assert_eq!(stage_of(rt, &first), "PRINT_READY_RECORD");
+    let linked = rt.d1_query(&format!(
+        "SELECT existing_application_id, outcome, documents_json FROM clarifications WHERE application_id = '{held}'"
+    ));
+    assert_eq!(
+        linked[0]["existing_application_id"],
+        json!(first),
+        "{linked}"
+    );
+    assert_eq!(linked[0]["outcome"], json!("same_person_applying_again"));
+    assert_eq!(
+        linked[0]["documents_json"],
+        json!(r#"["family_card","old_ktp"]"#)
+    );
+    op.screenshot(T, "08-clarified").await;
+    public_status_is(&op, rt, &held_code, Stage::Cancelled).await;
+    public_status_is(&op, rt, &first_code, Stage::PrintReadyRecord).await;
 }
 
-async fn surat_keterangan_is_issued_and_printed_on_a4(ctx: Ctx) {
+async fn not_a_duplicate_at_1280x800_then_a_third_recording_is_caught(ctx: Ctx) {
+    const T: &str = "browser_dinas_not_duplicate";
+    let rt = ctx.runtime().await;
+    let purwodadi = rt.staff_client("kec.purwodadi").await;
+    let kedungjati = rt.staff_client("kec.kedungjati").await;
+    let (first, _, stage) = record(rt, &purwodadi, &purwodadi_form(), "nd-a", 72, 0).await;
+    assert_eq!(stage, "PRINT_READY_RECORD");
+    let mut second_form = application_form("33.15.01", "33.15.01.2001");
+    second_form["nik"] = json!("3315015211870005");
+    let (held, held_code, stage) = record(rt, &kedungjati, &second_form, "nd-b", 72, 1).await;
+    assert!(
+        stage == "DUPLICATE_RECORD" || stage == "ADJUDICATE_RECORD",
+        "{stage}"
+    );
+
+    // The operator on the smallest desktop: the case view fits, the decision is in reach.
+    let op = ctx.browser(SMALL_DESKTOP.0, SMALL_DESKTOP.1).await;
+    sign_in_to(&op, rt, "dinas.operator", "/dinas").await;
+    op.client.goto(&rt.url("/dinas/adjudikasi")).await.unwrap();
+    let case_path = link(&op, &held_code)
+        .await
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("the case link");
+    let open_ms = open_case_view(&op, &case_path).await;
+    println!("figure: case opened to full view with overlay drawn in {open_ms} ms at 1280x800");
+    op.screenshot(T, "01-case-view-1280x800").await;
+    fits_and_reaches(&op, ".proposal-form button[type=submit]").await;
+    fits_and_reaches(&op, "svg.minutiae").await;
+    op.find(Locator::XPath(
+        "//label[contains(normalize-space(.), 'Bukan duplikat')]/input",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    type_into(
+        &op,
+        "Alasan (wajib)",
+        "Kembar identik: wajah dan data berbeda, sidik jari berlainan pada tiga jari",
+    )
+    .await;
+    click_button(&op, "Kirim usulan").await;
+    wait_text(&op, "Menunggu persetujuan supervisor", 30).await;
+
+    let sup = ctx.browser(SMALL_DESKTOP.0, SMALL_DESKTOP.1).await;
+    sign_in_to(&sup, rt, "dinas.supervisor", "/dinas").await;
+    sup.client.goto(&rt.url("/dinas/adjudikasi")).await.unwrap();
+    link(&sup, &held_code).await.click().await.unwrap();
+    wait_text(&sup, "Tinjauan supervisor", 30).await;
+    fits_and_reaches(&sup, ".review-panel button.primary").await;
+    sup.screenshot(T, "02-review-1280x800").await;
+    type_into(&sup, "Alasan tinjauan (wajib)", "Setuju: dua orang berbeda").await;
+    click_button(&sup, "Setujui").await;
+    wait_js(
+        &sup,
+        &format!(
+            "document.querySelector('.outcome-stage') && document.querySelector('.outcome-stage').innerText.trim() === {}",
+            json!(Stage::PrintReadyRecord.label(Lang::Id))
+        ),
+        30,
+        "the application printable",
+    )
+    .await;
+    assert_eq!(stage_of(rt, &held), "PRINT_READY_RECORD");
+    public_status_is(&sup, rt, &held_code, Stage::PrintReadyRecord).await;
+    // The person joined the gallery after the approval.
+    let enrolled = rt.d1_count(&format!(
+        "SELECT COUNT(*) AS n FROM pending_enrolments WHERE application_id = '{held}' AND enrolled_at IS NOT NULL"
+    ));
+    assert_eq!(enrolled, 1, "the approved person is enrolled");
+
+    // A third recording of that person, under yet another NIK, is caught and queued.
+    let mut third_form = application_form("33.15.01", "33.15.01.2001");
+    third_form["nik"] = json!("3315015211870006");
+    let (third, third_code, stage) = record(rt, &kedungjati, &third_form, "nd-c", 72, 2).await;
+    assert!(
+        stage == "DUPLICATE_RECORD" || stage == "ADJUDICATE_RECORD",
+        "the third recording was not caught: {stage}"
+    );
+    let third_case = rt.d1_query(&format!(
+        "SELECT case_id FROM case_applications WHERE application_id = '{third}'"
+    ))[0]["case_id"]
+        .as_str()
+        .expect("the third recording's case")
+        .to_string();
+    if stage == "ADJUDICATE_RECORD" {
+        // Held for the resident first: *duplicate of* by two people, through the API.
+        duplicate_by_two(rt, &third_case, &third, &first).await;
+    }
+    op.client.goto(&rt.url("/dinas/adjudikasi")).await.unwrap();
+    wait_text(&op, &third_code, 30).await;
+    let third_path = format!("/dinas/adjudikasi/{third_case}");
+    open_case_view(&op, &third_path).await;
+
+    // At its clarification the resident turns out to be using someone else's identity: the
+    // application is cancelled and the supervisors see the flag above their queue.
+    fits_and_reaches(&op, ".clarification-form button[type=submit]").await;
+    type_into(
+        &op,
+        "Keterangan penduduk (wajib)",
+        "Mengaku orang lain; KK yang dibawa bukan miliknya",
+    )
+    .await;
+    pick(&op, "Lainnya").await;
+    pick(&op, FRAUD).await;
+    click_button(&op, "Simpan klarifikasi").await;
+    wait_js(
+        &op,
+        &format!(
+            "document.querySelector('.outcome-stage') && document.querySelector('.outcome-stage').innerText.trim() === {}",
+            json!(Stage::Cancelled.label(Lang::Id))
+        ),
+        30,
+        "the third application cancelled",
+    )
+    .await;
+    assert_eq!(stage_of(rt, &third), "CANCELLED");
+    sup.client.goto(&rt.url("/dinas/adjudikasi")).await.unwrap();
+    heading(&sup, "Tanda untuk supervisor").await;
+    wait_js(
+        &sup,
+        &format!(
+            "Array.from(document.querySelectorAll('table.flags tr[data-kind=identity_fraud] a')).some(a => a.innerText.trim() === {})",
+            json!(third_code)
+        ),
+        30,
+        "the fraud flag in the supervisor's list",
+    )
+    .await;
+    sup.screenshot(T, "03-flag-for-supervisor").await;
+    link(&sup, &third_code).await.click().await.unwrap();
+    wait_text(&sup, "KK yang dibawa bukan miliknya", 30).await;
+    sup.screenshot(T, "04-flagged-case").await;
+    // An operator is not shown the supervisors' list.
+    assert!(op
+        .client
+        .find_all(Locator::Css("section.flag-list"))
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+/// *Duplicate of* `candidate` for `application` in `case`: the operator proposes and the
+/// supervisor approves, through the API (the browser journeys above show the same by hand).
+async fn duplicate_by_two(rt: &Runtime, case: &str, application: &str, candidate: &str) {
+    let write = |staff: StaffClient, path: String, key: &'static str, body: Value| async move {
+        let opened = staff
+            .get(&format!("/api/dinas/cases/{case}"))
+            .send()
+            .await
+            .unwrap();
+        assert!(opened.status().is_success(), "open {case}");
+        let resp = staff
+            .post(&path)
+            .header(
+                "Idempotency-Key",
+                format!("browser-dinas-{key}-{application}"),
+            )
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(resp.status().is_success(), "{path}: {}", resp.status());
+        resp.json::<Value>().await.unwrap()
+    };
+    let proposed = write(
+        rt.staff_client("dinas.operator").await,
+        format!("/api/dinas/cases/{case}/proposals"),
+        "propose",
+        json!({
+            "application_id": application,
+            "decision": "duplicate",
+            "reason": "Sidik jari cocok dengan rekaman yang sudah ada",
+            "candidate_application_id": candidate,
+        }),
+    )
+    .await;
+    let proposal = proposed["proposal"]["id"].as_str().expect("a proposal id");
+    write(
+        rt.staff_client("dinas.supervisor").await,
+        format!("/api/dinas/cases/{case}/proposals/{proposal}/approve"),
+        "approve",
+        json!({ "reason": "Setuju" }),
+    )
+    .await;
+    assert_eq!(stage_of(rt, application), "DUPLICATE_RECORD");
+}
+
+async fn surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_until_revoked(
+    ctx: Ctx,
+) {
     const T: &str = "browser_dinas_surat_keterangan";
     let rt = ctx.runtime().await;
     let purwodadi = rt.staff_client("kec.purwodadi").await;
@@ -314,6 +664,27 @@ async fn surat_keterangan_is_issued_and_printed_on_a4(ctx: Ctx) {
         .unwrap();
     assert_eq!(hidden, json!(["none", "none", "block"]));
     b.screenshot(T, "02-print-view").await;
+    // The QR as printed is what the phone's camera will see.
+    let qr = b.find(Locator::Css(".sk-sheet svg.qr")).await;
+    b.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&qr).unwrap()],
+        )
+        .await
+        .unwrap();
+    let printed_qr = qr.screenshot().await.unwrap();
+    let number = b
+        .client
+        .execute(
+            "return document.querySelector('.sk-number .code').innerText.trim();",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
     emulate_media(&b, None).await;
 
     // Reprint: the same certificate comes back after a reload.
@@ -338,6 +709,102 @@ async fn surat_keterangan_is_issued_and_printed_on_a4(ctx: Ctx) {
         Some("true"),
         "an operator cannot revoke"
     );
+
+    // Anyone checks it with a phone camera on /v (Chromium's fake camera plays the printed QR).
+    let picture = biometrics::codec::decode_image(&printed_qr).expect("the QR screenshot");
+    // Chromium reads the fake camera's file format from its extension.
+    let video = tempfile::Builder::new().suffix(".y4m").tempfile().unwrap();
+    std::fs::write(video.path(), picture_video(&picture)).unwrap();
+    let phone = ctx
+        .browser_with_args(PHONE.0, PHONE.1, &fake_camera_args(video.path()))
+        .await;
+    phone.client.goto(&rt.url("/v")).await.unwrap();
+    heading(&phone, "Periksa Surat Keterangan").await;
+    let scanned = scan_verdict(&phone, "SAH").await;
+    wait_text_in(&phone, "//dd", &number).await;
+    wait_text_in(&phone, "//dd", "SITI AMINAH").await;
+    println!(
+        "figure: /v camera decode {} ms (the frame that held the QR), signature check {} ms",
+        scanned.0, scanned.1
+    );
+    phone.screenshot(T, "03-phone-camera-valid").await;
+
+    // With the network cut: the page, the decoder and the keys come from the device.
+    for path in [
+        "/pkg/public_bg.wasm",
+        "/pkg/qr_decode_bg.wasm",
+        "/qr-worker.js",
+    ] {
+        wait_cached(&phone, path, 60).await;
+    }
+    set_offline(&phone, true).await;
+    phone.client.goto(&rt.url("/v")).await.unwrap();
+    heading(&phone, "Periksa Surat Keterangan").await;
+    scan_verdict(&phone, "SAH").await;
+    wait_text_in(&phone, "//dd", &number).await;
+    phone.screenshot(T, "04-phone-camera-offline-valid").await;
+
+    // A supervisor revokes it; once the phone is online again its list is refreshed: revoked.
+    let supervisor = rt.staff_client("dinas.supervisor").await;
+    let revoked = supervisor
+        .post(&format!("/api/dinas/certificates/{number}/revoke"))
+        .header("Idempotency-Key", format!("browser-dinas-revoke-{number}"))
+        .json(&json!({ "reason": "Diterbitkan untuk permohonan yang salah" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        revoked.status().is_success(),
+        "revoke: {}",
+        revoked.status()
+    );
+    set_offline(&phone, false).await;
+    phone.client.goto(&rt.url("/v")).await.unwrap();
+    heading(&phone, "Periksa Surat Keterangan").await;
+    scan_verdict(&phone, "DICABUT").await;
+    phone.screenshot(T, "05-phone-camera-revoked").await;
+
+    // A payload changed by one character is caught as not genuine.
+    let read = value_of(&phone, "Teks kode QR").await;
+    let mut chars: Vec<char> = read.chars().collect();
+    let mid = chars.len() / 2;
+    chars[mid] = if chars[mid] == 'A' { 'B' } else { 'A' };
+    type_into(
+        &phone,
+        "Teks kode QR",
+        &chars.into_iter().collect::<String>(),
+    )
+    .await;
+    click_button(&phone, "Periksa").await;
+    wait_text_in(&phone, "//section[@role='alert']//h2", "TIDAK ASLI").await;
+    phone.screenshot(T, "06-tampered").await;
+}
+
+/// Opens the camera on /v, waits for the verdict whose heading contains `verdict`; the decode
+/// and signature-check times (ms) the page recorded.
+async fn scan_verdict(phone: &Browser, verdict: &str) -> (String, String) {
+    click_button(phone, "Pindai dengan kamera").await;
+    wait_js(
+        phone,
+        &format!(
+            "Array.from(document.querySelectorAll('section[aria-labelledby=verdict] h2')).some(h => h.innerText.includes({}))",
+            json!(verdict)
+        ),
+        30,
+        &format!("the verdict {verdict}"),
+    )
+    .await;
+    let times = wait_js(
+        phone,
+        "(() => { const v = document.querySelector('.verification'); return v && v.dataset.decodeMs && [v.dataset.decodeMs, v.dataset.checkMs]; })()",
+        10,
+        "the scan's timings",
+    )
+    .await;
+    (
+        times[0].as_str().unwrap().to_string(),
+        times[1].as_str().unwrap().to_string(),
+    )
 }
 
 /// The dashboard opens from the console's bar and draws its charts from the edge's figures.

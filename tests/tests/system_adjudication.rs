@@ -576,6 +576,23 @@ async fn duplicate_clarification_rerecord_and_operator_prints_paths() {
     ));
     assert_eq!(flags[0]["kind"], "operator_fingerprints");
     assert_eq!(flags[0]["same"], 1, "the held recording is flagged");
+    // Supervisors see the flags listed (codes, no names); nobody else reaches the list.
+    let listed = supervisor.get_json("/api/dinas/flags").await;
+    let mine: Vec<&Value> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["application_id"] == held.as_str())
+        .collect();
+    assert_eq!(mine.len(), 1, "{listed}");
+    assert_eq!(mine[0]["kind"], "operator_fingerprints");
+    assert_eq!(mine[0]["case_id"], case.as_str());
+    assert!(
+        mine[0].get("reason").is_none(),
+        "the reason is read in the case"
+    );
+    let operator_list = operator.get("/api/dinas/flags").send().await.unwrap();
+    assert_eq!(operator_list.status().as_u16(), 403);
     assert_eq!(
         stage_of(&rt, &again),
         "DUPLICATE_RECORD",

@@ -48,7 +48,7 @@ pub async fn StaffJob(input: JobInput) -> JobOutput {
             height,
             luma,
         } => JobOutput::Qr {
-            text: scan_qr(width, height, &luma),
+            text: qr_decode::scan(width, height, &luma),
         },
     }
 }
@@ -70,18 +70,6 @@ fn extract(image: &[u8], ppi: u16) -> JobOutput {
             reason: format!("{e:?}"),
         },
     }
-}
-
-fn scan_qr(width: u32, height: u32, luma: &[u8]) -> Option<String> {
-    let (w, h) = (width as usize, height as usize);
-    if luma.len() != w * h || w == 0 {
-        return None;
-    }
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
-    prepared
-        .detect_grids()
-        .into_iter()
-        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
 }
 
 /// Milliseconds from the worker's performance clock (the engine itself reads no clock).

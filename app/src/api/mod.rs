@@ -13,6 +13,7 @@
 
 #[cfg(feature = "staff")]
 mod admin;
+#[cfg(feature = "staff")]
 mod audit;
 mod error;
 mod idempotency;

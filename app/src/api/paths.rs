@@ -169,6 +169,14 @@ pub mod dinas {
         format!("{}/{}/{verb}", proposals(case_id), segment(proposal_id))
     }
 
+    /// `POST`: a clarification with the resident of a DUPLICATE_RECORD application.
+    pub fn clarifications(case_id: &str) -> String {
+        format!("{}/clarifications", case(case_id))
+    }
+
+    /// `GET`: the flags raised for the supervisor, newest first.
+    pub const FLAGS: &str = "/api/dinas/flags";
+
     /// `POST`: issue a Surat Keterangan; `GET`: the latest one (reprint).
     pub fn certificate(application_id: &str) -> String {
         format!(
@@ -349,6 +357,7 @@ mod tests {
             "/api/dinas/cases/c1/overlay?application=a%201&candidate=b&finger=7"
         );
         assert_eq!(proposals("c1"), "/api/dinas/cases/c1/proposals");
+        assert_eq!(clarifications("c1"), "/api/dinas/cases/c1/clarifications");
         assert_eq!(
             review("c1", "p1", Review::Approve),
             "/api/dinas/cases/c1/proposals/p1/approve"

@@ -13,9 +13,9 @@ use crate::i18n::use_lang;
 use leptos::prelude::*;
 use shared::api::{
     ActionResponse, ApplicationDetail, ApplicationList, AttachmentKind, BiometricSubmission,
-    CaseActionResponse, CaseList, CaseView, CertificateDocument, LoginRequest, OverlayView,
-    ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest, ReviewRequest,
-    RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
+    CaseActionResponse, CaseList, CaseView, CertificateDocument, ClarificationRequest, FlagList,
+    LoginRequest, OverlayView, ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest,
+    ReviewRequest, RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
 };
 use shared::i18n::Lang;
 use shared::lifecycle::{ReturnReason, Stage};
@@ -222,6 +222,25 @@ impl StaffApi {
             .idempotent(key)
             .decode()
             .await
+    }
+
+    /// `POST /api/dinas/cases/{id}/clarifications`: the resident's visit and its outcome.
+    pub async fn clarify(
+        self,
+        case_id: &str,
+        clarification: &ClarificationRequest,
+        key: &IdempotencyKey,
+    ) -> Result<CaseActionResponse, ApiError> {
+        self.post(&dinas::clarifications(case_id))
+            .json(clarification)?
+            .idempotent(key)
+            .decode()
+            .await
+    }
+
+    /// `GET /api/dinas/flags` (supervisors): the flags raised for them, newest first.
+    pub async fn flags(self) -> Result<FlagList, ApiError> {
+        self.get(dinas::FLAGS).decode().await
     }
 
     /// `POST /api/dinas/applications/{id}/certificate`: issues a Surat Keterangan.

@@ -1,12 +1,16 @@
 //! `/dinas/adjudikasi/:case`: one case, opened (and so claimed) for the signed-in staff member.
 //! Each held application: its probe beside a chosen candidate, the ten-finger grid, the chosen
 //! pair's minutiae drawn aligned, and the decision (a proposal, or a supervisor's review of the
-//! pending one). The claim can be released.
+//! pending one; for a DUPLICATE_RECORD also the clarification with the resident). The case's
+//! clarifications and flags follow. The claim can be released.
 
 use super::finger_grid::best_finger;
 use super::proposal_form::decision_label;
 use super::strings::*;
-use super::{FingerGrid, MinutiaeOverlay, ProposalForm, RecordPair, ReviewPanel, WriteKey};
+use super::{
+    CaseNotes, ClarificationForm, FingerGrid, MinutiaeOverlay, ProposalForm, RecordPair,
+    ReviewPanel, WriteKey,
+};
 use crate::api::StaffApi;
 use crate::i18n::{format_timestamp, t, use_lang};
 use crate::kecamatan::strings::LOADING;
@@ -91,6 +95,13 @@ fn CaseBody(case: CaseView, on_done: Callback<CaseActionResponse>) -> impl IntoV
     let claim = case.claim.clone().filter(|c| c.held_by_me);
     let history: Vec<ProposalView> = case.proposals.clone();
     let case_id = case.case_id.clone();
+    let codes: Vec<(String, String)> = case
+        .held
+        .iter()
+        .flat_map(|h| std::iter::once(&h.probe).chain(h.candidates.iter().map(|c| &c.record)))
+        .map(|r| (r.application_id.clone(), r.registration_code.clone()))
+        .collect();
+    let notes = view! { <CaseNotes clarifications=case.clarifications.clone() flags=case.flags.clone() codes/> };
     view! {
         {claim.map(|c| {
             let until = c.expires_at.clone();
@@ -103,6 +114,7 @@ fn CaseBody(case: CaseView, on_done: Callback<CaseActionResponse>) -> impl IntoV
                 .collect();
             view! { <HeldView case_id=case_id.clone() held proposals on_done/> }
         }).collect_view()}
+        {notes}
         {(!history.is_empty()).then(|| view! {
             <section class="history">
                 <h2>{t(HISTORY)}</h2>
@@ -241,6 +253,15 @@ fn HeldView(
         view! {
             <p><ProposalLine proposal=p.clone()/></p>
             <ReviewPanel case_id=case_id.clone() proposal=p recorded_by on_done/>
+        }
+        .into_any()
+    } else if stage == Stage::DuplicateRecord {
+        // Held for the resident's visit: the clarification decides; a proposal stays possible.
+        view! {
+            <ClarificationForm case_id=case_id.clone() application_id=probe.application_id.clone()
+                candidates=candidates.clone() shown_candidate on_done/>
+            <ProposalForm case_id=case_id.clone() application_id=probe.application_id.clone()
+                candidates=candidates.clone() shown_candidate on_done/>
         }
         .into_any()
     } else {

@@ -1,13 +1,16 @@
 //! `/dinas/adjudikasi`: every open adjudication case (ADJUDICATE_RECORD and DUPLICATE_RECORD),
 //! oldest first, with its age, kecamatan, best match worded as a chance, who holds it and any
-//! proposal waiting for a supervisor. Opening a case (its link) claims it.
+//! proposal waiting for a supervisor. Opening a case (its link) claims it. A supervisor also
+//! sees the flags raised for them.
 
 use super::strings::*;
 use super::wording;
 use crate::api::StaffApi;
 use crate::i18n::{t, use_lang};
+use crate::staff::session::use_session;
 use leptos::prelude::*;
 use shared::api::CaseListItem;
+use shared::auth::StaffRole;
 
 /// The case queue.
 #[component]
@@ -15,6 +18,12 @@ pub fn CaseQueuePage() -> impl IntoView {
     let lang = use_lang();
     let api = StaffApi::for_view();
     let list = LocalResource::new(move || async move { api.cases().await });
+    let session = use_session();
+    let supervisor = move || {
+        session
+            .0
+            .with(|s| s.as_ref().map(|s| s.role) == Some(StaffRole::DinasSupervisor))
+    };
     let rows = move || {
         Suspend::new(async move {
             match list.await {
@@ -42,6 +51,7 @@ pub fn CaseQueuePage() -> impl IntoView {
             <h1>{t(CASES_TITLE)}</h1>
             <p>{t(CASES_INTRO)}</p>
             <Transition fallback=move || view! { <p>{t(crate::kecamatan::strings::LOADING)}</p> }>{rows}</Transition>
+            {move || supervisor().then(|| view! { <super::FlagList/> })}
         </section>
     }
 }

@@ -2,6 +2,9 @@
 //! possible duplicates, printing, the Surat Keterangan and distribution, for dinas operators and
 //! supervisors.
 //!
+//! A DUPLICATE_RECORD's clarification with the resident is recorded in its case; supervisors
+//! see the flags raised for them above the case queue.
+//!
 //! Routes (registered in `routes/staff.rs`): `/dinas` (start), `/dinas/adjudikasi` (case
 //! queue), `/dinas/adjudikasi/:case` (one case), `/dinas/cetak` (print queue and runs),
 //! `/dinas/cetak/:run` (one run), `/dinas/cetak/:run/kartu` (its cards), `/dinas/surat-keterangan`,
@@ -9,13 +12,17 @@
 //! dashboard), `/dinas/audit` and `/dinas/audit/akses-subjek` (audit log, subject access).
 
 pub mod audit;
+mod case_notes;
 mod case_page;
 mod case_queue_page;
 mod certificate_page;
 mod certificate_sheet;
+mod clarification_form;
+mod clarification_strings;
 mod dashboard;
 pub mod distribution;
 mod finger_grid;
+mod flag_list;
 mod form_errors;
 mod home_page;
 mod minutiae_overlay;
@@ -30,13 +37,16 @@ pub mod strings;
 mod wording;
 mod write_key;
 
+pub use case_notes::CaseNotes;
 pub use case_page::CasePage;
 pub use case_queue_page::CaseQueuePage;
 pub use certificate_page::CertificatePage;
 pub use certificate_sheet::CertificateSheet;
+pub use clarification_form::ClarificationForm;
 pub use dashboard::DashboardPage;
 pub use distribution::{DistributionPage, ShipmentPage};
 pub use finger_grid::FingerGrid;
+pub use flag_list::FlagList;
 pub use form_errors::FormErrors;
 pub use home_page::HomePage;
 pub use minutiae_overlay::MinutiaeOverlay;

@@ -5,15 +5,13 @@
 use crate::extraction::{self, JobInput, JobOutput};
 use crate::i18n::t;
 use crate::kecamatan::strings::*;
+pub use crate::platform::camera::sleep;
+use crate::platform::camera::{luma_frame, rear_camera};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream,
-    MediaStreamConstraints,
-};
+use web_sys::{HtmlVideoElement, MediaStream};
 
 /// Frames are scaled to this width before decoding: enough for a receipt QR at arm's length.
 const FRAME_WIDTH_PX: u32 = 640;
@@ -42,11 +40,7 @@ pub fn QrScanner(on_code: Callback<String>) -> impl IntoView {
         let stream = stream.clone();
         move || {
             if let Some(s) = stream.borrow_mut().take() {
-                for track in s.get_tracks().iter() {
-                    if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
-                        track.stop();
-                    }
-                }
+                crate::platform::camera::stop(&s);
             }
             generation.update(|g| *g += 1);
             open.set(false);
@@ -65,7 +59,7 @@ pub fn QrScanner(on_code: Callback<String>) -> impl IntoView {
             let stop = stop.clone();
             leptos::task::spawn_local(async move {
                 extraction::warm_up();
-                let Some(media) = camera().await else {
+                let Some(media) = rear_camera().await else {
                     failed.set(true);
                     open.set(false);
                     return;
@@ -83,7 +77,7 @@ pub fn QrScanner(on_code: Callback<String>) -> impl IntoView {
                     if generation.get_untracked() != mine {
                         break;
                     }
-                    let Some((width, height, luma)) = frame(&el) else {
+                    let Some((width, height, luma)) = luma_frame(&el, FRAME_WIDTH_PX) else {
                         continue;
                     };
                     if let JobOutput::Qr { text: Some(text) } = extraction::run(JobInput::ScanQr {
@@ -116,61 +110,6 @@ pub fn QrScanner(on_code: Callback<String>) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// The rear camera, if the tablet has one and the operator allows it.
-async fn camera() -> Option<MediaStream> {
-    let devices = web_sys::window()?.navigator().media_devices().ok()?;
-    let constraints = MediaStreamConstraints::new();
-    let video = js_sys::Object::new();
-    js_sys::Reflect::set(&video, &"facingMode".into(), &"environment".into()).ok()?;
-    constraints.set_video(&video);
-    let promise = devices.get_user_media_with_constraints(&constraints).ok()?;
-    JsFuture::from(promise).await.ok()?.dyn_into().ok()
-}
-
-/// The current video frame as luma, scaled to [`FRAME_WIDTH_PX`] wide.
-fn frame(video: &HtmlVideoElement) -> Option<(u32, u32, Vec<u8>)> {
-    let (vw, vh) = (video.video_width(), video.video_height());
-    if vw == 0 || vh == 0 {
-        return None;
-    }
-    let width = vw.min(FRAME_WIDTH_PX);
-    let height = (f64::from(vh) * f64::from(width) / f64::from(vw)).round() as u32;
-    let doc = web_sys::window()?.document()?;
-    let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width(width);
-    canvas.set_height(height);
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.draw_image_with_html_video_element_and_dw_and_dh(
-        video,
-        0.0,
-        0.0,
-        f64::from(width),
-        f64::from(height),
-    )
-    .ok()?;
-    let rgba = ctx
-        .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
-        .ok()?
-        .data();
-    let luma = rgba
-        .chunks_exact(4)
-        .map(|p| ((u32::from(p[0]) * 77 + u32::from(p[1]) * 150 + u32::from(p[2]) * 29) >> 8) as u8)
-        .collect();
-    Some((width, height, luma))
-}
-
-/// Waits `ms` milliseconds without blocking the page.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        } else {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 #[cfg(test)]

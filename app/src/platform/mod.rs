@@ -2,6 +2,7 @@
 //! the draft model never touch `web_sys` plumbing. On a native build (clippy, unit tests) these
 //! compile but are never called.
 
+pub mod camera;
 pub mod clock;
 pub mod http;
 pub mod idb;

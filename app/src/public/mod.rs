@@ -9,6 +9,7 @@ mod revocation_cache;
 mod status_lookup;
 mod status_page;
 mod status_view;
+mod verify_camera;
 mod verify_keys;
 mod verify_page;
 mod verify_texts;

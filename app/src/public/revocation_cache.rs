@@ -35,7 +35,10 @@ pub async fn refresh(
     ring: &KeyRing,
     current: Option<&RevocationList>,
 ) -> Result<RevocationList, RefreshError> {
-    let response = http::fetch("GET", URL, &[("Accept", "text/plain")], None, None)
+    // Past the browser's HTTP cache (the edge lets caches keep the list a few minutes): a page
+    // that refreshes while online must see a revocation as soon as the office has published it.
+    let headers = [("Accept", "text/plain"), ("Cache-Control", "no-cache")];
+    let response = http::fetch("GET", URL, &headers, None, None)
         .await
         .map_err(|_| RefreshError::NoAnswer)?;
     if response.status() != 200 {

@@ -91,21 +91,22 @@ pub async fn refresh() -> Result<TrustedKeys, RefreshError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::signed::{KeyRole, Signer, TEST_KEY_ID};
+    use shared::signed::{KeyRole, Signer};
 
     #[test]
     fn served_keys_join_but_never_replace_bundled_ones() {
+        let embedded_id = KeyId(0x0E01);
+        let mut bundled = KeyRing::new();
+        let embedded = Signer::from_seed(embedded_id, &[3; 32]).public_key(KeyRole::Production);
+        bundled.insert(embedded).unwrap();
         let mut served = KeyRing::new();
-        let impostor = Signer::from_seed(TEST_KEY_ID, &[1; 32]).public_key(KeyRole::Production);
+        let impostor = Signer::from_seed(embedded_id, &[1; 32]).public_key(KeyRole::Production);
         let new = Signer::from_seed(KeyId(0x0001), &[2; 32]).public_key(KeyRole::Production);
         served.insert(impostor).unwrap();
         served.insert(new).unwrap();
-        let trusted = merge(bundled_ring(), &served);
-        assert_eq!(
-            trusted.ring.find(TEST_KEY_ID),
-            bundled_ring().find(TEST_KEY_ID)
-        );
-        assert_eq!(trusted.source(TEST_KEY_ID), Some(KeySource::Bundled));
+        let trusted = merge(bundled, &served);
+        assert_eq!(trusted.ring.find(embedded_id), Some(&embedded));
+        assert_eq!(trusted.source(embedded_id), Some(KeySource::Bundled));
         assert_eq!(trusted.ring.find(KeyId(1)), Some(&new));
         assert_eq!(trusted.source(KeyId(1)), Some(KeySource::Served));
         assert_eq!(trusted.source(KeyId(2)), None);

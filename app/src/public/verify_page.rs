@@ -1,8 +1,11 @@
-//! `/v`: anyone checks a Surat Keterangan's QR text on their own device, also offline. The
-//! signature is checked here with the bundled public keys and those the office's site serves
-//! (kept on the device); nothing about the person is sent.
+//! `/v`: anyone checks a Surat Keterangan's QR on their own device, also offline: scanned with
+//! the phone camera or pasted as text. The signature is checked here with the bundled public
+//! keys (production keys only) and those the office's site serves (kept on the device); nothing
+//! about the person is sent. The verdict carries the decoding and checking times as data
+//! attributes (`data-decode-ms`, `data-check-ms`), which the browser test reports.
 
 use super::revocation_cache;
+use super::verify_camera::{CameraScan, Scanned};
 use super::verify_keys::{self, KeySource};
 use super::verify_texts::*;
 use crate::i18n::{format_timestamp, t, use_lang, Tr};
@@ -40,17 +43,21 @@ pub fn VerifyPage() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let checked = RwSignal::new(None::<String>);
     let empty = RwSignal::new(false);
+    // How long the camera's decoder took on the frame read (None: the text was pasted).
+    let decode_ms = RwSignal::new(None::<f64>);
     // Follows a list that arrives after the check, so the verdict never lags the device's list.
     let verification = Memo::new(move |_| {
         checked.get().map(|qr| {
             list.with(|l| {
                 keys.with(|k| {
+                    let started = clock::now_ms();
                     let v = verify_certificate(&qr, &k.ring, clock::today(), l.as_ref());
+                    let check_ms = clock::now_ms() - started;
                     let source = match &v {
                         Verification::Genuine { certificate, .. } => k.source(certificate.key_id),
                         Verification::Forged(_) => None,
                     };
-                    (v, source)
+                    (v, source, check_ms)
                 })
             })
         })
@@ -59,12 +66,20 @@ pub fn VerifyPage() -> impl IntoView {
         ev.prevent_default();
         let qr = text.get_untracked();
         empty.set(qr.trim().is_empty());
+        decode_ms.set(None);
         checked.set((!qr.trim().is_empty()).then_some(qr));
     };
+    let on_scan = Callback::new(move |scanned: Scanned| {
+        empty.set(false);
+        text.set(scanned.text.clone());
+        decode_ms.set(Some(scanned.decode_ms));
+        checked.set(Some(scanned.text));
+    });
 
     view! {
         <h1>{t(VERIFY_TITLE)}</h1>
         <p class="lead">{t(VERIFY_INTRO)}</p>
+        <CameraScan on_scan/>
         <form class="verify-form" on:submit=on_submit novalidate=true>
             <div class="field" class:invalid=move || empty.get()>
                 <label for="qr-text">{t(QR_TEXT)}</label>
@@ -84,7 +99,12 @@ pub fn VerifyPage() -> impl IntoView {
             </div>
             <button type="submit" class="button primary wide">{t(VERIFY)}</button>
         </form>
-        {move || verification.get().map(|(v, source)| view! { <VerificationView verification=v key_source=source/> })}
+        {move || verification.get().map(|(v, source, check_ms)| view! {
+            <div class="verification" data-check-ms=format!("{check_ms:.3}")
+                data-decode-ms=move || decode_ms.get().map(|ms| format!("{ms:.3}"))>
+                <VerificationView verification=v key_source=source/>
+            </div>
+        })}
     }
 }
 

@@ -5,8 +5,18 @@ use crate::i18n::Tr;
 
 pub const VERIFY_TITLE: Tr = Tr("Periksa Surat Keterangan", "Check a Surat Keterangan");
 pub const VERIFY_INTRO: Tr = Tr(
-    "Pindai kode QR pada Surat Keterangan dengan aplikasi pemindai di ponsel, salin teksnya (diawali SK1:) lalu tempel di sini. Pemeriksaan berjalan di perangkat ini, juga tanpa internet; tidak ada data yang dikirim.",
-    "Scan the QR code on the Surat Keterangan with the phone's scanner app, copy its text (it starts with SK1:) and paste it here. The check runs on this device, also with no internet; nothing is sent.",
+    "Pindai kode QR pada Surat Keterangan dengan kamera ponsel ini, atau tempel teksnya (diawali SK1:) dari aplikasi pemindai lain. Pemeriksaan berjalan di perangkat ini, juga tanpa internet; tidak ada data yang dikirim.",
+    "Scan the QR code on the Surat Keterangan with this phone's camera, or paste its text (it starts with SK1:) from another scanner app. The check runs on this device, also with no internet; nothing is sent.",
+);
+pub const SCAN_WITH_CAMERA: Tr = Tr("Pindai dengan kamera", "Scan with the camera");
+pub const SCAN_HINT: Tr = Tr(
+    "Arahkan kamera ke kode QR pada Surat Keterangan sampai terbaca.",
+    "Point the camera at the QR code on the Surat Keterangan until it is read.",
+);
+pub const STOP_SCAN: Tr = Tr("Tutup kamera", "Close the camera");
+pub const CAMERA_UNAVAILABLE: Tr = Tr(
+    "Kamera tidak dapat dibuka. Izinkan akses kamera, atau tempel teks kode QR di bawah.",
+    "The camera could not be opened. Allow camera access, or paste the QR code text below.",
 );
 pub const QR_TEXT: Tr = Tr("Teks kode QR", "QR code text");
 pub const VERIFY: Tr = Tr("Periksa", "Check");

@@ -125,7 +125,6 @@ fn hex_32(text: &str) -> Option<[u8; 32]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::signed::{TEST_KEY_ID, TEST_SEED};
 
     fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -141,7 +140,13 @@ mod tests {
             Signer::from_seed(KeyId(0xA1), &[3; 32]).public_key(KeyRole::Production)
         );
         let ring = public_ring(None, Some(&key)).unwrap();
-        assert!(ring.find(TEST_KEY_ID).is_some(), "the bundled ring stays");
+        for bundled in bundled_ring().keys() {
+            assert_eq!(
+                ring.find(bundled.id),
+                Some(bundled),
+                "the bundled ring stays"
+            );
+        }
         assert_eq!(ring.find(KeyId(0xA1)), Some(&key.public_key()));
     }
 
@@ -172,13 +177,17 @@ mod tests {
         let ring = public_ring(Some(&format!("{old_line};")), Some(&new)).unwrap();
         assert_eq!(ring.find(KeyId(1)), Some(&old));
         assert!(ring.find(KeyId(2)).is_some());
-        // The test key listed again, identically: kept once.
-        let test_key = Signer::from_seed(TEST_KEY_ID, &TEST_SEED);
-        let dev = SigningKey {
-            signer: test_key,
-            role: KeyRole::Test,
-        };
-        assert_eq!(public_ring(None, Some(&dev)).unwrap().keys().len(), 1);
+        // The signer's own key listed again, identically: kept once.
+        let dev = parse_signing_key(&format!("00DE test {}", hex(&[5; 32]))).unwrap();
+        let mut listed = KeyRing::new();
+        listed.insert(dev.public_key()).unwrap();
+        assert_eq!(
+            public_ring(Some(&listed.to_text()), Some(&dev))
+                .unwrap()
+                .keys()
+                .len(),
+            bundled_ring().keys().len() + 1
+        );
         // A signer reusing a listed id with another seed is a configuration error.
         let clash = parse_signing_key(&format!("0001 production {}", hex(&[9; 32]))).unwrap();
         assert_eq!(

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Deserializer};
 use shared::api::FlagKind;
+use shared::domain::RegistrationCode;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Result};
 
@@ -57,6 +58,34 @@ pub async fn for_case(db: &D1Database, case_id: &str) -> Result<Vec<FlagRow>> {
          WHERE f.case_id = ?1 ORDER BY f.id",
     )
     .bind(&[case_id.into()])?
+    .all()
+    .await?
+    .results()
+}
+
+/// A flag as the supervisors' list shows it (registration code, no names).
+#[derive(Debug, Clone, Deserialize)]
+pub struct FlaggedRow {
+    pub case_id: String,
+    pub application_id: String,
+    #[serde(deserialize_with = "super::decode::registration_code")]
+    pub registration_code: RegistrationCode,
+    #[serde(deserialize_with = "kind")]
+    pub kind: FlagKind,
+    pub raised_by_name: String,
+    pub raised_at: String,
+}
+
+/// The newest `limit` flags of every case.
+pub async fn recent(db: &D1Database, limit: u32) -> Result<Vec<FlaggedRow>> {
+    db.prepare(
+        "SELECT f.case_id, f.application_id, a.registration_code, f.kind, \
+         s.display_name AS raised_by_name, f.raised_at \
+         FROM adjudication_flags f JOIN staff s ON s.id = f.raised_by \
+         JOIN applications a ON a.id = f.application_id \
+         ORDER BY f.raised_at DESC, f.id DESC LIMIT ?1",
+    )
+    .bind(&[limit.into()])?
     .all()
     .await?
     .results()

@@ -307,6 +307,26 @@ pub struct FlagView {
     pub reason: String,
 }
 
+/// One flag in `GET /api/dinas/flags` (dinas supervisors only), newest first: the case and
+/// application it is about, its kind, who raised it and when. Registration codes only, no names:
+/// the reason and the records are read by opening the case, which is audited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlaggedCase {
+    pub case_id: String,
+    pub application_id: String,
+    pub registration_code: String,
+    pub kind: FlagKind,
+    /// Staff display name.
+    pub raised_by: String,
+    pub raised_at: String,
+}
+
+/// `GET /api/dinas/flags`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagList {
+    pub items: Vec<FlaggedCase>,
+}
+
 /// What the resident showed at the clarification. JSON: snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -317,6 +337,17 @@ pub enum SeenDocument {
     BirthCertificate,
     MarriageCertificate,
     Other,
+}
+
+impl SeenDocument {
+    pub const ALL: [SeenDocument; 6] = [
+        SeenDocument::RegistrationReceipt,
+        SeenDocument::FamilyCard,
+        SeenDocument::OldKtp,
+        SeenDocument::BirthCertificate,
+        SeenDocument::MarriageCertificate,
+        SeenDocument::Other,
+    ];
 }
 
 /// What the clarification found. JSON: snake_case.

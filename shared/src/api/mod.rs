@@ -23,9 +23,10 @@ mod submit;
 pub use adjudication::{
     CandidateView, CaseActionResponse, CaseList, CaseListItem, CaseView, Chance, ClaimInfo,
     ClarificationOutcome, ClarificationRequest, ClarificationView, Demographics, Enrolment,
-    FingerQuality, FingerScoreCell, FlagKind, FlagView, HeldApplication, MatchStrength,
-    MinutiaPair, OverlayMinutia, OverlayView, ProposalRequest, ProposalStatus, ProposalView,
-    RecordSide, ReviewRequest, SeenDocument, CHANCE_MAX_DECADES, CLAIM_LAPSES_AFTER_MINUTES,
+    FingerQuality, FingerScoreCell, FlagKind, FlagList, FlagView, FlaggedCase, HeldApplication,
+    MatchStrength, MinutiaPair, OverlayMinutia, OverlayView, ProposalRequest, ProposalStatus,
+    ProposalView, RecordSide, ReviewRequest, SeenDocument, CHANCE_MAX_DECADES,
+    CLAIM_LAPSES_AFTER_MINUTES,
 };
 pub use admin::{
     ChangePasswordRequest, NewStaffAccount, ResetPasswordRequest, StaffAccount, StaffAccountList,

@@ -56,9 +56,7 @@ pub use chip_data::{
 pub use envelope::{
     DocumentKind, OpenError, Opened, ENVELOPE_VERSION, HEADER_BYTES, SIGNATURE_BYTES,
 };
-pub use keys::{
-    bundled_ring, KeyId, KeyRing, KeyRingError, KeyRole, PublicKey, Signer, TEST_KEY_ID, TEST_SEED,
-};
+pub use keys::{bundled_ring, KeyId, KeyRing, KeyRingError, KeyRole, PublicKey, Signer};
 pub use revocation::{
     open_revocation_list, sign_revocation_list, status_of, RevocationList, RevocationStatus,
     SerialNotCovered, REVOCATION_LIST_VERSION,

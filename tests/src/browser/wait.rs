@@ -75,3 +75,14 @@ pub async fn sw_in_control(b: &Browser) {
     )
     .await;
 }
+
+/// Waits until the service worker's caches hold `path`, so the page can load it offline.
+pub async fn wait_cached(b: &Browser, path: &str, secs: u64) {
+    wait_promise(
+        b,
+        &format!("caches.match({}).then((r) => !!r)", serde_json::json!(path)),
+        secs,
+        &format!("{path} cached by the service worker"),
+    )
+    .await;
+}

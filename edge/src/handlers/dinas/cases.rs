@@ -1,9 +1,9 @@
-//! `/api/dinas/cases`: list, open (claim + view), release, faces, propose, approve, send back,
+//! `/api/dinas/cases` (and `/api/dinas/flags`): list, flags, open (claim + view), release, faces, propose, approve, send back,
 //! clarify. Writes are idempotent on the `Idempotency-Key` header, scoped to the case.
 
 use super::super::staff::respond;
 use crate::http::{ApiError, ApiResult, RequestContext};
-use crate::services::adjudication::{clarify, decide, list, overlay, release, view};
+use crate::services::adjudication::{clarify, decide, flags, list, overlay, release, view};
 use crate::services::auth;
 use crate::services::idempotency::IdempotencyKey;
 use serde::de::DeserializeOwned;
@@ -13,6 +13,11 @@ use worker::{Request, Response};
 pub async fn list(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
     Ok(Response::from_json(&list::list(ctx, &who).await?)?)
+}
+
+pub async fn flags(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    let who = auth::principal(&req, ctx).await?;
+    Ok(Response::from_json(&flags::list(ctx, &who).await?)?)
 }
 
 pub async fn open(req: Request, ctx: &RequestContext, case_id: &str) -> ApiResult<Response> {

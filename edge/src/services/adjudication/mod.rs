@@ -12,6 +12,7 @@
 pub mod clarify;
 pub mod decide;
 pub mod enrol;
+pub mod flags;
 pub mod list;
 pub mod overlay;
 pub mod release;
