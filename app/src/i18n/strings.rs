@@ -68,9 +68,14 @@ pub const FIX_MARKED_FIELDS: Tr = Tr(
     "Beberapa isian perlu diperbaiki. Lihat pesan di bawah isian.",
     "Some fields need correcting. See the messages under them.",
 );
+/// `{docs}`: the names of the documents still missing, comma-separated.
 pub const MISSING_DOCUMENTS: Tr = Tr(
-    "Lengkapi semua dokumen yang diminta.",
-    "Add every document that is asked for.",
+    "Dokumen yang belum ditambahkan: {docs}.",
+    "Documents not yet added: {docs}.",
+);
+pub const SEND_WHEN_ONLINE: Tr = Tr(
+    "Permohonan akan terkirim otomatis begitu ada sinyal, juga bila halaman ini ditutup lalu dibuka lagi.",
+    "The application will be sent by itself as soon as there is a signal, also if this page is closed and opened again.",
 );
 pub const DRAFT_SAVED_NOTE: Tr = Tr(
     "Isian otomatis tersimpan di perangkat ini, juga tanpa sinyal.",

@@ -1,5 +1,6 @@
 //! One application's status: current stage, what to do next, reasons if returned, and the timeline.
 
+use crate::components::StageChip;
 use crate::i18n::{
     format_timestamp, t, use_lang, CERTIFICATE_NO_LONGER_VALID, CERTIFICATE_VALID_UNTIL,
     RETURNED_REASONS, STAGE_NOW, TIMELINE, WHAT_NEXT,
@@ -13,19 +14,18 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
     let lang = use_lang();
     let StatusView {
         stage,
-        stage_code,
         timeline,
         next_action,
         returned_reasons,
         certificate,
+        ..
     } = status;
     view! {
         <section class="status-now" aria-labelledby="stage-now">
             <h2 id="stage-now">{t(STAGE_NOW)}</h2>
-            <p class="stage" data-stage=format!("{stage:?}")>
-                <span class="stage-code">{stage_code}</span>
-                <span class="stage-name">{move || stage.label(lang.get())}</span>
-            </p>
+            // The plain-language name coloured by its meaning; the offices' short codes (PRE,
+            // PRR, DUP) mean nothing to a resident.
+            <p class="stage"><StageChip stage=stage/></p>
         </section>
         <section class="next-action" aria-labelledby="what-next">
             <h2 id="what-next">{t(WHAT_NEXT)}</h2>

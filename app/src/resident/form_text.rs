@@ -18,6 +18,7 @@ pub fn FormText(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] uppercase: bool,
+    #[prop(optional)] tidy: Option<fn(&str) -> Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<Prefill>();
     let lang = use_lang();
@@ -37,6 +38,11 @@ pub fn FormText(
             .error_code(field)
             .map(|c| c.message(lang.get()).to_string())
     });
+    let warning = Signal::derive(move || {
+        state
+            .warning(field)
+            .map(|w| w.message(lang.get()).to_string())
+    });
     let hint = field_hint(field).map(|h| Signal::derive(move || h.get(lang.get()).to_string()));
     view! {
         <TextField
@@ -53,6 +59,8 @@ pub fn FormText(
             autocomplete=autocomplete.unwrap_or("off")
             required=!optional
             uppercase=uppercase
+            warning=Some(warning)
+            tidy=tidy
         />
     }
 }

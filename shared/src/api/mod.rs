@@ -32,8 +32,8 @@ pub use enrollment::{EnrollmentJob, FingerTemplate, JobPurpose};
 pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
 pub use recording::{
-    BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, RecordingResponse,
-    FINGER_POSITIONS,
+    BiometricSubmission, FingerCapture, FingerResult, LowQualityReason, MissingFingerReason,
+    RecordingResponse, FINGER_POSITIONS,
 };
 pub use region::RegionEntry;
 pub use staff::{

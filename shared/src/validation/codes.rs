@@ -80,6 +80,8 @@ pub enum FieldCode {
     FingerprintInvalid,
     /// Every finger is an exception: nothing to identify the person with.
     NoUsableFingerprint,
+    /// A print below the recapture threshold was sent without the operator's reason to keep it.
+    LowQualityNotConfirmed,
 }
 
 impl FieldCode {
@@ -199,6 +201,10 @@ impl FieldCode {
             NoUsableFingerprint => lang.pick(
                 "Minimal satu sidik jari harus dapat direkam.",
                 "At least one fingerprint must be recorded.",
+            ),
+            LowQualityNotConfirmed => lang.pick(
+                "Kualitas sidik jari ini rendah: pindai ulang, atau pilih alasan untuk tetap memakainya.",
+                "This print's quality is low: scan it again, or choose a reason to keep it.",
             ),
         }
     }
