@@ -274,6 +274,15 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns(ctx: C
     wait_js(&b, "navigator.onLine === false", 10, "offline").await;
     // The banner pushes the page down: clicking before it shows can miss the button.
     wait_text(&b, "Anda sedang offline", 10).await;
+    // The checklist made the page long: bring the button to the middle before clicking, so
+    // the banner's push cannot move it from under the click.
+    b.client
+        .execute(
+            "Array.from(document.querySelectorAll('button')).find(e => e.innerText.includes('setujui')).scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await
+        .unwrap();
     click_button(&b, "Berkas lengkap dan sesuai — setujui").await;
     wait_text(&b, "Menunggu jaringan", 40).await;
     click_link(&b, "Lanjut ke perekaman biometrik").await;

@@ -141,9 +141,8 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data(ctx: Ct
 
     b.client.goto(&rt.url("/")).await.unwrap();
     app_ready(&b).await;
-    // The card's name never breaks at its hyphen ("KTP-" / "el").
-    b.find(Locator::XPath("//h1/span[@class='nobreak' and .='KTP-el']"))
-        .await;
+    // The card's name never breaks at its hyphen ("KTP-" / "el"): a non-breaking one.
+    wait_text_in(&b, "//h1", "KTP\u{2011}el").await;
     b.screenshot(T, "01-landing").await;
     press(&b, "Mulai isi formulir").await;
 
@@ -315,7 +314,7 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data(ctx: Ct
     let form_url = rt.url("/daftar");
     drop(rt);
     b.client.goto(&form_url).await.unwrap();
-    wait_text_in(&b, "//h1", "Formulir permohonan KTP-el").await;
+    wait_text_in(&b, "//h1", "Formulir permohonan KTP\u{2011}el").await;
     by_label(&b, "Kecamatan").await;
     b.screenshot(T, "11-offline-form").await;
 }
@@ -440,7 +439,8 @@ async fn hints_and_summaries_follow_what_is_typed(ctx: Ctx) {
     .await;
 
     // The NIK encodes 12 Nov 1987 and a woman: another date or sex gets a hint, as typed.
-    let warning = "//p[@id='f-nik-warning']";
+    let warning = "//p[@id='f-nik-hint']";
+    let no_warning = "!document.getElementById('f-nik-hint').textContent.includes('⚠')";
     set_date(&b, "Tanggal lahir", "1987-11-13").await;
     wait_text_in(
         &b,
@@ -450,23 +450,11 @@ async fn hints_and_summaries_follow_what_is_typed(ctx: Ctx) {
     .await;
     b.screenshot(T, "02-nik-date-hint").await;
     set_date(&b, "Tanggal lahir", "1987-11-12").await;
-    wait_js(
-        &b,
-        "document.getElementById('f-nik-warning').hidden",
-        10,
-        "hint gone",
-    )
-    .await;
+    wait_js(&b, no_warning, 10, "warning gone").await;
     pick(&b, "LAKI-LAKI").await;
     wait_text_in(&b, warning, WarningCode::NikSexMismatch.message(Lang::Id)).await;
     pick(&b, "PEREMPUAN").await;
-    wait_js(
-        &b,
-        "document.getElementById('f-nik-warning').hidden",
-        10,
-        "hint gone",
-    )
-    .await;
+    wait_js(&b, no_warning, 10, "warning gone").await;
 
     // 29 February typed key by key over the date already there, in the browser's field order:
     // the day is invalid until the leap year is typed, and must not wipe the field meanwhile.

@@ -33,7 +33,6 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional)] uppercase: bool,
-    #[prop(optional_no_strip)] warning: Option<Signal<Option<String>>>,
     /// Rewrites the text when the field is left (`1` -> `001` for an RT); `None` leaves it.
     #[prop(optional_no_strip)]
     tidy: Option<fn(&str) -> Option<String>>,
@@ -57,15 +56,7 @@ pub fn TextField(
                 required=required
                 prop:value=value
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=move || {
-                    let warned = warning.is_some_and(|w| w.with(Option::is_some));
-                    let ids = describedby(&desc_id, has_hint, error.with(Option::is_some));
-                    match (ids, warned) {
-                        (Some(ids), true) => Some(format!("{ids} {desc_id}-warning")),
-                        (None, true) => Some(format!("{desc_id}-warning")),
-                        (ids, false) => ids,
-                    }
-                }
+                aria-describedby=move || describedby(&desc_id, has_hint, error.with(Option::is_some))
                 on:input=move |ev| {
                     if !partly_typed(&ev) {
                         on_input.run(event_target_value(&ev))
@@ -85,7 +76,7 @@ pub fn TextField(
                     }
                 }
             />
-            <FieldMessage id=id hint=hint error=error warning=warning/>
+            <FieldMessage id=id hint=hint error=error/>
         </div>
     }
 }

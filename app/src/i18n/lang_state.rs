@@ -63,22 +63,3 @@ pub fn ts(tr: super::Tr) -> leptos::prelude::Signal<String> {
     let lang = use_lang();
     Signal::derive(move || tr.get(lang.get()).to_string())
 }
-
-/// The product's name, which browsers would break after its hyphen ("KTP-" / "el").
-const CARD_NAME: &str = "KTP-el";
-
-/// [`t`] for a heading: the text with every "KTP-el" kept on one line.
-pub fn t_unbroken(tr: super::Tr) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let text = tr.get(lang.get());
-        let mut parts = Vec::new();
-        for (i, piece) in text.split(CARD_NAME).enumerate() {
-            if i > 0 {
-                parts.push(view! { <span class="nobreak">{CARD_NAME}</span> }.into_any());
-            }
-            parts.push(piece.into_any());
-        }
-        parts
-    }
-}

@@ -7,7 +7,7 @@ mod lang_state;
 mod strings;
 
 pub use dates::format_timestamp;
-pub use lang_state::{header_value, provide_lang, t, t_unbroken, ts, use_lang};
+pub use lang_state::{header_value, provide_lang, t, ts, use_lang};
 pub use strings::*;
 
 /// An (Indonesian, English) pair of UI text.

@@ -241,7 +241,8 @@ pub fn RecordingPage(id: String) -> impl IntoView {
                             <FingerSlot
                                 position=position
                                 state=state
-                                preview=Signal::derive(move || previews.with(|p| p[usize::from(position - 1)].clone()))
+                                // A memo: a new print redraws its own slot, not all ten.
+                                preview=Memo::new(move |_| previews.with(|p| p[usize::from(position - 1)].clone())).into()
                                 on_file=Callback::new(move |file| extract(position, file))
                                 on_missing=Callback::new(move |reason: Option<MissingFingerReason>| {
                                     set_finger(position, reason.map(Finger::Missing).unwrap_or(Finger::Empty))

@@ -38,12 +38,14 @@ pub fn FormText(
             .error_code(field)
             .map(|c| c.message(lang.get()).to_string())
     });
-    let warning = Signal::derive(move || {
-        state
-            .warning(field)
-            .map(|w| w.message(lang.get()).to_string())
+    // A warning (a NIK that disagrees with the declared birth date or sex) takes the hint's
+    // place while it lasts: a doubt to check, not a refusal.
+    let hint = field_hint(field).map(|h| {
+        Signal::derive(move || match state.warning(field) {
+            Some(w) => format!("⚠ {}", w.message(lang.get())),
+            None => h.get(lang.get()).to_string(),
+        })
     });
-    let hint = field_hint(field).map(|h| Signal::derive(move || h.get(lang.get()).to_string()));
     view! {
         <TextField
             id=field_id(field)
@@ -59,7 +61,6 @@ pub fn FormText(
             autocomplete=autocomplete.unwrap_or("off")
             required=!optional
             uppercase=uppercase
-            warning=Some(warning)
             tidy=tidy
         />
     }

@@ -11,8 +11,8 @@ use super::step_review::StepReview;
 use super::step_type_region::StepTypeRegion;
 use super::submission::start_sending;
 use crate::i18n::{
-    step_title, t, t_unbroken, use_lang, Tr, BACK, CONFIRM_START_OVER, DRAFT_NOT_SAVED,
-    DRAFT_SAVED_NOTE, FIX_MARKED_FIELDS, NEXT, START_OVER, STEP_OF,
+    step_title, t, use_lang, Tr, BACK, CONFIRM_START_OVER, DRAFT_NOT_SAVED, DRAFT_SAVED_NOTE,
+    FIX_MARKED_FIELDS, NEXT, START_OVER, STEP_OF,
 };
 use crate::platform::idb;
 use leptos::prelude::*;
@@ -166,7 +166,7 @@ pub fn IntakeForm(
     };
 
     view! {
-        <h1>{t_unbroken(title)}</h1>
+        <h1>{t(title)}</h1>
         <nav class="steps" aria-label=t(title)>
             <ol>
                 {(1..=STEP_COUNT).map(|s| view! {

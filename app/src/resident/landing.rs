@@ -2,8 +2,8 @@
 
 use super::draft::{Draft, LAST_CODE_KEY, RESIDENT};
 use crate::i18n::{
-    t, t_unbroken, use_lang, BRING_ORIGINALS, CHECK_STATUS, CONTINUE_PREFILL, FREE_OF_CHARGE,
-    LANDING_INTRO, LANDING_TITLE, LAST_CODE, START_PREFILL, WHAT_TO_BRING,
+    t, use_lang, BRING_ORIGINALS, CHECK_STATUS, CONTINUE_PREFILL, FREE_OF_CHARGE, LANDING_INTRO,
+    LANDING_TITLE, LAST_CODE, START_PREFILL, WHAT_TO_BRING,
 };
 use crate::platform::storage;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn Landing() -> impl IntoView {
     let has_draft = Draft::exists(RESIDENT);
     let last_code = storage::get(LAST_CODE_KEY);
     view! {
-        <h1>{t_unbroken(LANDING_TITLE)}</h1>
+        <h1>{t(LANDING_TITLE)}</h1>
         <p class="lead">{t(LANDING_INTRO)}</p>
         <div class="actions">
             <a href="/daftar" class="button primary wide">

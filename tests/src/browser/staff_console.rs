@@ -301,4 +301,11 @@ pub async fn check_every_document(b: &Browser) {
         .await
         .unwrap();
     }
+    wait_js(
+        b,
+        "Array.from(document.querySelectorAll('.doc-confirm input')).every(e => e.checked)",
+        10,
+        "every document ticked",
+    )
+    .await;
 }
