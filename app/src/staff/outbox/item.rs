@@ -63,8 +63,8 @@ pub struct Item {
     pub created_ms: f64,
     pub attempts: u32,
     pub next_try_ms: f64,
-    /// The last temporary problem (network, 5xx), shown while waiting. Items stored before it
-    /// was typed (a free text) read as none.
+    /// The last temporary problem (network, 5xx), shown while waiting. Free texts stored before
+    /// it was typed read as none (except "network", already this type's name).
     #[serde(default, deserialize_with = "lenient_problem")]
     pub last_problem: Option<RetryProblem>,
 }
@@ -140,12 +140,17 @@ mod tests {
         assert_eq!(item.action, Action::Verify);
         let again: serde_json::Value = serde_json::to_value(&item).unwrap();
         assert_eq!(again["key"], "0123456789abcdef0123456789abcdef");
-        // A problem stored as free text by an earlier version reads as none.
-        let old = stored.replace(r#""last_problem":null"#, r#""last_problem":"network""#);
-        assert_eq!(
-            serde_json::from_str::<Item>(&old).unwrap().last_problem,
-            None
-        );
+        // Problems stored as free text by an earlier version: "network" was already this
+        // name; any other text reads as none.
+        let old = |text: &str| {
+            let json = stored.replace(
+                r#""last_problem":null"#,
+                &format!(r#""last_problem":"{text}""#),
+            );
+            serde_json::from_str::<Item>(&json).unwrap().last_problem
+        };
+        assert_eq!(old("network"), Some(RetryProblem::Network));
+        assert_eq!(old("HTTP 503"), None);
         let mut typed = item.clone();
         typed.last_problem = Some(RetryProblem::Network);
         let text = serde_json::to_string(&typed).unwrap();
