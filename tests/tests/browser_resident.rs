@@ -405,6 +405,17 @@ async fn fill_to_review(b: &Browser, rt: &Runtime, nik: &str, dir: &Path) {
     wait_text_in(b, "//dd", "SITI AMINAH").await;
 }
 
+/// Waits until the form shows no error summary.
+async fn summary_gone(b: &Browser) {
+    wait_js(
+        b,
+        "!document.querySelector('p.notice-error')",
+        10,
+        "summary gone",
+    )
+    .await;
+}
+
 /// Applications the server holds for `nik`.
 fn applications_of(rt: &Runtime, nik: &str) -> u64 {
     rt.d1_count(&format!(
@@ -430,13 +441,7 @@ async fn hints_and_summaries_follow_what_is_typed(ctx: Ctx) {
     wait_text_in(&b, "//p[@role='alert']", "Beberapa isian perlu diperbaiki").await;
     b.screenshot(T, "01-summary").await;
     fill_identity(&b).await;
-    wait_js(
-        &b,
-        "!document.querySelector('p.notice-error')",
-        10,
-        "summary gone",
-    )
-    .await;
+    summary_gone(&b).await;
 
     // The NIK encodes 12 Nov 1987 and a woman: another date or sex gets a hint, as typed.
     let warning = "//p[@id='f-nik-hint']";
@@ -497,13 +502,7 @@ async fn hints_and_summaries_follow_what_is_typed(ctx: Ctx) {
     assert!(!text.contains(kk_label), "{text}");
     upload(&b, "Pilih foto dari galeri", "doc-photo_3x4", &photo).await;
     upload(&b, "Foto atau pilih berkas", "doc-cover_letter", &letter).await;
-    wait_js(
-        &b,
-        "!document.querySelector('p.notice-error')",
-        10,
-        "summary gone",
-    )
-    .await;
+    summary_gone(&b).await;
 }
 
 /// Sent without a signal, the application waits on the phone and goes out by itself: when the

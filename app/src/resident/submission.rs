@@ -35,8 +35,9 @@ pub enum SendState {
 }
 
 /// Sends the draft now unless a send is already under way; the outcome lands in `state.send`
-/// (and, on success, in the page's `on_submitted`). Only a failure of the line keeps the
-/// request standing for the next `online` event or the next opening of the form.
+/// (and, on success, in the page's `on_submitted`). Only a failure of the line (or an expired
+/// staff session) keeps the request standing for the next `online` event or the next opening of
+/// the form.
 pub fn start_sending(state: Prefill, lang: Lang) {
     if matches!(state.send.get_untracked(), SendState::Sending(_)) {
         return;
@@ -50,10 +51,12 @@ pub fn start_sending(state: Prefill, lang: Lang) {
                 state.send.set(SendState::Idle);
                 state.on_submitted.run(answer);
             }
-            Err(SubmitFailure::Api(ApiError::Network)) => {
-                state
-                    .send
-                    .set(SendState::Failed(SubmitFailure::Api(ApiError::Network)));
+            // No answer, or (a walk-in) the operator's session ran out and the console asks
+            // for a sign-in: the send stays requested and goes out once the form is back.
+            Err(SubmitFailure::Api(
+                e @ (ApiError::Network | ApiError::Server { status: 401, .. }),
+            )) => {
+                state.send.set(SendState::Failed(SubmitFailure::Api(e)));
             }
             Err(failure) => {
                 // The resident must act (fix a field, add a document, read a refusal).
