@@ -18,7 +18,9 @@ pub fn FormText(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] uppercase: bool,
-    #[prop(optional)] tidy: Option<fn(&str) -> Option<String>>,
+    /// Rewrites the text when the field is left (an RT `1` -> `001`).
+    #[prop(optional)]
+    tidy: Option<fn(&str) -> Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<Prefill>();
     let lang = use_lang();
