@@ -13,8 +13,9 @@
 use base64::Engine as _;
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use shared::api::AttachmentKind;
+use shared::api::{AttachmentKind, FieldCode, LowQualityReason};
 use shared::i18n::Lang;
+use shared::lifecycle::Stage;
 use std::process::ExitCode;
 use std::time::Duration;
 use tests::browser::act::{choose_file, click_button, click_link, pick, press, type_into, upload};
@@ -22,17 +23,17 @@ use tests::browser::application_form::{
     choose_village, fill_address, fill_identity_with_nik, save_resident_draft,
 };
 use tests::browser::camera::{fake_camera_args, qr_video};
-use tests::browser::find::{by_label, heading, link, value_of};
+use tests::browser::find::{button, by_label, heading, link, value_of};
 use tests::browser::network::{emulate_media, record_request_bodies, set_offline};
 use tests::browser::pictures::face_jpeg;
 use tests::browser::staff_console::{
-    end_session, fill_sign_in, finger_field, on_check_page, open_by_code, outbox_states,
-    record_biometrics, scan_fingers, sign_in, sign_on_pad, wait_templates,
+    check_every_document, end_session, fill_sign_in, finger_field, on_check_page, open_by_code,
+    outbox_states, record_biometrics, scan_fingers, sign_in, sign_on_pad, wait_templates,
 };
 use tests::browser::wait::{
     promise_holds, sw_in_control, wait_js, wait_promise, wait_text, wait_text_in,
 };
-use tests::fingerprints::finger_image;
+use tests::fingerprints::{self, finger_image};
 use tests::fixtures::{self, purwodadi_application};
 use tests::printing::{print_ready, to_card_printed};
 use tests::suite::Ctx;
@@ -53,6 +54,7 @@ fn main() -> ExitCode {
         operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue,
         scanning_a_receipt_qr_with_the_camera_opens_that_application,
         staff_console_keeps_the_extraction_worker_for_an_offline_first_recording,
+        a_low_print_needs_a_reason_and_a_duplicate_never_looks_like_success,
         printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signature,
     ])
 }
@@ -82,6 +84,7 @@ async fn operator_verifies_records_and_prints_receipt_at_tablet_size(ctx: Ctx) {
         wait_text(&b, kind.label(Lang::Id), 5).await;
     }
     b.screenshot(T, "03-verification").await;
+    check_every_document(&b).await;
     click_button(&b, "Berkas lengkap dan sesuai — setujui").await;
     wait_text(&b, "Terkirim", 20).await;
     assert_eq!(
@@ -105,7 +108,9 @@ async fn operator_verifies_records_and_prints_receipt_at_tablet_size(ctx: Ctx) {
     // take longer than finding an element waits when the runtime serves other cases too.
     wait_text(&b, "Terkirim", 30).await;
     heading(&b, "Tanda bukti pendaftaran").await;
-    wait_text(&b, "KTP lama", 10).await;
+    // A new card: the receipt says to bring it, and no old KTP (there is none).
+    wait_text(&b, "dengan membawa tanda bukti ini", 30).await;
+    assert!(!b.client.source().await.unwrap().contains("KTP lama"));
     b.find(Locator::Css("svg.qr[aria-label='QR status permohonan']"))
         .await;
     wait_js(
@@ -154,6 +159,7 @@ async fn no_fingerprint_image_bytes_leave_the_page(ctx: Ctx) {
     open_by_code(&b, &code).await;
     // Installed in the running page (the console is one page from here on).
     record_request_bodies(&b).await;
+    check_every_document(&b).await;
     click_button(&b, "Berkas lengkap dan sesuai — setujui").await;
     wait_text(&b, "Terkirim", 20).await;
     let face = face_jpeg(&b, tmp.path()).await;
@@ -265,11 +271,22 @@ async fn outbox_sends_offline_work_once_after_reload_when_network_returns(ctx: C
     heading(&b, "Antrean permohonan").await;
     open_by_code(&b, &code).await;
     sw_in_control(&b).await;
+    // The documents are read while online (accepting needs each opened).
+    check_every_document(&b).await;
 
     set_offline(&b, true).await;
     wait_js(&b, "navigator.onLine === false", 10, "offline").await;
     // The banner pushes the page down: clicking before it shows can miss the button.
     wait_text(&b, "Anda sedang offline", 10).await;
+    // The checklist made the page long: bring the button to the middle before clicking, so
+    // the banner's push cannot move it from under the click.
+    b.client
+        .execute(
+            "Array.from(document.querySelectorAll('button')).find(e => e.innerText.includes('setujui')).scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await
+        .unwrap();
     click_button(&b, "Berkas lengkap dan sesuai — setujui").await;
     wait_text(&b, "Menunggu jaringan", 40).await;
     click_link(&b, "Lanjut ke perekaman biometrik").await;
@@ -368,7 +385,7 @@ const WALK_IN_NIK: &str = "3315135211870011";
 /// An operator types in a walk-in with the resident's form at the desk: the kecamatan is theirs
 /// and fixed, the application is stored for that kecamatan, opens on the document check and
 /// waits in the queue; a resident's draft on the same tablet is left alone. A session that ends
-/// before sending costs a sign-in, not the typed form.
+/// before sending costs a sign-in, not the typed form: the send then goes out by itself.
 async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue(ctx: Ctx) {
     const T: &str = "browser_kecamatan_walk_in";
     let rt = ctx.runtime().await;
@@ -437,7 +454,7 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue(ctx: Ctx)
     b.screenshot(T, "02-review").await;
 
     // The session ends while the operator types (expired or revoked): sending asks for a
-    // sign-in, says why, and after it the walk-in is back on screen as it was, then goes.
+    // sign-in, says why, and after it the walk-in goes out by itself, once.
     end_session(&b, rt).await;
     press(&b, "Kirim permohonan").await;
     heading(&b, "Masuk petugas").await;
@@ -450,9 +467,6 @@ async fn operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue(ctx: Ctx)
         "nothing stored without a session"
     );
     fill_sign_in(&b, OPERATOR).await;
-    heading(&b, "Permohonan baru (datang langsung)").await;
-    wait_text(&b, "SITI AMINAH", 30).await;
-    press(&b, "Kirim permohonan").await;
 
     // Straight to the document check of the new application.
     heading(&b, "Pemeriksaan berkas").await;
@@ -571,6 +585,157 @@ async fn staff_console_keeps_the_extraction_worker_for_an_offline_first_recordin
     heading(&b, "Perekaman biometrik").await;
     choose_file(&b, &finger_field(1), &finger_image(1)).await;
     wait_templates(&b, 1, 90, "a template read offline").await;
+}
+
+/// A print below the recapture threshold counts only by an explicit choice, whose reason is
+/// stored with the recording; then the application held as a duplicate shows as a problem on the
+/// recording result, in the queue (whose filter has the outcome stages) and on the receipt,
+/// which sends the resident to the dinas and never to collect a card; and opening its
+/// recording screen again says it is already recorded before any work.
+async fn a_low_print_needs_a_reason_and_a_duplicate_never_looks_like_success(ctx: Ctx) {
+    const T: &str = "browser_kecamatan_quality_gate";
+    let rt = ctx.runtime().await;
+    let (code, id) = purwodadi_application(rt, "quality-0001-0001-0001-000000000001").await;
+    let b = ctx.browser(TABLET.0, TABLET.1).await;
+    let tmp = tempfile::tempdir().unwrap();
+    sign_in(&b, &rt.base_url, OPERATOR).await;
+    open_by_code(&b, &code).await;
+    // Accepting waits until every document was opened and ticked.
+    let accept = "Berkas lengkap dan sesuai — setujui";
+    assert!(!button(&b, accept).await.is_enabled().await.unwrap());
+    check_every_document(&b).await;
+    // The viewer zooms and turns a scan to read it.
+    click_button(&b, "Perbesar").await;
+    click_button(&b, "Putar").await;
+    b.find(Locator::Css("img.doc-image.zoom-2.rot-90")).await;
+    b.screenshot(T, "00-document-viewer").await;
+    click_button(&b, accept).await;
+    wait_text(&b, "Terkirim", 20).await;
+    let face = face_jpeg(&b, tmp.path()).await;
+    click_link(&b, "Lanjut ke perekaman biometrik").await;
+    record_biometrics(&b, &face).await;
+
+    // A noisy impression (FVC2002 DB3_B 110_3) for the right index finger.
+    let noisy = fingerprints::fvc_dir().join("../DB3_B/110_3.tif");
+    let noisy = std::fs::canonicalize(&noisy).unwrap_or(noisy);
+    choose_file(&b, &finger_field(2), &noisy).await;
+    wait_js(
+        &b,
+        "document.querySelector('.finger-slot[data-position=\"2\"].low')",
+        90,
+        "finger 2 marked for recapture",
+    )
+    .await;
+    // The print shows as a thumbnail, so the operator sees the smudge.
+    wait_js(
+        &b,
+        "(document.querySelector('.finger-slot[data-position=\"2\"] canvas.print-thumb:not([hidden])') || {}).width > 0",
+        10,
+        "the print's thumbnail",
+    )
+    .await;
+    assert_eq!(
+        b.find(Locator::Css("#finger-progress"))
+            .await
+            .attr("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("9"),
+        "a finger marked for recapture counts as done"
+    );
+    b.screenshot(T, "01-recapture").await;
+    click_button(&b, "Simpan dan kirim perekaman").await;
+    wait_text(&b, FieldCode::LowQualityNotConfirmed.message(Lang::Id), 10).await;
+    heading(&b, "Perekaman biometrik").await;
+
+    // Kept, with a reason from the list.
+    let reason = LowQualityReason::WornRidges;
+    b.find(Locator::Css("#finger-2-keep"))
+        .await
+        .select_by_label(reason.label(Lang::Id))
+        .await
+        .unwrap();
+    wait_js(
+        &b,
+        "document.querySelector('#finger-progress').value === 10",
+        10,
+        "ten fingers done",
+    )
+    .await;
+    b.screenshot(T, "02-kept").await;
+    click_button(&b, "Simpan dan kirim perekaman").await;
+    heading(&b, "Status perekaman").await;
+    wait_text(&b, "Terkirim", 30).await;
+    let fingers = rt.d1_query(&format!(
+        "SELECT fingers_json FROM recordings WHERE application_id = '{id}'"
+    ))[0]["fingers_json"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let fingers: Value = serde_json::from_str(&fingers).unwrap();
+    assert_eq!(fingers[1]["position"], 2);
+    assert_eq!(fingers[1]["kept_below_threshold"], json!("worn_ridges"));
+    assert!(fingers[0].get("kept_below_threshold").is_none());
+
+    // The 1:N search settles; the application is then held as a duplicate (set here directly:
+    // which of this suite's recordings of the same ten fingers comes first is not fixed).
+    let settled = format!(
+        "SELECT COUNT(*) AS n FROM applications WHERE id = '{id}' AND stage NOT IN ('BIO_CAPTURED', 'SENT_FOR_ENROLLMENT')"
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while rt.d1_count(&settled) == 0 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    rt.d1_query(&format!(
+        "UPDATE applications SET stage = 'DUPLICATE_RECORD' WHERE id = '{id}'"
+    ));
+    b.client.refresh().await.unwrap();
+    wait_js(
+        &b,
+        "document.querySelector('.status-steps li.reached.meaning-problem[data-stage=DUPLICATE_RECORD]')",
+        30,
+        "the duplicate shown as a problem",
+    )
+    .await;
+    wait_text(&b, "Dinas Kependudukan", 30).await;
+    let receipt = b
+        .find(Locator::Css(".receipt-bring"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!receipt.contains("KTP lama"), "{receipt}");
+    b.screenshot(T, "03-duplicate-receipt").await;
+
+    // The queue finds it under its outcome, with the problem colour.
+    b.client.goto(&rt.url("/kecamatan")).await.unwrap();
+    heading(&b, "Antrean permohonan").await;
+    b.find(Locator::Css("#queue-stage"))
+        .await
+        .select_by_label(Stage::DuplicateRecord.label(Lang::Id))
+        .await
+        .unwrap();
+    b.find(Locator::XPath(&format!(
+        "//tr[td[normalize-space(.)='{code}']]//span[contains(@class,'stage-chip') and contains(@class,'meaning-problem')]"
+    )))
+    .await;
+    b.screenshot(T, "04-queue-duplicate").await;
+
+    // Its recording screen says it is recorded, before anything is scanned.
+    b.client
+        .goto(&rt.url(&format!("/kecamatan/permohonan/{id}/rekam")))
+        .await
+        .unwrap();
+    wait_text(&b, "sudah direkam", 30).await;
+    wait_js(
+        &b,
+        "document.querySelector('.recording-form').hidden",
+        10,
+        "the recording form hidden",
+    )
+    .await;
+    b.screenshot(T, "05-already-recorded").await;
 }
 
 /// The dinas's desktop viewport.

@@ -24,17 +24,47 @@ pub enum JobInput {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum JobOutput {
     /// The wire-form template (`biometrics::template::wire`), its quality 0-100, the number of
-    /// minutiae, and the time the engine took inside the worker.
+    /// minutiae, the time the engine took inside the worker, and a small picture of the print
+    /// for the operator's eye (shown in the page only; never stored or sent).
     Template {
         wire: Vec<u8>,
         quality: u8,
         minutiae: u32,
         millis: f64,
+        preview: Preview,
     },
     /// The file is not an image the engine reads (the codec's reason, for the log only).
     Unreadable { reason: String },
     /// The text of the first QR code found, if any.
     Qr { text: Option<String> },
+}
+
+/// A thumbnail of a print: 8-bit gray, row-major, at most [`PREVIEW_WIDTH`] pixels wide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    pub width: u32,
+    pub height: u32,
+    pub gray: Vec<u8>,
+}
+
+/// The widest thumbnail: enough to judge a smudge or a partial print at a glance.
+pub const PREVIEW_WIDTH: usize = 120;
+
+impl Preview {
+    /// `gray` reduced by a whole step (nearest pixel), so the thumbnail keeps the print's shape.
+    fn of(gray: &biometrics::GrayImage) -> Preview {
+        let step = gray.width.div_ceil(PREVIEW_WIDTH).max(1);
+        let (width, height) = (gray.width.div_ceil(step), gray.height.div_ceil(step));
+        let pixels = (0..height)
+            .flat_map(|y| (0..width).map(move |x| (x, y)))
+            .map(|(x, y)| gray.pixels[(y * step) * gray.width + x * step])
+            .collect();
+        Preview {
+            width: width as u32,
+            height: height as u32,
+            gray: pixels,
+        }
+    }
 }
 
 /// Runs one job. In the app this body is never reached (only the worker binary registers it), so
@@ -64,6 +94,7 @@ fn extract(image: &[u8], ppi: u16) -> JobOutput {
                 minutiae: template.minutiae.len() as u32,
                 wire,
                 millis: now_ms() - started,
+                preview: Preview::of(&gray),
             }
         }
         Err(e) => JobOutput::Unreadable {

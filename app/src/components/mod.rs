@@ -8,6 +8,7 @@ mod qr_code;
 mod registration_code_display;
 mod select_field;
 mod site_header;
+mod stage_chip;
 mod text_field;
 
 pub use choice_field::ChoiceField;
@@ -17,4 +18,5 @@ pub use qr_code::QrCode;
 pub use registration_code_display::RegistrationCodeDisplay;
 pub use select_field::SelectField;
 pub use site_header::SiteHeader;
+pub use stage_chip::StageChip;
 pub use text_field::TextField;

@@ -15,9 +15,17 @@ pub fn RegistrationCodeDisplay(
         .map(|c| format!("{c} "))
         .collect();
     let groups: Vec<String> = code.split('-').map(str::to_string).collect();
+    // Two halves that never break inside: on a narrow screen the code wraps in the middle, and
+    // its short last group never sits alone on a line.
+    let half = groups.len().div_ceil(2);
+    let halves: Vec<Vec<String>> = groups.chunks(half.max(1)).map(<[String]>::to_vec).collect();
     view! {
         <p class="reg-code" aria-label=move || format!("{}: {}", label.get(), spelled.trim_end())>
-            {groups.into_iter().map(|g| view! { <span class="reg-code-group">{g}</span> }).map(IntoAny::into_any).collect_view()}
+            {halves.into_iter().map(|h| view! {
+                <span class="reg-code-half">
+                    {h.into_iter().map(|g| view! { <span class="reg-code-group">{g}</span> }).collect_view()}
+                </span>
+            }).collect_view()}
         </p>
     }
 }

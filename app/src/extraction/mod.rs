@@ -2,7 +2,7 @@
 //! QR scanner) and then kept for the page's life, so the next resident's recording starts at once
 //! and recording carries on if the line drops later. The engine never runs on the main thread.
 
-pub use extract_worker::{JobInput, JobOutput, StaffJob};
+pub use extract_worker::{JobInput, JobOutput, Preview, StaffJob};
 use gloo_worker::oneshot::OneshotBridge;
 use gloo_worker::Spawnable;
 use std::cell::RefCell;

@@ -34,7 +34,9 @@ pub const OPTIONAL: Tr = Tr(" (tidak wajib)", " (optional)");
 pub const CHOOSE: Tr = Tr("— Pilih —", "— Choose —");
 
 // Landing.
-pub const LANDING_TITLE: Tr = Tr("Permohonan KTP-el", "Apply for a KTP-el");
+// Headings write the card's name with a non-breaking hyphen (U+2011): a narrow phone would
+// otherwise break it into "KTP-" and "el".
+pub const LANDING_TITLE: Tr = Tr("Permohonan KTP\u{2011}el", "Apply for a KTP\u{2011}el");
 pub const LANDING_INTRO: Tr = Tr(
     "Isi formulir permohonan dari ponsel Anda sebelum datang ke kecamatan. Isian tersimpan di perangkat ini, juga tanpa sinyal.",
     "Fill in the application on your phone before you go to the kecamatan. What you type is saved on this device, even without a signal.",
@@ -60,7 +62,10 @@ pub const FREE_OF_CHARGE: Tr = Tr(
 );
 
 // Pre-fill form.
-pub const PREFILL_TITLE: Tr = Tr("Formulir permohonan KTP-el", "KTP-el application form");
+pub const PREFILL_TITLE: Tr = Tr(
+    "Formulir permohonan KTP\u{2011}el",
+    "KTP\u{2011}el application form",
+);
 pub const STEP_OF: Tr = Tr("Langkah {n} dari {total}: ", "Step {n} of {total}: ");
 pub const BACK: Tr = Tr("Kembali", "Back");
 pub const NEXT: Tr = Tr("Lanjut", "Next");
@@ -68,9 +73,14 @@ pub const FIX_MARKED_FIELDS: Tr = Tr(
     "Beberapa isian perlu diperbaiki. Lihat pesan di bawah isian.",
     "Some fields need correcting. See the messages under them.",
 );
+/// `{docs}`: the names of the documents still missing, comma-separated.
 pub const MISSING_DOCUMENTS: Tr = Tr(
-    "Lengkapi semua dokumen yang diminta.",
-    "Add every document that is asked for.",
+    "Dokumen yang belum ditambahkan: {docs}.",
+    "Documents not yet added: {docs}.",
+);
+pub const SEND_WHEN_ONLINE: Tr = Tr(
+    "Permohonan akan terkirim otomatis begitu ada sinyal, juga bila halaman ini ditutup lalu dibuka lagi.",
+    "The application will be sent by itself as soon as there is a signal, also if this page is closed and opened again.",
 );
 pub const DRAFT_SAVED_NOTE: Tr = Tr(
     "Isian otomatis tersimpan di perangkat ini, juga tanpa sinyal.",

@@ -3,13 +3,14 @@
 //! accept or return (queued in the outbox, so it works with the line down).
 
 use super::{remember_detail, remembered_detail, DocumentItem, OutboxEntry, ReturnForm};
-use crate::api::{ApiError, IdempotencyKey, StaffApi};
+use crate::api::{get_region_children, ApiError, IdempotencyKey, StaffApi, ViewRequests};
+use crate::components::StageChip;
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
 use crate::staff::outbox;
 use crate::staff::outbox::{Action, Item, ItemState};
 use leptos::prelude::*;
-use shared::api::ApplicationDetail;
+use shared::api::{ApplicationDetail, AttachmentKind};
 use shared::domain::{ApplicationType, MaritalStatus, Occupation, Religion, Sex};
 use shared::i18n::Lang;
 use shared::lifecycle::{ReturnReason, StaffAction, Stage};
@@ -167,6 +168,29 @@ fn Detail(
             f.application_type.clone(),
         ),
     ];
+    // The desa by its name (the form holds its code); the public region list has it.
+    let village_code = StoredValue::new(f.address.village.clone());
+    let village_name = RwSignal::new(None::<String>);
+    leptos::task::spawn_local({
+        let (district, village) = (f.address.district.clone(), f.address.village.clone());
+        async move {
+            let list =
+                get_region_children(&district, lang.get_untracked(), ViewRequests::new()).await;
+            if let Ok(list) = list {
+                village_name.set(list.into_iter().find(|e| e.code == village).map(|e| e.name));
+            }
+        }
+    });
+    // Accepting needs every uploaded document opened and ticked, not a glance at the list.
+    let uploaded = StoredValue::new(
+        d.documents
+            .iter()
+            .map(|doc| doc.kind)
+            .collect::<Vec<AttachmentKind>>(),
+    );
+    let confirmed = RwSignal::new(Vec::<AttachmentKind>::new());
+    let all_confirmed =
+        move || confirmed.with(|c| uploaded.with_value(|u| u.iter().all(|k| c.contains(k))));
     let stage = d.stage;
     let warnings = d.warnings.clone();
     let returned = d.returned_reasons.clone();
@@ -186,7 +210,7 @@ fn Detail(
         <header class="application-head">
             <h2>{d.form.full_name.clone()}</h2>
             <p class="code">{d.registration_code.clone()}</p>
-            <p class="stage">{move || stage.label(lang.get())}</p>
+            <p class="stage"><StageChip stage=stage/></p>
         </header>
         {(!returned.is_empty()).then(|| view! {
             <div class="notice">
@@ -200,7 +224,13 @@ fn Detail(
                 <dl class="identity">
                     {rows.into_iter().map(|(id_label, en_label, value)| view! {
                         <dt>{move || lang.get().pick(id_label, en_label)}</dt>
-                        <dd>{move || shown(id_label, &value, lang.get())}</dd>
+                        <dd>{move || {
+                            let v = shown(id_label, &value, lang.get());
+                            match village_name.get() {
+                                Some(name) if id_label == "Alamat" => v.replace(&village_code.get_value(), &name),
+                                _ => v,
+                            }
+                        }}</dd>
                     }).collect_view()}
                 </dl>
                 {(!warnings.is_empty()).then(|| view! {
@@ -217,7 +247,13 @@ fn Detail(
                 <h3 id="docs-h">{t(CHECKLIST)}</h3>
                 <ul class="doc-list">
                     {docs.into_iter().map(|(kind, info)| view! {
-                        <DocumentItem application_id=id.clone() kind=kind info=info/>
+                        <DocumentItem application_id=id.clone() kind=kind info=info
+                            on_confirm=Callback::new(move |ok: bool| confirmed.update(|c| {
+                                c.retain(|k| *k != kind);
+                                if ok {
+                                    c.push(kind);
+                                }
+                            }))/>
                     }).collect_view()}
                 </ul>
             </section>
@@ -230,9 +266,11 @@ fn Detail(
             {(can_verify || can_return).then(|| view! {
                 <div class="decision-actions" hidden=move || pending_decision().is_some_and(|i| i.is_pending() || matches!(i.state, ItemState::Sent { .. }))>
                     {can_verify.then(|| view! {
-                        <button type="button" class="primary" on:click=move |_| enqueue(&detail.get_value(), Action::Verify)>
+                        <button type="button" class="primary" disabled=move || !all_confirmed()
+                            on:click=move |_| enqueue(&detail.get_value(), Action::Verify)>
                             {t(VERIFY)}
                         </button>
+                        <p class="hint" hidden=all_confirmed>{t(OPEN_EVERY_DOCUMENT)}</p>
                     })}
                     {can_return.then(|| view! {
                         <details class="return">

@@ -136,7 +136,7 @@ pub fn FaceCapture(
                             leptos::task::spawn_local(use_picture(file.into(), face, error));
                         }
                     }/>
-                    <p class="field-error" role="alert" hidden=move || !camera_failed.get()>{t(CAMERA_UNAVAILABLE)}</p>
+                    <p class="field-error" role="alert" hidden=move || !camera_failed.get()>{t(FACE_CAMERA_UNAVAILABLE)}</p>
                     <p class="field-error" role="alert" hidden=move || !error.get()>{t(NOT_AN_IMAGE)}</p>
                     <p class="field-error" role="alert">{move || { let _ = lang.get(); problem.get() }}</p>
                 </div>

@@ -3,7 +3,22 @@
 
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
-use crate::staff::outbox::{Action, Item, ItemState};
+use crate::staff::outbox::{Action, Item, ItemState, RetryProblem};
+use shared::i18n::Lang;
+
+/// The last problem of a waiting item, in words.
+fn problem_text(problem: RetryProblem, lang: Lang) -> String {
+    match problem {
+        RetryProblem::Network => PROBLEM_NETWORK.get(lang).to_string(),
+        RetryProblem::SignedOut => PROBLEM_SIGNED_OUT.get(lang).to_string(),
+        RetryProblem::Server { status, code } => {
+            let said = code
+                .map(|c| format!("{} ", c.message(lang)))
+                .unwrap_or_default();
+            format!("{}{} (HTTP {status})", said, PROBLEM_SERVER.get(lang))
+        }
+    }
+}
 use leptos::prelude::*;
 
 /// Text of an item's state, for lists and tests alike.
@@ -25,18 +40,26 @@ pub fn OutboxEntry(item: Item) -> impl IntoView {
         Action::Return { .. } => ACTION_RETURN,
         Action::Record { .. } => ACTION_RECORD,
     };
+    // A delivered item is coloured by what its answer means: a recording that came back a
+    // duplicate was delivered, but it is no success.
     let class = match item.state {
-        ItemState::Waiting => "outbox-item waiting",
-        ItemState::Sending => "outbox-item sending",
-        ItemState::Sent { .. } => "outbox-item sent",
-        ItemState::Failed { .. } => "outbox-item failed",
+        ItemState::Waiting => "outbox-item waiting".to_string(),
+        ItemState::Sending => "outbox-item sending".to_string(),
+        ItemState::Sent { stage } => {
+            format!("outbox-item sent meaning-{}", stage.meaning().as_str())
+        }
+        ItemState::Failed { .. } => "outbox-item failed".to_string(),
     };
     let state = item.state.clone();
     let detail = {
         let state = state.clone();
-        let problem = item.last_problem.clone();
+        let problem = item.last_problem;
         move || match &state {
-            ItemState::Sent { stage } => Some(stage.label(lang.get()).to_string()),
+            ItemState::Sent { stage } => Some(format!(
+                "{}: {}",
+                stage.meaning().label(lang.get()),
+                stage.label(lang.get())
+            )),
             ItemState::Failed { error } => {
                 let fields: Vec<String> = error
                     .fields
@@ -50,7 +73,7 @@ pub fn OutboxEntry(item: Item) -> impl IntoView {
                         .join(" · "),
                 )
             }
-            ItemState::Waiting => problem.clone(),
+            ItemState::Waiting => problem.map(|p| problem_text(p, lang.get())),
             ItemState::Sending => None,
         }
     };

@@ -1,4 +1,4 @@
-//! `/kecamatan/kiriman`: everything this tablet has queued, oldest first, with each item's state.
+//! `/kecamatan/kiriman`: everything this tablet has queued, newest first, with each item's state.
 
 use super::OutboxEntry;
 use crate::i18n::t;
@@ -24,7 +24,7 @@ pub fn OutboxPage() -> impl IntoView {
                 } else {
                     view! {
                         <ul class="outbox-list" aria-label=t(OUTBOX_TITLE)>
-                            {items.into_iter().map(|item| view! { <OutboxEntry item=item/> }).collect_view()}
+                            {items.into_iter().rev().map(|item| view! { <OutboxEntry item=item/> }).collect_view()}
                         </ul>
                     }.into_any()
                 }

@@ -4,19 +4,24 @@
 
 use super::{CodeLookup, QrScanner};
 use crate::api::StaffApi;
+use crate::components::StageChip;
 use crate::i18n::{format_timestamp, t, use_lang};
 use crate::kecamatan::strings::*;
 use crate::nav::navigate;
 use leptos::prelude::*;
 use shared::lifecycle::Stage;
 
-/// Stages an operator filters by (the others are the dinas's business).
-const FILTER_STAGES: [Stage; 7] = [
+/// Stages an operator filters by: their own work, and every 1:N outcome of a recording they
+/// made (a duplicate or a failure must be findable, not only the stages they act on).
+const FILTER_STAGES: [Stage; 10] = [
     Stage::PreFilled,
     Stage::Returned,
     Stage::DocumentsVerified,
     Stage::BioCaptured,
     Stage::SentForEnrollment,
+    Stage::PrintReadyRecord,
+    Stage::AdjudicateRecord,
+    Stage::DuplicateRecord,
     Stage::EnrollFailure,
     Stage::CardShipped,
 ];
@@ -68,7 +73,7 @@ pub fn QueuePage() -> impl IntoView {
                                         <td class="code"><a href=href>{item.registration_code}</a></td>
                                         <td>{item.full_name}</td>
                                         <td>{move || shared::domain::ApplicationType::parse(&kind).map(|k| k.label(lang.get()).to_string()).unwrap_or_else(|| kind.clone())}</td>
-                                        <td>{move || stage.label(lang.get())}</td>
+                                        <td><StageChip stage=stage/></td>
                                         <td>{move || format_timestamp(&updated, lang.get())}</td>
                                     </tr>
                                 }

@@ -11,7 +11,8 @@ use crate::kecamatan::strings::*;
 use crate::staff::outbox::{self, Action};
 use leptos::prelude::*;
 use shared::api::ReceiptView;
-use shared::lifecycle::Stage;
+use shared::domain::ApplicationType;
+use shared::lifecycle::{receipt_instruction, Stage};
 
 /// How often the stage is asked for while the 1:N result is pending.
 const POLL_MS: i32 = 3_000;
@@ -30,6 +31,7 @@ pub fn ReceiptPage(id: String) -> impl IntoView {
     let ob = outbox::outbox();
     let api = StaffApi::for_view();
     let stage = RwSignal::new(None::<Stage>);
+    let kind = RwSignal::new(None::<ApplicationType>);
     let receipt = RwSignal::new(None::<ReceiptView>);
     let paper = RwSignal::new(Paper::A4);
     let alive = RwSignal::new(true);
@@ -46,6 +48,7 @@ pub fn ReceiptPage(id: String) -> impl IntoView {
             loop {
                 if let Ok(d) = api.detail(&id).await {
                     stage.set(Some(d.stage));
+                    kind.set(ApplicationType::parse(&d.form.application_type));
                     if d.stage.has_recorded_biometrics() && receipt.get_untracked().is_none() {
                         if let Ok(r) = api.receipt(&id).await {
                             receipt.set(Some(r));
@@ -115,7 +118,12 @@ pub fn ReceiptPage(id: String) -> impl IntoView {
                                 <dt>{t(OFFICER)}</dt><dd>{r.recorded_by.clone()}</dd>
                             </dl>
                             <p>{t(CHECK_AT)}" "<span class="receipt-url">{url}</span></p>
-                            <p class="receipt-bring">{t(BRING_TO_COLLECT)}</p>
+                            // What to do follows the outcome and the application's type: a
+                            // duplicate goes to the dinas, only a replaced card is brought back.
+                            <p class="receipt-bring">{move || match (kind.get(), stage.get()) {
+                                (Some(k), Some(s)) => receipt_instruction(k, s, lang.get()),
+                                _ => "",
+                            }}</p>
                             <p>{t(FREE)}</p>
                         </article>
                     }.into_any()

@@ -6,7 +6,8 @@
 use crate::staff::{store, store::Store};
 use serde::{Deserialize, Serialize};
 use shared::api::{
-    BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, FINGER_POSITIONS,
+    BiometricSubmission, FingerCapture, FingerResult, LowQualityReason, MissingFingerReason,
+    FINGER_POSITIONS,
 };
 use shared::validation::{recording_gaps, RecordingGap};
 
@@ -27,6 +28,9 @@ pub enum Finger {
         quality: u8,
         minutiae: u32,
         millis: f64,
+        /// The operator's reason for keeping a print below the recapture threshold.
+        #[serde(default)]
+        kept: Option<LowQualityReason>,
     },
     /// The file was not a readable fingerprint image.
     Unreadable,
@@ -35,13 +39,23 @@ pub enum Finger {
 }
 
 impl Finger {
-    /// Done: a template or a reason.
+    /// Done: a template (one below the recapture threshold only once the operator chose to keep
+    /// it, with a reason) or a reason why there is none.
     pub fn is_done(&self) -> bool {
-        matches!(self, Finger::Captured { .. } | Finger::Missing(_))
+        match self {
+            Finger::Captured { kept, .. } => !self.needs_recapture() || kept.is_some(),
+            Finger::Missing(_) => true,
+            _ => false,
+        }
     }
 
     pub fn needs_recapture(&self) -> bool {
         matches!(self, Finger::Captured { quality, .. } if *quality < RECAPTURE_BELOW_QUALITY)
+    }
+
+    /// Below the threshold and neither scanned again nor kept with a reason yet.
+    pub fn awaits_choice(&self) -> bool {
+        self.needs_recapture() && !self.is_done()
     }
 }
 
@@ -106,10 +120,12 @@ impl RecordingDraft {
                     Finger::Captured {
                         template_base64,
                         quality,
+                        kept,
                         ..
                     } => FingerResult::Template {
                         template_base64: template_base64.clone(),
                         quality: *quality,
+                        kept_below_threshold: *kept,
                     },
                     Finger::Missing(reason) => FingerResult::Exception { reason: *reason },
                     _ => unreachable!("checked by missing_parts"),
@@ -177,6 +193,7 @@ mod tests {
                     quality: 70,
                     minutiae: 30,
                     millis: 1.0,
+                    kept: None,
                 }
             };
         }
@@ -205,14 +222,20 @@ mod tests {
     }
 
     #[test]
-    fn low_quality_asks_for_a_recapture() {
-        let f = |quality| Finger::Captured {
+    fn low_quality_asks_for_a_recapture_and_counts_only_once_kept_with_a_reason() {
+        let f = |quality, kept| Finger::Captured {
             template_base64: String::new(),
             quality,
             minutiae: 0,
             millis: 0.0,
+            kept,
         };
-        assert!(f(RECAPTURE_BELOW_QUALITY - 1).needs_recapture());
-        assert!(!f(RECAPTURE_BELOW_QUALITY).needs_recapture());
+        let low = RECAPTURE_BELOW_QUALITY - 1;
+        assert!(f(low, None).needs_recapture());
+        assert!(!f(RECAPTURE_BELOW_QUALITY, None).needs_recapture());
+        assert!(f(low, None).awaits_choice() && !f(low, None).is_done());
+        let kept = f(low, Some(LowQualityReason::WornRidges));
+        assert!(kept.is_done() && !kept.awaits_choice());
+        assert!(f(RECAPTURE_BELOW_QUALITY, None).is_done());
     }
 }

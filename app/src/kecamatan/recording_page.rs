@@ -5,7 +5,8 @@
 use super::recording_draft::{self, missing_parts, Finger, RecordingDraft};
 use super::{remembered_detail, FaceCapture, FingerSlot, SignaturePad};
 use crate::api::{IdempotencyKey, StaffApi};
-use crate::extraction::{self, JobInput, JobOutput};
+use crate::components::StageChip;
+use crate::extraction::{self, JobInput, JobOutput, Preview};
 use crate::i18n::{t, use_lang};
 use crate::kecamatan::strings::*;
 use crate::nav::navigate;
@@ -13,7 +14,10 @@ use crate::platform::random;
 use crate::staff::outbox;
 use base64::Engine as _;
 use leptos::prelude::*;
-use shared::api::{MissingFingerReason, FINGER_POSITIONS};
+use shared::api::{LowQualityReason, MissingFingerReason, FINGER_POSITIONS};
+use shared::i18n::Lang;
+use shared::lifecycle::Stage;
+use shared::validation::FieldCode;
 use shared::validation::RecordingGap;
 use wasm_bindgen_futures::JsFuture;
 
@@ -29,6 +33,8 @@ pub fn RecordingPage(id: String) -> impl IntoView {
     extraction::warm_up();
 
     let fingers = RwSignal::new(vec![Finger::Empty; 10]);
+    // Thumbnails of the prints read in this page: held here only, never in the saved draft.
+    let previews = RwSignal::new(vec![None::<Preview>; 10]);
     let face = RwSignal::new(None::<String>);
     let signature = RwSignal::new(None::<String>);
     let key = RwSignal::new(String::new());
@@ -37,6 +43,9 @@ pub fn RecordingPage(id: String) -> impl IntoView {
     let store_error = RwSignal::new(false);
     let who =
         RwSignal::new(remembered_detail(&id).map(|d| (d.registration_code, d.form.full_name)));
+    // Set when the server says this application cannot be recorded (already recorded): the
+    // screen says so before the operator scans anything.
+    let already = RwSignal::new(None::<Stage>);
 
     // The draft (after a reload or a new sign-in) or a fresh one with its idempotency key.
     leptos::task::spawn_local({
@@ -62,11 +71,15 @@ pub fn RecordingPage(id: String) -> impl IntoView {
             }
             key.set(draft.idempotency_key);
             loaded.set(true);
-            if who.get_untracked().is_none() {
-                if let Ok(d) = api.detail(&id).await {
-                    super::remember_detail(&d);
-                    who.set(Some((d.registration_code, d.form.full_name)));
+            // Offline, the remembered copy stands in and the outbox sorts it out later.
+            if let Ok(d) = api.detail(&id).await {
+                super::remember_detail(&d);
+                if d.stage.has_recorded_biometrics()
+                    && !d.allowed_actions.iter().any(|a| a.records_biometrics())
+                {
+                    already.set(Some(d.stage));
                 }
+                who.set(Some((d.registration_code, d.form.full_name)));
             }
         }
     });
@@ -112,13 +125,21 @@ pub fn RecordingPage(id: String) -> impl IntoView {
                     quality,
                     minutiae,
                     millis,
-                } => Finger::Captured {
-                    template_base64: base64::engine::general_purpose::STANDARD.encode(wire),
-                    quality,
-                    minutiae,
-                    millis,
-                },
-                _ => Finger::Unreadable,
+                    preview,
+                } => {
+                    previews.update(|p| p[usize::from(position - 1)] = Some(preview));
+                    Finger::Captured {
+                        template_base64: base64::engine::general_purpose::STANDARD.encode(wire),
+                        quality,
+                        minutiae,
+                        millis,
+                        kept: None,
+                    }
+                }
+                _ => {
+                    previews.update(|p| p[usize::from(position - 1)] = None);
+                    Finger::Unreadable
+                }
             };
             set_finger(position, f);
         });
@@ -145,15 +166,19 @@ pub fn RecordingPage(id: String) -> impl IntoView {
         }
     };
     let problem_of = move |gap: RecordingGap| {
-        let message = match gap {
-            RecordingGap::Finger(_) => FINGER_REQUIRED,
-            RecordingGap::Face => FACE_REQUIRED,
-            RecordingGap::Signature => SIGNATURE_REQUIRED,
+        let message = move |l: Lang| match gap {
+            // A low print counts only after the operator's choice: say that, not "missing".
+            RecordingGap::Finger(p) if fingers.with(|v| v[usize::from(p - 1)].awaits_choice()) => {
+                FieldCode::LowQualityNotConfirmed.message(l)
+            }
+            RecordingGap::Finger(_) => FINGER_REQUIRED.get(l),
+            RecordingGap::Face => FACE_REQUIRED.get(l),
+            RecordingGap::Signature => SIGNATURE_REQUIRED.get(l),
         };
         Signal::derive(move || {
             missing()
                 .contains(&gap)
-                .then(|| message.get(lang.get()).to_string())
+                .then(|| message(lang.get()).to_string())
         })
     };
     let submit = move |_| {
@@ -189,6 +214,16 @@ pub fn RecordingPage(id: String) -> impl IntoView {
                 <p class="who">{move || who.get().map(|(code, name)| format!("{name} · {code}"))}</p>
             </header>
             <p class="field-error" role="alert" hidden=move || !store_error.get()>{t(STORAGE_FAILED)}</p>
+            {move || already.get().map(|stage| {
+                let receipt = format!("/kecamatan/permohonan/{}/tanda-bukti", app_id.get_value());
+                view! {
+                    <div class="notice already-recorded" role="alert">
+                        <p>{t(ALREADY_RECORDED)} " " <StageChip stage=stage/></p>
+                        <p><a href=receipt>{t(SEE_RECEIPT)}</a></p>
+                    </div>
+                }
+            })}
+            <div class="recording-form" hidden=move || already.get().is_some()>
             <section class="fingers" aria-labelledby="fingers-h">
                 <h2 id="fingers-h">{t(FINGERPRINTS)}</h2>
                 <p class="hint">{t(FINGER_HINT)}</p>
@@ -206,9 +241,18 @@ pub fn RecordingPage(id: String) -> impl IntoView {
                             <FingerSlot
                                 position=position
                                 state=state
+                                // A memo: a new print redraws its own slot, not all ten.
+                                preview=Memo::new(move |_| previews.with(|p| p[usize::from(position - 1)].clone())).into()
                                 on_file=Callback::new(move |file| extract(position, file))
                                 on_missing=Callback::new(move |reason: Option<MissingFingerReason>| {
                                     set_finger(position, reason.map(Finger::Missing).unwrap_or(Finger::Empty))
+                                })
+                                on_keep=Callback::new(move |reason: Option<LowQualityReason>| {
+                                    fingers.update(|v| {
+                                        if let Finger::Captured { kept, .. } = &mut v[usize::from(position - 1)] {
+                                            *kept = reason;
+                                        }
+                                    })
                                 })
                                 problem=problem_of(RecordingGap::Finger(position))
                             />
@@ -222,6 +266,7 @@ pub fn RecordingPage(id: String) -> impl IntoView {
             </div>
             <p class="field-error" role="alert" hidden=move || missing().is_empty()>{t(INCOMPLETE)}</p>
             <button type="button" class="primary big" disabled=move || !loaded.get() on:click=submit>{t(SUBMIT_RECORDING)}</button>
+            </div>
         </section>
     }
 }

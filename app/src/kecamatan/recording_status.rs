@@ -42,8 +42,9 @@ pub fn RecordingStatus(stage: Signal<Option<Stage>>) -> impl IntoView {
                 let list = steps(current);
                 let has_result = list.len() == 3;
                 let mut items: Vec<_> = list.into_iter().map(|(s, reached)| view! {
-                    <li class:reached=reached aria-current=(current == Some(s)).then_some("step") data-stage=s.as_str()>
-                        {format!("{} — {}", s.as_str(), s.label(lang.get()))}
+                    <li class:reached=reached class=format!("meaning-{}", s.meaning().as_str())
+                        aria-current=(current == Some(s)).then_some("step") data-stage=s.as_str()>
+                        {move || s.label(lang.get())}
                     </li>
                 }.into_any()).collect();
                 if !has_result && current == Some(Stage::SentForEnrollment) {

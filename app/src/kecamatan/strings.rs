@@ -133,8 +133,11 @@ pub const UNREADABLE: Tr = Tr(
     "Berkas tidak terbaca sebagai gambar sidik jari.",
     "The file cannot be read as a fingerprint image.",
 );
-pub const MISSING_FINGER: Tr = Tr("Jari tidak dapat direkam", "Finger cannot be recorded");
-pub const NO_EXCEPTION: Tr = Tr("— Dapat direkam —", "— Can be recorded —");
+pub const MISSING_FINGER: Tr = Tr(
+    "Bila jari ini tidak bisa dipindai",
+    "If this finger cannot be scanned",
+);
+pub const NO_EXCEPTION: Tr = Tr("Jari dipindai", "Finger is scanned");
 pub const PROGRESS: Tr = Tr("Jari selesai", "Fingers done");
 pub const FACE: Tr = Tr("Foto wajah", "Face photo");
 pub const FACE_FILE: Tr = Tr("Berkas foto wajah", "Face photo file");
@@ -189,9 +192,49 @@ pub const RECORDED_AT: Tr = Tr("Tanggal perekaman", "Recorded on");
 pub const OFFICER: Tr = Tr("Petugas", "Officer");
 pub const STATUS_QR: Tr = Tr("QR status permohonan", "QR of the application status");
 pub const CHECK_AT: Tr = Tr("Cek status di", "Check the status at");
-pub const BRING_TO_COLLECT: Tr = Tr(
-    "Untuk mengambil KTP-el, bawa tanda bukti ini dan KTP lama Anda ke kantor kecamatan.",
-    "To collect the KTP-el, bring this receipt and your old KTP to the kecamatan office.",
-);
 pub const FREE: Tr = Tr("Layanan ini gratis.", "This service is free of charge.");
 pub const BACK_TO_QUEUE: Tr = Tr("Kembali ke antrean", "Back to the queue");
+pub const FACE_CAMERA_UNAVAILABLE: Tr = Tr(
+    "Kamera tidak dapat dibuka. Pilih berkas foto wajah sebagai gantinya.",
+    "The camera could not be opened. Choose a face photo file instead.",
+);
+pub const RESCAN: Tr = Tr("Pindai ulang", "Scan again");
+pub const KEEP_WITH_REASON: Tr = Tr("Atau tetap pakai, karena", "Or keep it, because");
+pub const CHOOSE_REASON: Tr = Tr("— pilih alasan —", "— choose a reason —");
+pub const KEPT_BECAUSE: Tr = Tr("Dipakai dengan alasan", "Kept because");
+pub const ALREADY_RECORDED: Tr = Tr(
+    "Permohonan ini sudah direkam; tidak perlu direkam lagi. Status sekarang:",
+    "This application has already been recorded; it need not be recorded again. Status now:",
+);
+pub const SEE_RECEIPT: Tr = Tr(
+    "Lihat status dan tanda bukti",
+    "See the status and the receipt",
+);
+pub const PROBLEM_NETWORK: Tr = Tr(
+    "Tidak ada jaringan; terkirim otomatis begitu tersambung.",
+    "No network; it goes by itself once connected.",
+);
+pub const PROBLEM_SIGNED_OUT: Tr = Tr(
+    "Sesi berakhir; terkirim setelah masuk kembali.",
+    "The session ended; it goes after signing in again.",
+);
+pub const PROBLEM_SERVER: Tr = Tr(
+    "Server belum dapat menerima; dicoba lagi.",
+    "The server could not take it yet; trying again.",
+);
+pub const DROP_OR_CHOOSE: Tr = Tr(
+    "Letakkan berkas di sini atau ketuk untuk memilih",
+    "Drop the file here or tap to choose",
+);
+pub const REPLACE_FILE: Tr = Tr("Ganti berkas", "Replace the file");
+pub const ZOOM_IN: Tr = Tr("Perbesar", "Zoom in");
+pub const ZOOM_OUT: Tr = Tr("Perkecil", "Zoom out");
+pub const ROTATE: Tr = Tr("Putar", "Rotate");
+pub const MATCHES_ORIGINAL: Tr = Tr(
+    "Sudah dibuka dan sesuai aslinya",
+    "Opened and matches the original",
+);
+pub const OPEN_EVERY_DOCUMENT: Tr = Tr(
+    "Buka dan centang setiap berkas sebelum menyetujui.",
+    "Open and tick every document before accepting.",
+);

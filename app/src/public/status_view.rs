@@ -1,6 +1,7 @@
 //! One application's status: current stage, what to do next, reasons if returned, and the timeline.
 
 use super::card_step_texts;
+use crate::components::StageChip;
 use crate::i18n::{
     format_timestamp, t, use_lang, CERTIFICATE_NO_LONGER_VALID, CERTIFICATE_VALID_UNTIL,
     RETURNED_REASONS, STAGE_NOW, TIMELINE, WHAT_NEXT,
@@ -15,12 +16,12 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
     let lang = use_lang();
     let StatusView {
         stage,
-        stage_code,
         timeline,
         next_action,
         returned_reasons,
         certificate,
         card,
+        ..
     } = status;
     // Once the card left the dinas, its own words say where it is and what to do.
     let step = card.as_ref().map(|c| c.step);
@@ -42,10 +43,9 @@ pub fn StatusDetails(status: StatusView) -> impl IntoView {
     view! {
         <section class="status-now" aria-labelledby="stage-now">
             <h2 id="stage-now">{t(STAGE_NOW)}</h2>
-            <p class="stage" data-stage=format!("{stage:?}")>
-                <span class="stage-code">{stage_code}</span>
-                <span class="stage-name">{move || stage.label(lang.get())}</span>
-            </p>
+            // The plain-language name coloured by its meaning; the offices' short codes (PRE,
+            // PRR, DUP) mean nothing to a resident.
+            <p class="stage"><StageChip stage=stage/></p>
             {card_line}
             {stage.about(Lang::Id).map(|_| view! {
                 <p class="stage-about">{move || stage.about(lang.get())}</p>

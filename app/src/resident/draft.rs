@@ -5,13 +5,14 @@
 //! change, so a closed tab loses nothing). Attachment files live in IndexedDB (see
 //! `platform::idb`); the JSON only lists which kinds are saved, with name, type and size.
 
+use super::submission::SendState;
 use crate::api::SubmitTo;
 use crate::platform::{clock, idb, random, storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use shared::api::{ApplicationForm, AttachmentKind, FieldCode, SubmitResponse};
 use shared::regions::BundledRegions;
-use shared::validation::{validate_application, Field, FieldErrors};
+use shared::validation::{validate_application, Field, FieldErrors, WarningCode};
 use std::collections::BTreeSet;
 
 /// `localStorage` key of the last registration code obtained on this device.
@@ -75,6 +76,9 @@ pub struct Draft {
     /// Made once per draft; sent with every try of the same submission.
     pub idempotency_key: String,
     pub attachments: Vec<AttachmentMeta>,
+    /// The resident pressed send and no answer came yet (the line was down): the form sends it
+    /// by itself when the signal returns or when it is opened again.
+    pub send_requested: bool,
 }
 
 impl Default for Draft {
@@ -88,6 +92,7 @@ impl Default for Draft {
             step: 1,
             idempotency_key: random::hex_128().unwrap_or_default(),
             attachments: Vec::new(),
+            send_requested: false,
         }
     }
 }
@@ -213,6 +218,10 @@ pub struct Prefill {
     pub problems: Memo<FieldErrors>,
     /// Whether the last save to the device failed (storage full or disabled).
     pub save_failed: RwSignal<bool>,
+    /// Saved with the draft: a send is requested and still without an answer.
+    pub send_requested: RwSignal<bool>,
+    /// The submit area's state (shared so a send started on reopening shows on the review).
+    pub send: RwSignal<SendState>,
 }
 
 impl Prefill {
@@ -222,7 +231,12 @@ impl Prefill {
         let today = clock::today();
         let problems = Memo::new(move |_| {
             form.with(|f| match validate_application(f, today, &BundledRegions) {
-                Ok(_) => FieldErrors::default(),
+                // A valid form may still carry warnings (a NIK that disagrees with the declared
+                // birth date or sex): they are shown as hints.
+                Ok(valid) => FieldErrors {
+                    errors: Vec::new(),
+                    warnings: valid.warnings,
+                },
                 Err(errors) => errors,
             })
         });
@@ -238,6 +252,8 @@ impl Prefill {
             server_errors: RwSignal::new(Vec::new()),
             problems,
             save_failed: RwSignal::new(false),
+            send_requested: RwSignal::new(draft.send_requested),
+            send: RwSignal::new(SendState::Idle),
         };
         Effect::new(move |_| {
             let draft = state.snapshot();
@@ -253,6 +269,7 @@ impl Prefill {
             step: self.step.get(),
             idempotency_key: self.idempotency_key.get(),
             attachments: self.attachments.get(),
+            send_requested: self.send_requested.get(),
         }
     }
 
@@ -280,6 +297,16 @@ impl Prefill {
             self.server_errors
                 .update(|e| e.retain(|(f, _)| *f != field));
         }
+    }
+
+    /// The warning to show under `field` once it was touched and has no error: a hint, not a
+    /// refusal (the NIK is never changed to fit the declared data, but a typo is caught).
+    pub fn warning(&self, field: Field) -> Option<WarningCode> {
+        if self.error_code(field).is_some() || !self.touched.with(|t| t.contains(&field)) {
+            return None;
+        }
+        self.problems
+            .with(|p| p.warnings.iter().find(|w| w.field == field).map(|w| w.code))
     }
 
     pub fn touch(&self, field: Field) {

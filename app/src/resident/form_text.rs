@@ -18,6 +18,9 @@ pub fn FormText(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] optional: bool,
     #[prop(optional)] uppercase: bool,
+    /// Rewrites the text when the field is left (an RT `1` -> `001`).
+    #[prop(optional)]
+    tidy: Option<fn(&str) -> Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<Prefill>();
     let lang = use_lang();
@@ -37,7 +40,14 @@ pub fn FormText(
             .error_code(field)
             .map(|c| c.message(lang.get()).to_string())
     });
-    let hint = field_hint(field).map(|h| Signal::derive(move || h.get(lang.get()).to_string()));
+    // A warning (a NIK that disagrees with the declared birth date or sex) takes the hint's
+    // place while it lasts: a doubt to check, not a refusal.
+    let hint = field_hint(field).map(|h| {
+        Signal::derive(move || match state.warning(field) {
+            Some(w) => format!("⚠ {}", w.message(lang.get())),
+            None => h.get(lang.get()).to_string(),
+        })
+    });
     view! {
         <TextField
             id=field_id(field)
@@ -53,6 +63,7 @@ pub fn FormText(
             autocomplete=autocomplete.unwrap_or("off")
             required=!optional
             uppercase=uppercase
+            tidy=tidy
         />
     }
 }

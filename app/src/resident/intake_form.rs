@@ -2,16 +2,17 @@
 //! in at the kecamatan (`/kecamatan/baru`). Owns the draft state and the step navigation; the page
 //! says whose draft it is, what the heading reads and what happens after sending.
 
-use super::draft::{Draft, Intake, Prefill, STEP_COUNT, STEP_DOCUMENTS, STEP_REVIEW};
+use super::draft::{step_fields, Draft, Intake, Prefill, STEP_COUNT, STEP_DOCUMENTS, STEP_REVIEW};
 use super::form_access::place_in_district;
 use super::step_address::StepAddress;
-use super::step_documents::{missing_documents, StepDocuments};
+use super::step_documents::{missing_documents, missing_documents_text, StepDocuments};
 use super::step_identity::StepIdentity;
 use super::step_review::StepReview;
 use super::step_type_region::StepTypeRegion;
+use super::submission::start_sending;
 use crate::i18n::{
     step_title, t, use_lang, Tr, BACK, CONFIRM_START_OVER, DRAFT_NOT_SAVED, DRAFT_SAVED_NOTE,
-    FIX_MARKED_FIELDS, MISSING_DOCUMENTS, NEXT, START_OVER, STEP_OF,
+    FIX_MARKED_FIELDS, NEXT, START_OVER, STEP_OF,
 };
 use crate::platform::idb;
 use leptos::prelude::*;
@@ -51,6 +52,20 @@ async fn restore_previews(state: Prefill) {
     }
 }
 
+/// Why the form would not go on from a step. Its message shows only while the problem lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StepProblem {
+    /// Fields of this step need correcting.
+    Fields(u8),
+    /// Required documents are missing.
+    Documents,
+}
+
+/// Whether the device says it has a network (it can be wrong: a failed send tells).
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
 /// A fresh draft; with `district` (a walk-in at that kecamatan) its address starts there.
 fn fresh_draft(district: Option<&str>) -> Draft {
     let mut draft = Draft::default();
@@ -85,7 +100,22 @@ pub fn IntakeForm(
     let state = Prefill::new(intake, draft, on_submitted);
     provide_context(state);
     leptos::task::spawn_local(restore_previews(state));
-    let step_error = RwSignal::new(None::<&'static crate::i18n::Tr>);
+    let step_error = RwSignal::new(None::<StepProblem>);
+
+    // A send asked for earlier (the line was down, then the page was closed) goes out now, or
+    // when the signal returns; the draft's idempotency key makes it count once.
+    if state.send_requested.get_untracked() {
+        state.step.set(STEP_REVIEW);
+        if online() {
+            start_sending(state, lang.get_untracked());
+        }
+    }
+    let on_online = window_event_listener(leptos::ev::online, move |_| {
+        if state.send_requested.get_untracked() {
+            start_sending(state, lang.get_untracked());
+        }
+    });
+    on_cleanup(move || on_online.remove());
 
     let go = move |step: u8| {
         step_error.set(None);
@@ -95,12 +125,12 @@ pub fn IntakeForm(
     let next = move |_| {
         let step = state.step.get_untracked();
         if let Some(field) = state.check_step(step) {
-            step_error.set(Some(&FIX_MARKED_FIELDS));
+            step_error.set(Some(StepProblem::Fields(step)));
             focus(&super::draft::field_id(field));
             return;
         }
         if step == STEP_DOCUMENTS && !missing_documents(&state).is_empty() {
-            step_error.set(Some(&MISSING_DOCUMENTS));
+            step_error.set(Some(StepProblem::Documents));
             return;
         }
         go(step + 1);
@@ -126,6 +156,8 @@ pub fn IntakeForm(
             });
             state.touched.update(|t| t.clear());
             state.server_errors.set(Vec::new());
+            state.send_requested.set(false);
+            state.send.set(super::submission::SendState::Idle);
             state.attachments.set(fresh.attachments);
             state.idempotency_key.set(fresh.idempotency_key);
             state.form.set(fresh.form);
@@ -161,7 +193,18 @@ pub fn IntakeForm(
                 4 => view! { <StepDocuments/> }.into_any(),
                 _ => view! { <StepReview/> }.into_any(),
             }}
-            {move || step_error.get().map(|t| view! { <p class="notice notice-error" role="alert">{move || t.get(lang.get())}</p> })}
+            {move || {
+                // Gone as soon as the problem is fixed, not when the resident presses on again.
+                let l = lang.get();
+                let text = match step_error.get()? {
+                    StepProblem::Fields(s) => step_fields(s)
+                        .iter()
+                        .any(|f| state.error_code(*f).is_some())
+                        .then(|| FIX_MARKED_FIELDS.get(l).to_string()),
+                    StepProblem::Documents => missing_documents_text(&state, l),
+                }?;
+                Some(view! { <p class="notice notice-error" role="alert">{text}</p> })
+            }}
             <div class="step-nav">
                 <button type="button" class="button secondary" hidden=move || state.step.get() == 1
                     on:click=move |_| go(state.step.get_untracked().saturating_sub(1).max(1))>

@@ -2,10 +2,11 @@
 
 use super::document_input::DocumentInput;
 use super::draft::{Prefill, STEP_TYPE_REGION};
-use crate::i18n::{t, DOCS_INTRO, DOCS_NEED_TYPE};
+use crate::i18n::{t, DOCS_INTRO, DOCS_NEED_TYPE, MISSING_DOCUMENTS};
 use leptos::prelude::*;
 use shared::api::required_attachments;
 use shared::domain::ApplicationType;
+use shared::i18n::Lang;
 
 /// One picker per required document, or a pointer back to step 1 if no type is chosen yet.
 #[component]
@@ -35,19 +36,31 @@ pub fn StepDocuments() -> impl IntoView {
     }
 }
 
-/// Required documents not yet saved in the draft.
+/// Required documents not yet saved in the draft (tracked: a message built on it goes away
+/// once the last one is added).
 pub fn missing_documents(state: &Prefill) -> Vec<shared::api::AttachmentKind> {
     let Some(t) = state
         .form
-        .with_untracked(|f| ApplicationType::parse(&f.application_type))
+        .with(|f| ApplicationType::parse(&f.application_type))
     else {
         return Vec::new();
     };
-    state.attachments.with_untracked(|saved| {
+    state.attachments.with(|saved| {
         required_attachments(t)
             .iter()
             .copied()
             .filter(|k| !saved.iter().any(|m| m.kind == *k))
             .collect()
+    })
+}
+
+/// The message naming the documents still missing, or `None` once none is.
+pub fn missing_documents_text(state: &Prefill, lang: Lang) -> Option<String> {
+    let missing = missing_documents(state);
+    (!missing.is_empty()).then(|| {
+        let names: Vec<&str> = missing.iter().map(|k| k.label(lang)).collect();
+        MISSING_DOCUMENTS
+            .get(lang)
+            .replace("{docs}", &names.join(", "))
     })
 }

@@ -4,10 +4,12 @@
 use super::draft::{Prefill, STEP_ADDRESS, STEP_DOCUMENTS, STEP_IDENTITY, STEP_TYPE_REGION};
 use super::form_access::get_text;
 use super::region_lists::cached_name;
-use super::submission::{submit, SubmitFailure};
+use super::step_documents::missing_documents_text;
+use super::submission::{start_sending, SendState, SubmitFailure};
+use crate::api::ApiError;
 use crate::i18n::{
     field_label, file_size, format_timestamp, step_title, t, use_lang, DRAFT_KEPT, EDIT,
-    FIX_MARKED_FIELDS, MISSING_DOCUMENTS, NOT_FILLED, RETRY, SENDING, SUBMIT,
+    FIX_MARKED_FIELDS, NOT_FILLED, RETRY, SENDING, SEND_WHEN_ONLINE, SUBMIT,
 };
 use leptos::prelude::*;
 use shared::api::ApplicationForm;
@@ -16,15 +18,6 @@ use shared::domain::{
 };
 use shared::i18n::Lang;
 use shared::validation::Field;
-
-/// What the submit area shows.
-#[derive(Debug, Clone, PartialEq)]
-enum SendState {
-    Idle,
-    /// Uploading; the fraction sent so far.
-    Sending(f64),
-    Failed(SubmitFailure),
-}
 
 /// A field's value as the resident should recognise it: list labels, region names, a readable date.
 fn shown_value(form: &ApplicationForm, field: Field, lang: Lang) -> String {
@@ -85,25 +78,8 @@ fn ReviewSection(step: u8, fields: &'static [Field]) -> impl IntoView {
 pub fn StepReview() -> impl IntoView {
     let state = expect_context::<Prefill>();
     let lang = use_lang();
-    let send = RwSignal::new(SendState::Idle);
-
-    let start = move || {
-        if matches!(send.get_untracked(), SendState::Sending(_)) {
-            return;
-        }
-        send.set(SendState::Sending(0.0));
-        leptos::task::spawn_local(async move {
-            let on_progress = move |f: f64| send.set(SendState::Sending(f));
-            match submit(state, lang.get_untracked(), on_progress).await {
-                Ok(answer) => state.on_submitted.run(answer),
-                Err(SubmitFailure::Invalid { step }) => {
-                    send.set(SendState::Failed(SubmitFailure::Invalid { step }));
-                    state.step.set(step);
-                }
-                Err(failure) => send.set(SendState::Failed(failure)),
-            }
-        });
-    };
+    let send = state.send;
+    let start = move || start_sending(state, lang.get_untracked());
 
     let documents = move || {
         let l = lang.get();
@@ -137,17 +113,29 @@ pub fn StepReview() -> impl IntoView {
                     <progress max="100" value=((f * 100.0) as u32).to_string() aria-label=t(SENDING)></progress>
                 }.into_any(),
                 SendState::Failed(failure) => {
-                    let message = move || match &failure {
-                        SubmitFailure::Invalid { .. } => FIX_MARKED_FIELDS.get(lang.get()).to_string(),
-                        SubmitFailure::MissingDocuments => MISSING_DOCUMENTS.get(lang.get()).to_string(),
-                        SubmitFailure::Api(e) => e.message(lang.get()),
+                    let waits_for_signal = matches!(failure, SubmitFailure::Api(ApiError::Network));
+                    // A message about the form stays only while its problem does.
+                    let message = move || {
+                        let l = lang.get();
+                        match &failure {
+                            SubmitFailure::Invalid { .. } => state
+                                .problems
+                                .with(|p| !p.errors.is_empty())
+                                .then(|| FIX_MARKED_FIELDS.get(l).to_string()),
+                            SubmitFailure::MissingDocuments => missing_documents_text(&state, l),
+                            SubmitFailure::Api(e) => Some(e.message(l)),
+                        }
                     };
-                    view! {
+                    (move || message().map(|m| view! {
                         <div class="notice notice-error" role="alert">
-                            <p>{message}</p>
-                            <p>{t(DRAFT_KEPT)}</p>
+                            <p>{m}</p>
+                            {if waits_for_signal && state.send_requested.get() {
+                                view! { <p class="send-when-online">{t(SEND_WHEN_ONLINE)}</p> }.into_any()
+                            } else {
+                                view! { <p>{t(DRAFT_KEPT)}</p> }.into_any()
+                            }}
                         </div>
-                    }.into_any()
+                    })).into_any()
                 }
                 SendState::Idle => ().into_any(),
             }}

@@ -1,5 +1,9 @@
 //! Sending the draft: check it with `shared` validation, gather the files from the device, post
 //! them with the draft's idempotency key, and read the answer into what the review step shows.
+//!
+//! A send the resident asked for is remembered in the draft until it has an answer: when the
+//! line is down it goes out by itself on the `online` event, or when the form is opened again
+//! after the page was closed, always with the draft's one idempotency key (so once).
 
 use super::draft::{step_of, Draft, Prefill};
 use super::step_documents::missing_documents;
@@ -21,8 +25,53 @@ pub enum SubmitFailure {
     Api(ApiError),
 }
 
+/// What the submit area shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendState {
+    Idle,
+    /// Uploading; the fraction sent so far.
+    Sending(f64),
+    Failed(SubmitFailure),
+}
+
+/// Sends the draft now unless a send is already under way; the outcome lands in `state.send`
+/// (and, on success, in the page's `on_submitted`). Only a failure of the line (or an expired
+/// staff session) keeps the request standing for the next `online` event or the next opening of
+/// the form.
+pub fn start_sending(state: Prefill, lang: Lang) {
+    if matches!(state.send.get_untracked(), SendState::Sending(_)) {
+        return;
+    }
+    state.send_requested.set(true);
+    state.send.set(SendState::Sending(0.0));
+    leptos::task::spawn_local(async move {
+        let on_progress = move |f: f64| state.send.set(SendState::Sending(f));
+        match submit(state, lang, on_progress).await {
+            Ok(answer) => {
+                state.send.set(SendState::Idle);
+                state.on_submitted.run(answer);
+            }
+            // No answer, or (a walk-in) the operator's session ran out and the console asks
+            // for a sign-in: the send stays requested and goes out once the form is back.
+            Err(SubmitFailure::Api(
+                e @ (ApiError::Network | ApiError::Server { status: 401, .. }),
+            )) => {
+                state.send.set(SendState::Failed(SubmitFailure::Api(e)));
+            }
+            Err(failure) => {
+                // The resident must act (fix a field, add a document, read a refusal).
+                state.send_requested.set(false);
+                if let SubmitFailure::Invalid { step } = failure {
+                    state.step.set(step);
+                }
+                state.send.set(SendState::Failed(failure));
+            }
+        }
+    });
+}
+
 /// Submits the draft to its intake's endpoint. On success the draft is cleared.
-pub async fn submit(
+async fn submit(
     state: Prefill,
     lang: Lang,
     on_progress: impl Fn(f64) + 'static,

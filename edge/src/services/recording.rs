@@ -72,18 +72,32 @@ pub async fn record(
             )
             .await?;
 
-            // Per-finger summary for staff (quality or exception); the templates themselves go
-            // to the matching worker only.
+            // Per-finger summary for staff (quality, the operator's reason for keeping a print
+            // below the recapture threshold, or the exception); the templates themselves go to
+            // the matching worker only.
             let fingers_json = serde_json::Value::from(
                 valid
                     .fingers
                     .iter()
                     .map(|f| match f {
                         ValidFinger::Template {
-                            position, quality, ..
+                            position,
+                            quality,
+                            kept_below_threshold: None,
+                            ..
                         } => {
                             serde_json::json!({ "position": position, "quality": quality })
                         }
+                        ValidFinger::Template {
+                            position,
+                            quality,
+                            kept_below_threshold: Some(reason),
+                            ..
+                        } => serde_json::json!({
+                            "position": position,
+                            "quality": quality,
+                            "kept_below_threshold": reason
+                        }),
                         ValidFinger::Exception { position, reason } => {
                             serde_json::json!({ "position": position, "exception": reason })
                         }

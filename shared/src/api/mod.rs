@@ -61,8 +61,8 @@ pub use printing::{
     TakeBlanksRequest, MAX_SPOIL_REASON_CHARS,
 };
 pub use recording::{
-    BiometricSubmission, FingerCapture, FingerResult, MissingFingerReason, RecordingResponse,
-    FINGER_POSITIONS,
+    BiometricSubmission, FingerCapture, FingerResult, LowQualityReason, MissingFingerReason,
+    RecordingResponse, FINGER_POSITIONS,
 };
 pub use region::RegionEntry;
 pub use staff::{

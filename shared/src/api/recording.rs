@@ -25,8 +25,9 @@ pub struct FingerCapture {
     pub capture: FingerResult,
 }
 
-/// JSON: `{"position": 2, "kind": "template", "template_base64": "...", "quality": 71}` or
-/// `{"position": 3, "kind": "exception", "reason": "bandaged"}`.
+/// JSON: `{"position": 2, "kind": "template", "template_base64": "...", "quality": 71}` (with
+/// `"kept_below_threshold": "worn_ridges"` when the quality is under the recapture threshold and
+/// the operator kept it) or `{"position": 3, "kind": "exception", "reason": "bandaged"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FingerResult {
@@ -34,6 +35,10 @@ pub enum FingerResult {
     Template {
         template_base64: String,
         quality: u8,
+        /// Required when `quality` is below `biometrics::params::RECAPTURE_BELOW_QUALITY`: the
+        /// operator's reason for keeping this print instead of scanning it again.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kept_below_threshold: Option<LowQualityReason>,
     },
     /// No usable print of this finger, with the reason recorded.
     Exception { reason: MissingFingerReason },
@@ -61,6 +66,44 @@ impl MissingFingerReason {
             }
             MissingFingerReason::Bandaged => lang.pick("Diperban", "Bandaged"),
             MissingFingerReason::Scarred => lang.pick("Luka / bekas luka", "Scarred or injured"),
+        }
+    }
+}
+
+/// Why a print below the recapture threshold was kept rather than scanned again: the operator
+/// chooses one at the desk, and it is stored with the recording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LowQualityReason {
+    /// The ridges are worn (age, manual work): a rescan gives no better print.
+    WornRidges,
+    /// Skin too dry, wet or cracked, and cleaning or moistening did not help.
+    SkinCondition,
+    /// Scanned again several times; this was the best print.
+    BestOfSeveralScans,
+}
+
+impl LowQualityReason {
+    pub const ALL: [LowQualityReason; 3] = [
+        LowQualityReason::WornRidges,
+        LowQualityReason::SkinCondition,
+        LowQualityReason::BestOfSeveralScans,
+    ];
+
+    pub const fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            LowQualityReason::WornRidges => lang.pick(
+                "Guratan sidik jari aus (usia, pekerjaan berat)",
+                "Worn ridges (age, manual work)",
+            ),
+            LowQualityReason::SkinCondition => lang.pick(
+                "Kulit terlalu kering/basah, tidak membaik",
+                "Skin too dry or wet, not improving",
+            ),
+            LowQualityReason::BestOfSeveralScans => lang.pick(
+                "Sudah dipindai ulang beberapa kali, ini yang terbaik",
+                "Scanned again several times; this is the best",
+            ),
         }
     }
 }

@@ -4,6 +4,7 @@
 mod actor;
 mod certificate;
 mod event;
+mod presentation;
 mod staff_action;
 mod stage;
 mod transition;
@@ -14,6 +15,7 @@ pub use certificate::{
     CERTIFICATE_VALIDITY_MONTHS,
 };
 pub use event::{Adjudication, DuplicateResolution, Event, ReturnReason, ReturnReasons};
+pub use presentation::{hands_in_old_card, receipt_instruction, Meaning};
 pub use staff_action::{allowed_actions, StaffAction};
 pub use stage::{NextAction, Stage};
 pub use transition::{allowed_events, transition, Refusal};

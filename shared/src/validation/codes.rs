@@ -104,6 +104,8 @@ pub enum FieldCode {
     DoesNotFitCard,
     /// A card serial is not 6-24 characters of A-Z, 0-9 and `-`.
     CardSerialFormat,
+    /// A print below the recapture threshold was sent without the operator's reason to keep it.
+    LowQualityNotConfirmed,
 }
 
 impl FieldCode {
@@ -262,6 +264,10 @@ impl FieldCode {
             CardSerialFormat => lang.pick(
                 "Nomor seri kartu: 6-24 huruf, angka atau tanda -, seperti tercetak pada blangko.",
                 "Card serial: 6-24 letters, digits or -, as printed on the blank card.",
+            ),
+            LowQualityNotConfirmed => lang.pick(
+                "Kualitas sidik jari ini rendah: pindai ulang, atau pilih alasan untuk tetap memakainya.",
+                "This print's quality is low: scan it again, or choose a reason to keep it.",
             ),
         }
     }

@@ -2,10 +2,12 @@
 //! template a valid wire-form template, face and signature real images within their limits.
 
 use crate::api::{
-    BiometricSubmission, FieldError, FingerResult, MissingFingerReason, FINGER_POSITIONS,
+    BiometricSubmission, FieldError, FingerResult, LowQualityReason, MissingFingerReason,
+    FINGER_POSITIONS,
 };
 use crate::validation::{sniff, FieldCode};
 use base64::Engine as _;
+use biometrics::params::RECAPTURE_BELOW_QUALITY;
 use biometrics::template::wire;
 
 pub const FACE_MAX_BYTES: usize = 300 * 1024;
@@ -27,6 +29,8 @@ pub enum ValidFinger {
         position: u8,
         template: Vec<u8>,
         quality: u8,
+        /// Why a print below the recapture threshold was kept (always set for one).
+        kept_below_threshold: Option<LowQualityReason>,
     },
     Exception {
         position: u8,
@@ -71,16 +75,25 @@ pub fn validate_recording(sub: &BiometricSubmission) -> Result<ValidRecording, V
             FingerResult::Template {
                 template_base64,
                 quality,
+                kept_below_threshold,
             } => {
                 let decoded = b64
                     .decode(template_base64)
                     .ok()
                     .filter(|bytes| wire::decode(bytes).is_ok());
                 match decoded {
+                    // A print the engine rates as likely to miss a match is kept only by an
+                    // explicit choice with a reason.
+                    Some(_)
+                        if *quality < RECAPTURE_BELOW_QUALITY && kept_below_threshold.is_none() =>
+                    {
+                        push(field, FieldCode::LowQualityNotConfirmed)
+                    }
                     Some(template) if *quality <= 100 => fingers.push(ValidFinger::Template {
                         position,
                         template,
                         quality: *quality,
+                        kept_below_threshold: *kept_below_threshold,
                     }),
                     _ => push(field, FieldCode::FingerprintInvalid),
                 }
@@ -261,6 +274,7 @@ mod tests {
                         FingerResult::Template {
                             template_base64: template_b64(),
                             quality: 70,
+                            kept_below_threshold: None,
                         }
                     },
                 })
@@ -348,6 +362,7 @@ mod tests {
         sub.fingers[0].capture = FingerResult::Template {
             template_base64: b64(b"RKT\x01garbage"),
             quality: 50,
+            kept_below_threshold: None,
         };
         check(
             &sub,
@@ -384,5 +399,31 @@ mod tests {
                 ("signature", FieldCode::Required),
             ],
         );
+    }
+
+    #[test]
+    fn a_print_below_the_recapture_threshold_needs_a_reason_to_be_kept() {
+        let low = RECAPTURE_BELOW_QUALITY - 1;
+        let mut sub = complete();
+        sub.fingers[1].capture = FingerResult::Template {
+            template_base64: template_b64(),
+            quality: low,
+            kept_below_threshold: None,
+        };
+        check(&sub, &[("fingers.2", FieldCode::LowQualityNotConfirmed)]);
+        sub.fingers[1].capture = FingerResult::Template {
+            template_base64: template_b64(),
+            quality: low,
+            kept_below_threshold: Some(LowQualityReason::WornRidges),
+        };
+        let valid = validate_recording(&sub).expect("kept with a reason");
+        assert!(matches!(
+            valid.fingers[1],
+            ValidFinger::Template {
+                quality,
+                kept_below_threshold: Some(LowQualityReason::WornRidges),
+                ..
+            } if quality == low
+        ));
     }
 }

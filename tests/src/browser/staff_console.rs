@@ -259,3 +259,53 @@ pub async fn outbox_states(b: &Browser) -> Vec<String> {
         .unwrap();
     serde_json::from_value(v).unwrap()
 }
+
+/// On the document check: opens every uploaded document (an image in the viewer, a PDF in its
+/// tab) and ticks it as matching the original, which accepting needs.
+pub async fn check_every_document(b: &Browser) {
+    let items = "//li[contains(@class,'doc-item') and not(contains(@class,'missing'))]";
+    // The checklist is on screen once its first line is.
+    b.find(Locator::XPath(items)).await;
+    let n = b
+        .client
+        .execute(
+            "return document.querySelectorAll('.doc-item:not(.missing)').length;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap();
+    for i in 1..=n {
+        let item = format!("({items})[{i}]");
+        b.find(Locator::XPath(&format!(
+            "{item}//button[starts-with(normalize-space(.),'Lihat')]"
+        )))
+        .await
+        .click()
+        .await
+        .unwrap();
+        let shown = b
+            .find(Locator::XPath(&format!(
+                "{item}//*[self::img or self::a[normalize-space(.)='Buka PDF']]"
+            )))
+            .await;
+        if shown.tag_name().await.unwrap() == "a" {
+            shown.click().await.unwrap();
+        }
+        b.find(Locator::XPath(&format!(
+            "{item}//input[@type='checkbox' and not(@disabled)]"
+        )))
+        .await
+        .click()
+        .await
+        .unwrap();
+    }
+    wait_js(
+        b,
+        "Array.from(document.querySelectorAll('.doc-confirm input')).every(e => e.checked)",
+        10,
+        "every document ticked",
+    )
+    .await;
+}

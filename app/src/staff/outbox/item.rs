@@ -63,8 +63,33 @@ pub struct Item {
     pub created_ms: f64,
     pub attempts: u32,
     pub next_try_ms: f64,
-    /// The last temporary problem (network, 5xx), shown while waiting.
-    pub last_problem: Option<String>,
+    /// The last temporary problem (network, 5xx), shown while waiting. Free texts stored before
+    /// it was typed read as none (except "network", already this type's name).
+    #[serde(default, deserialize_with = "lenient_problem")]
+    pub last_problem: Option<RetryProblem>,
+}
+
+/// Why a waiting item did not go through on its last try; the console words it in the
+/// operator's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryProblem {
+    /// No answer: offline, or the line dropped.
+    Network,
+    /// The session ran out; the item goes after the next sign-in.
+    SignedOut,
+    /// The server was busy or failing, with its code when it sent one.
+    Server {
+        status: u16,
+        code: Option<shared::api::ErrorCode>,
+    },
+}
+
+fn lenient_problem<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<RetryProblem>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).ok())
 }
 
 impl Item {
@@ -115,5 +140,23 @@ mod tests {
         assert_eq!(item.action, Action::Verify);
         let again: serde_json::Value = serde_json::to_value(&item).unwrap();
         assert_eq!(again["key"], "0123456789abcdef0123456789abcdef");
+        // Problems stored as free text by an earlier version: "network" was already this
+        // name; any other text reads as none.
+        let old = |text: &str| {
+            let json = stored.replace(
+                r#""last_problem":null"#,
+                &format!(r#""last_problem":"{text}""#),
+            );
+            serde_json::from_str::<Item>(&json).unwrap().last_problem
+        };
+        assert_eq!(old("network"), Some(RetryProblem::Network));
+        assert_eq!(old("HTTP 503"), None);
+        let mut typed = item.clone();
+        typed.last_problem = Some(RetryProblem::Network);
+        let text = serde_json::to_string(&typed).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Item>(&text).unwrap().last_problem,
+            Some(RetryProblem::Network)
+        );
     }
 }

@@ -14,5 +14,5 @@ mod scheduler;
 mod storage;
 mod transport;
 
-pub use item::{Action, FailedReason, Item, ItemState};
+pub use item::{Action, FailedReason, Item, ItemState, RetryProblem};
 pub use scheduler::{outbox, Outbox};

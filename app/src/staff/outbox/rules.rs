@@ -2,10 +2,9 @@
 //! lost session), refused for good (a 4xx), or, for a 409, a step that may already have been
 //! taken by an earlier try whose answer was lost, which the application's stage then tells.
 
-use super::item::{Action, FailedReason};
+use super::item::{Action, FailedReason, RetryProblem};
 use crate::api::ApiError;
 use shared::api::ErrorCode;
-use shared::i18n::Lang;
 use shared::lifecycle::Stage;
 
 /// What to do with an item after an answer.
@@ -14,7 +13,7 @@ pub enum Outcome {
     Sent(Stage),
     /// Try again later; `stop` halts this pass (no point sending the rest into a dead line).
     Retry {
-        problem: String,
+        problem: RetryProblem,
         stop: bool,
     },
     Failed(FailedReason),
@@ -31,7 +30,7 @@ pub enum Verdict {
 
 /// Reads the answer to a write (the stage afterwards, or why not).
 pub fn classify(result: Result<Stage, ApiError>) -> Verdict {
-    let retry = |problem: String| {
+    let retry = |problem: RetryProblem| {
         Verdict::Settled(Outcome::Retry {
             problem,
             stop: true,
@@ -39,13 +38,16 @@ pub fn classify(result: Result<Stage, ApiError>) -> Verdict {
     };
     match result {
         Ok(stage) => Verdict::Settled(Outcome::Sent(stage)),
-        Err(ApiError::Network) => retry("network".into()),
-        Err(ApiError::Unexpected { status }) => retry(format!("HTTP {status}")),
+        Err(ApiError::Network) => retry(RetryProblem::Network),
+        Err(ApiError::Unexpected { status }) => retry(RetryProblem::Server { status, code: None }),
         // The session ran out: the shell asks for a sign-in, after which the item goes out.
-        Err(ApiError::Server { status: 401, .. }) => retry("HTTP 401".into()),
+        Err(ApiError::Server { status: 401, .. }) => retry(RetryProblem::SignedOut),
         Err(ApiError::Server { status: 409, .. }) => Verdict::CheckStage,
         Err(ApiError::Server { status, body }) if status == 429 || status >= 500 => {
-            retry(format!("{} (HTTP {status})", body.code.message(Lang::En)))
+            retry(RetryProblem::Server {
+                status,
+                code: Some(body.code),
+            })
         }
         Err(ApiError::Server { status, body }) => Verdict::Settled(Outcome::Failed(FailedReason {
             code: Some(body.code),
