@@ -52,7 +52,9 @@ pub async fn submit_and_record(
 
 /// The application's stage, as staff see it.
 pub async fn stage_of(staff: &StaffClient, id: &str) -> String {
-    staff.get_json(&format!("/api/staff/applications/{id}")).await["stage"]
+    staff
+        .get_json(&format!("/api/staff/applications/{id}"))
+        .await["stage"]
         .as_str()
         .unwrap_or_default()
         .to_string()
@@ -112,13 +114,20 @@ pub async fn create_run(dinas: &StaffClient, district: &str, ids: &[String], key
 
 /// A card serial unique to this `key` and `n`.
 pub fn serial(key: &str, n: usize) -> String {
-    let digits: u64 = key.bytes().fold(7, |h, b| h.wrapping_mul(31).wrapping_add(b.into()));
+    let digits: u64 = key
+        .bytes()
+        .fold(7, |h, b| h.wrapping_mul(31).wrapping_add(b.into()));
     format!("KTP{:08}-{n:05}", digits % 100_000_000)
 }
 
 /// Records every application of the run as printed, one card each (serials from `key`), in
 /// one request; returns the serials in the order of `ids`.
-pub async fn print_all(dinas: &StaffClient, run_id: &str, ids: &[String], key: &str) -> Vec<String> {
+pub async fn print_all(
+    dinas: &StaffClient,
+    run_id: &str,
+    ids: &[String],
+    key: &str,
+) -> Vec<String> {
     let serials: Vec<String> = (0..ids.len()).map(|n| serial(key, n)).collect();
     let cards: Vec<Value> = ids
         .iter()

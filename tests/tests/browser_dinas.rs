@@ -82,7 +82,10 @@ async fn sign_in_lands_each_role_on_its_console(ctx: Ctx) {
         .await
         .unwrap();
     assert_eq!(current, json!("Distribusi"));
-    assert_eq!(b.client.current_url().await.unwrap().path(), "/dinas/distribusi");
+    assert_eq!(
+        b.client.current_url().await.unwrap().path(),
+        "/dinas/distribusi"
+    );
     assert!(b
         .client
         .find_all(Locator::Css("table"))
@@ -467,8 +470,14 @@ async fn print_queue_to_run_preview_and_printed_cards(ctx: Ctx) {
         .await
         .unwrap();
     let mm = |px: f64| px * 25.4 / 96.0;
-    assert!((mm(geometry[0].as_f64().unwrap()) - 85.6).abs() < 0.3, "{geometry}");
-    assert!((mm(geometry[1].as_f64().unwrap()) - 53.98).abs() < 0.3, "{geometry}");
+    assert!(
+        (mm(geometry[0].as_f64().unwrap()) - 85.6).abs() < 0.3,
+        "{geometry}"
+    );
+    assert!(
+        (mm(geometry[1].as_f64().unwrap()) - 53.98).abs() < 0.3,
+        "{geometry}"
+    );
     assert_eq!(geometry[2], json!(0), "a value overflows its column");
     b.screenshot(T, "03-card-preview").await;
     // The print view is the cards alone.
@@ -505,9 +514,8 @@ async fn print_queue_to_run_preview_and_printed_cards(ctx: Ctx) {
             .send_keys(&format!("KTPB-9700{n}"))
             .await
             .unwrap();
-        let xpath = format!(
-            "//tr[td[normalize-space(.)='{code}']]//button[normalize-space(.)='Tercetak']"
-        );
+        let xpath =
+            format!("//tr[td[normalize-space(.)='{code}']]//button[normalize-space(.)='Tercetak']");
         b.find(Locator::XPath(&xpath)).await.click().await.unwrap();
         wait_text(&b, &format!("KTPB-9700{n}"), 30).await;
     }
@@ -519,4 +527,3 @@ async fn print_queue_to_run_preview_and_printed_cards(ctx: Ctx) {
         assert_eq!(stage_of(rt, id), "CARD_PRINTED");
     }
 }
-

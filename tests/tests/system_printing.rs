@@ -14,8 +14,8 @@ use shared::signed::{open_chip_data, KeyRing};
 use std::process::ExitCode;
 use tests::fixtures::{recording_body, synthetic_finger};
 use tests::printing::{
-    close_run, create_run, decided, person_form, print_all, print_ready, serial,
-    submit_and_record, write,
+    close_run, create_run, decided, person_form, print_all, print_ready, serial, submit_and_record,
+    write,
 };
 use tests::suite::Ctx;
 use tests::Runtime;
@@ -65,7 +65,9 @@ fn stages(rt: &Runtime, ids: &[String]) -> Vec<String> {
 }
 
 async fn run_view(dinas: &tests::StaffClient, run: &str) -> Value {
-    dinas.get_json(&format!("/api/dinas/print-runs/{run}")).await
+    dinas
+        .get_json(&format!("/api/dinas/print-runs/{run}"))
+        .await
 }
 
 async fn a_run_moves_many_applications_in_one_batch_to_printed(ctx: Ctx) {
@@ -89,10 +91,15 @@ async fn a_run_moves_many_applications_in_one_batch_to_printed(ctx: Ctx) {
         .collect();
     assert_eq!(listed.len(), ids.len(), "{queue}");
     assert!(listed.iter().all(|i| i["fit_problems"] == json!([])));
-    assert!(!queue.to_string().contains("SITI"), "the queue shows no names");
+    assert!(
+        !queue.to_string().contains("SITI"),
+        "the queue shows no names"
+    );
 
     let run = create_run(&dinas, PURWODADI, &ids, "many").await;
-    assert!(stages(rt, &ids).iter().all(|s| s == "SENT_FOR_CARD_PRINTING"));
+    assert!(stages(rt, &ids)
+        .iter()
+        .all(|s| s == "SENT_FOR_CARD_PRINTING"));
     assert_eq!(audit_count(rt, "print.run_create", &ids), ids.len() as u64);
     // One batch: every timeline event of the move carries the same instant.
     let list: Vec<String> = ids.iter().map(|i| format!("'{i}'")).collect();
@@ -115,10 +122,16 @@ async fn a_run_moves_many_applications_in_one_batch_to_printed(ctx: Ctx) {
 
     let serials = print_all(&dinas, &run, &ids, "many").await;
     assert!(stages(rt, &ids).iter().all(|s| s == "CARD_PRINTED"));
-    assert_eq!(audit_count(rt, "print.card_printed", &ids), ids.len() as u64);
+    assert_eq!(
+        audit_count(rt, "print.card_printed", &ids),
+        ids.len() as u64
+    );
     let view = run_view(&dinas, &run).await;
     for item in view["items"].as_array().unwrap() {
-        let at = ids.iter().position(|i| item["application_id"] == i.as_str()).unwrap();
+        let at = ids
+            .iter()
+            .position(|i| item["application_id"] == i.as_str())
+            .unwrap();
         assert_eq!(item["card_serial"], serials[at].as_str());
         assert_eq!(item["stage"], "CARD_PRINTED");
     }
@@ -156,7 +169,10 @@ async fn a_run_with_an_unaccounted_card_cannot_close(ctx: Ctx) {
     print_all(&dinas, &run, &ids, "ledger").await;
     // Three blanks taken, two printed: one card unaccounted.
     let (status, body) = close_run(&dinas, &run, "ledger-1").await;
-    assert_eq!((status, body["code"].as_str()), (409, Some("ledger_unbalanced")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("ledger_unbalanced"))
+    );
     assert!(run_view(&dinas, &run).await["summary"]["closed_at"].is_null());
     // The third blank jammed: recorded as spoiled, with its reason.
     let cards = |serial: &str| {
@@ -180,7 +196,10 @@ async fn a_run_with_an_unaccounted_card_cannot_close(ctx: Ctx) {
         &cards(&serial("ledger-spoiled", 1)),
     )
     .await;
-    assert_eq!((status, body["code"].as_str()), (409, Some("no_blank_card_left")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("no_blank_card_left"))
+    );
     let view = run_view(&dinas, &run).await;
     assert_eq!(
         view["summary"]["ledger"],
@@ -199,7 +218,10 @@ async fn a_run_with_an_unaccounted_card_cannot_close(ctx: Ctx) {
         &json!({ "count": 1 }),
     )
     .await;
-    assert_eq!((status, body["code"].as_str()), (409, Some("print_run_closed")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("print_run_closed"))
+    );
 }
 
 async fn a_reprint_voids_the_old_serial(ctx: Ctx) {
@@ -254,7 +276,9 @@ async fn a_reprint_voids_the_old_serial(ctx: Ctx) {
         .as_array()
         .unwrap()
         .iter()
-        .any(|r| r["serial"] == old.as_str() && r["state"] == "spoiled" && r["replaced_by"] == new.as_str()));
+        .any(|r| r["serial"] == old.as_str()
+            && r["state"] == "spoiled"
+            && r["replaced_by"] == new.as_str()));
     assert_eq!(audit_count(rt, "print.card_reprinted", &ids), 1);
     // The voided serial cannot be replaced again, nor reused.
     let (status, _) = write(
@@ -288,7 +312,10 @@ async fn a_reprint_voids_the_old_serial(ctx: Ctx) {
         &reprint(&new, &old),
     )
     .await;
-    assert_eq!((status, body["code"].as_str()), (409, Some("card_serial_taken")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("card_serial_taken"))
+    );
 }
 
 async fn chip_data_is_signed_and_substitutes_a_missing_index_finger(ctx: Ctx) {
@@ -344,11 +371,16 @@ async fn chip_data_is_signed_and_substitutes_a_missing_index_finger(ctx: Ctx) {
     let detail: Value =
         serde_json::from_str(audited[0]["detail_json"].as_str().expect("audited")).unwrap();
     assert_eq!(detail["serial"], blank.as_str());
-    assert_eq!(detail["fingers"], json!([{ "slot": 2, "position": 1 }, { "slot": 7, "position": 7 }]));
+    assert_eq!(
+        detail["fingers"],
+        json!([{ "slot": 2, "position": 1 }, { "slot": 7, "position": 7 }])
+    );
     // The supervisor reads the run but does not encode cards.
     let supervisor = rt.staff_client("dinas.supervisor").await;
     let resp = supervisor
-        .get(&format!("/api/dinas/print-runs/{run}/cards/{id}/chip?serial={blank}"))
+        .get(&format!(
+            "/api/dinas/print-runs/{run}/cards/{id}/chip?serial={blank}"
+        ))
         .send()
         .await
         .unwrap();
@@ -410,7 +442,10 @@ async fn print_routes_refuse_outsiders_long_cards_and_strangers_to_the_run(ctx: 
         json!([{ "field": "application_ids.1.address.street", "code": "does_not_fit_card" }])
     );
     // Nothing moved: the refusal came before the batch.
-    assert_eq!(stages(rt, &[ids[0].clone(), long.clone()]), ["PRINT_READY_RECORD"; 2]);
+    assert_eq!(
+        stages(rt, &[ids[0].clone(), long.clone()]),
+        ["PRINT_READY_RECORD"; 2]
+    );
 
     // Printing an application that is not in the run.
     let run = create_run(&dinas, PURWODADI, &ids[..1], "stranger").await;

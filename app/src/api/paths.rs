@@ -277,8 +277,14 @@ mod tests {
             "/api/dinas/cases/c1/proposals/p1/send-back"
         );
         assert_eq!(certificate("a1"), "/api/dinas/applications/a1/certificate");
-        assert_eq!(super::printing::cards("r/1"), "/api/dinas/print-runs/r%2F1/cards");
-        assert_eq!(super::printing::close("r1"), "/api/dinas/print-runs/r1/close");
+        assert_eq!(
+            super::printing::cards("r/1"),
+            "/api/dinas/print-runs/r%2F1/cards"
+        );
+        assert_eq!(
+            super::printing::close("r1"),
+            "/api/dinas/print-runs/r1/close"
+        );
         assert_eq!(
             revoke("SK-3315-1-000007"),
             "/api/dinas/certificates/SK-3315-1-000007/revoke"

@@ -34,8 +34,8 @@ pub use error::{ErrorBody, ErrorCode, FieldError, FieldWarning};
 pub use form::{AddressForm, ApplicationForm};
 pub use printing::{
     CardFace, CardField, CardOutcome, CardPreview, CardPreviews, CardRecord, CreatePrintRunRequest,
-    FitProblem, Ledger, PrintQueue, PrintQueueDistrict, PrintQueueItem, PrintRunItem,
-    PrintRunList, PrintRunSummary, PrintRunView, PrintRunWritten, RecordCardsRequest, SpoiledCard,
+    FitProblem, Ledger, PrintQueue, PrintQueueDistrict, PrintQueueItem, PrintRunItem, PrintRunList,
+    PrintRunSummary, PrintRunView, PrintRunWritten, RecordCardsRequest, SpoiledCard,
     TakeBlanksRequest, MAX_SPOIL_REASON_CHARS,
 };
 pub use recording::{

@@ -296,7 +296,10 @@ mod name_tests {
 
     #[test]
     fn printing_steps_are_said_in_plain_words() {
-        assert_eq!(Stage::SentForCardPrinting.label(Lang::Id), "KTP-el sedang dicetak");
+        assert_eq!(
+            Stage::SentForCardPrinting.label(Lang::Id),
+            "KTP-el sedang dicetak"
+        );
         assert_eq!(Stage::CardPrinted.label(Lang::Id), "KTP-el sudah dicetak");
         for stage in [Stage::SentForCardPrinting, Stage::CardPrinted] {
             for lang in [Lang::Id, Lang::En] {

@@ -80,7 +80,12 @@ pub fn lay_out_card(t: &CardText<'_>) -> Result<CardFace, Vec<FitProblem>> {
     let village = one(fit(CardField::Village, t.village_name, 1, LINE_CHARS));
     let district = one(fit(CardField::District, t.district_name, 1, LINE_CHARS));
     let religion = one(fit(CardField::Religion, t.religion, 1, LINE_CHARS));
-    let marital_status = one(fit(CardField::MaritalStatus, t.marital_status, 1, LINE_CHARS));
+    let marital_status = one(fit(
+        CardField::MaritalStatus,
+        t.marital_status,
+        1,
+        LINE_CHARS,
+    ));
     let occupation = one(fit(CardField::Occupation, t.occupation, 1, LINE_CHARS));
     let issue_place = one(fit(CardField::IssuePlace, regency_bare, 1, LINE_CHARS));
     if !problems.is_empty() {
@@ -269,7 +274,10 @@ mod tests {
         assert_eq!(problems[2].chars, street.chars().count() as u32);
         assert_eq!((problems[2].lines, problems[2].line_chars), (2, 30));
         let text = problems[2].message(Lang::Id);
-        assert!(text.contains("Alamat") && text.contains("2 baris x 30"), "{text}");
+        assert!(
+            text.contains("Alamat") && text.contains("2 baris x 30"),
+            "{text}"
+        );
         assert!(problems[2].message(Lang::En).contains("2 line(s) of 30"));
     }
 

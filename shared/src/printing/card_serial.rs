@@ -23,8 +23,19 @@ mod tests {
 
     #[test]
     fn serials_are_normalised_or_refused() {
-        assert_eq!(parse_card_serial(" ktp-000123 ").as_deref(), Some("KTP-000123"));
-        for bad in ["", "12345", "KTP 000123", "-KTP0001", "KTP0001-", "KTP/0001", &"9".repeat(25)] {
+        assert_eq!(
+            parse_card_serial(" ktp-000123 ").as_deref(),
+            Some("KTP-000123")
+        );
+        for bad in [
+            "",
+            "12345",
+            "KTP 000123",
+            "-KTP0001",
+            "KTP0001-",
+            "KTP/0001",
+            &"9".repeat(25),
+        ] {
             assert_eq!(parse_card_serial(bad), None, "{bad}");
         }
     }

@@ -25,10 +25,14 @@ pub struct ChipSlot {
 /// The right and left slots, given which positions (1-10) have a usable template.
 pub fn chip_fingers(recorded: impl Fn(u8) -> bool) -> [Option<ChipSlot>; 2] {
     [RIGHT_INDEX_ORDER, LEFT_INDEX_ORDER].map(|order| {
-        order.iter().copied().find(|&p| recorded(p)).map(|position| ChipSlot {
-            slot: order[0],
-            position,
-        })
+        order
+            .iter()
+            .copied()
+            .find(|&p| recorded(p))
+            .map(|position| ChipSlot {
+                slot: order[0],
+                position,
+            })
     })
 }
 

@@ -249,8 +249,16 @@ mod tests {
             valid_until: "SEUMUR HIDUP".into(),
             issued_on: d(2026, 12, 7),
             fingers: vec![
-                ChipFinger { slot: 2, position: 1, iso_record: vec![b'F', b'M', b'R', 0, 1] },
-                ChipFinger { slot: 7, position: 7, iso_record: vec![b'F', b'M', b'R', 0, 2] },
+                ChipFinger {
+                    slot: 2,
+                    position: 1,
+                    iso_record: vec![b'F', b'M', b'R', 0, 1],
+                },
+                ChipFinger {
+                    slot: 7,
+                    position: 7,
+                    iso_record: vec![b'F', b'M', b'R', 0, 2],
+                },
             ],
             photo_jpeg: vec![0xFF, 0xD8, 0xFF, 0xD9],
             signature_png: b"\x89PNG".to_vec(),
@@ -281,13 +289,19 @@ mod tests {
     #[test]
     fn bodies_that_are_cut_padded_or_newer_are_refused() {
         let body = sample().encode().unwrap();
-        assert_eq!(ChipData::decode(&body[..body.len() - 1]), Err(ChipDataError::Malformed));
+        assert_eq!(
+            ChipData::decode(&body[..body.len() - 1]),
+            Err(ChipDataError::Malformed)
+        );
         let mut longer = body.clone();
         longer.push(0);
         assert_eq!(ChipData::decode(&longer), Err(ChipDataError::Malformed));
         let mut newer = body;
         newer[0] = 2;
-        assert_eq!(ChipData::decode(&newer), Err(ChipDataError::UnsupportedVersion(2)));
+        assert_eq!(
+            ChipData::decode(&newer),
+            Err(ChipDataError::UnsupportedVersion(2))
+        );
         let mut three = sample();
         three.fingers.push(three.fingers[0].clone());
         assert_eq!(three.encode(), Err(ChipDataError::TooLong));

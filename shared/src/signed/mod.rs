@@ -50,7 +50,9 @@ pub use certificate_payload::{
     CertificateError, ClaimsError, Issuer, PayloadError, SignedCertificate, PAYLOAD_VERSION,
     QR_PREFIX,
 };
-pub use chip_data::{open_chip_data, sign_chip_data, ChipData, ChipDataError, ChipFinger, CHIP_DATA_VERSION};
+pub use chip_data::{
+    open_chip_data, sign_chip_data, ChipData, ChipDataError, ChipFinger, CHIP_DATA_VERSION,
+};
 pub use envelope::{
     DocumentKind, OpenError, Opened, ENVELOPE_VERSION, HEADER_BYTES, SIGNATURE_BYTES,
 };

@@ -50,7 +50,8 @@ async fn main() {
     }
     // Wait for the matcher to decide every recording.
     loop {
-        let ready = rt.d1_count("SELECT COUNT(*) AS n FROM applications WHERE stage = 'PRINT_READY_RECORD'");
+        let ready = rt
+            .d1_count("SELECT COUNT(*) AS n FROM applications WHERE stage = 'PRINT_READY_RECORD'");
         let pending = rt.d1_count(
             "SELECT COUNT(*) AS n FROM applications WHERE stage IN ('BIO_CAPTURED', 'SENT_FOR_ENROLLMENT')",
         );
@@ -105,7 +106,8 @@ async fn main() {
     assert_eq!(status, 200, "{body}");
     let close = t.elapsed();
 
-    let cards_printed = rt.d1_count("SELECT COUNT(*) AS n FROM applications WHERE stage = 'CARD_PRINTED'");
+    let cards_printed =
+        rt.d1_count("SELECT COUNT(*) AS n FROM applications WHERE stage = 'CARD_PRINTED'");
     assert_eq!(cards_printed as usize, n);
     let total = create + printed + close;
     let per_s = |d: Duration| n as f64 / d.as_secs_f64();

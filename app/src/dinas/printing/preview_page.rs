@@ -15,7 +15,8 @@ pub fn CardPreviewPage(run_id: String) -> impl IntoView {
     let api = StaffApi::for_view();
     let back = format!("/dinas/cetak/{run_id}");
     let run_id = StoredValue::new(run_id);
-    let previews = LocalResource::new(move || async move { api.card_previews(&run_id.get_value()).await });
+    let previews =
+        LocalResource::new(move || async move { api.card_previews(&run_id.get_value()).await });
     let cards = move || {
         Suspend::new(async move {
             match previews.await {

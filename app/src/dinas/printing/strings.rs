@@ -9,7 +9,10 @@ pub const PRINT_INTRO: Tr = Tr(
     "Choose print-ready applications of one kecamatan and make a print run. Every blank card taken must be recorded as printed or spoiled before the run closes.",
 );
 pub const QUEUE_TITLE: Tr = Tr("Antrean siap cetak", "Ready to print");
-pub const QUEUE_EMPTY: Tr = Tr("Tidak ada permohonan siap cetak.", "No application is ready to print.");
+pub const QUEUE_EMPTY: Tr = Tr(
+    "Tidak ada permohonan siap cetak.",
+    "No application is ready to print.",
+);
 pub const COL_SELECT: Tr = Tr("Pilih", "Select");
 pub const COL_CODE: Tr = Tr("Kode pendaftaran", "Registration code");
 pub const COL_WAITING: Tr = Tr("Menunggu", "Waiting");
@@ -26,7 +29,10 @@ pub const COL_RUN: Tr = Tr("Cetakan", "Run");
 pub const COL_KECAMATAN: Tr = Tr("Kecamatan", "Kecamatan");
 pub const COL_MADE: Tr = Tr("Dibuat", "Made");
 pub const COL_CARDS: Tr = Tr("Permohonan", "Applications");
-pub const COL_LEDGER: Tr = Tr("Blangko: diambil / tercetak / rusak", "Blanks: taken / printed / spoiled");
+pub const COL_LEDGER: Tr = Tr(
+    "Blangko: diambil / tercetak / rusak",
+    "Blanks: taken / printed / spoiled",
+);
 pub const COL_STATE: Tr = Tr("Keadaan", "State");
 pub const OPEN: Tr = Tr("Terbuka", "Open");
 pub const CLOSED: Tr = Tr("Ditutup", "Closed");
@@ -42,7 +48,10 @@ pub const COL_STAGE: Tr = Tr("Tahap", "Stage");
 pub const COL_SERIAL: Tr = Tr("Nomor seri kartu", "Card serial");
 pub const COL_OUTCOME: Tr = Tr("Hasil", "Outcome");
 pub const SERIAL_FOR: Tr = Tr("Nomor seri blangko untuk", "Blank serial for");
-pub const REASON_FOR: Tr = Tr("Alasan (rusak/cetak ulang) untuk", "Reason (spoiled/reprint) for");
+pub const REASON_FOR: Tr = Tr(
+    "Alasan (rusak/cetak ulang) untuk",
+    "Reason (spoiled/reprint) for",
+);
 pub const MARK_PRINTED: Tr = Tr("Tercetak", "Printed");
 pub const MARK_SPOILED: Tr = Tr("Rusak", "Spoiled");
 pub const REPRINT: Tr = Tr("Cetak ulang", "Reprint");

@@ -85,7 +85,8 @@ pub async fn image(
     let kind = CardImage::parse(kind).ok_or(ApiError::NOT_FOUND)?;
     let bytes = preview::image(ctx, &who, run_id, application_id, kind).await?;
     let mut resp = Response::from_bytes(bytes)?;
-    resp.headers_mut().set("Content-Type", kind.content_type())?;
+    resp.headers_mut()
+        .set("Content-Type", kind.content_type())?;
     resp.headers_mut()
         .set("Cache-Control", "private, no-store")?;
     Ok(resp)

@@ -32,10 +32,7 @@ pub async fn previews(
                 Ok(face) => (Some(face), Vec::new()),
                 Err(problems) => (None, problems),
             };
-            let base = format!(
-                "/api/dinas/print-runs/{run_id}/cards/{}",
-                f.application_id
-            );
+            let base = format!("/api/dinas/print-runs/{run_id}/cards/{}", f.application_id);
             CardPreview {
                 application_id: f.application_id.clone(),
                 registration_code: f.registration_code.to_string(),

@@ -26,7 +26,9 @@ pub fn operator(who: &Principal) -> ApiResult<()> {
 }
 
 pub async fn run(db: &D1Database, run_id: &str) -> ApiResult<RunRow> {
-    print_runs::get(db, run_id).await?.ok_or(ApiError::NOT_FOUND)
+    print_runs::get(db, run_id)
+        .await?
+        .ok_or(ApiError::NOT_FOUND)
 }
 
 /// The run, which must still be open.
