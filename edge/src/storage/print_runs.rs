@@ -83,20 +83,18 @@ pub struct ItemRow {
     pub card_serial: Option<String>,
 }
 
-/// A run's applications with their valid card: the columns of [`ItemRow`], then the joins.
-const ITEM_SELECT: &str = "SELECT a.id AS application_id, a.registration_code, a.stage, \
-     (SELECT c.serial FROM card_prints c WHERE c.application_id = a.id AND c.state = 'printed') \
-       AS card_serial";
-const ITEM_FROM: &str =
-    "FROM print_run_applications pa JOIN applications a ON a.id = pa.application_id \
-     WHERE pa.run_id = ?1 ORDER BY a.registration_code";
-
 pub async fn items(db: &D1Database, run_id: &str) -> Result<Vec<ItemRow>> {
-    db.prepare(format!("{ITEM_SELECT} {ITEM_FROM}"))
-        .bind(&[run_id.into()])?
-        .all()
-        .await?
-        .results()
+    db.prepare(
+        "SELECT a.id AS application_id, a.registration_code, a.stage, \
+         (SELECT c.serial FROM card_prints c WHERE c.application_id = a.id AND c.state = 'printed') \
+           AS card_serial \
+         FROM print_run_applications pa JOIN applications a ON a.id = pa.application_id \
+         WHERE pa.run_id = ?1 ORDER BY a.registration_code",
+    )
+    .bind(&[run_id.into()])?
+    .all()
+    .await?
+    .results()
 }
 
 pub struct NewRun<'a> {
@@ -193,11 +191,17 @@ pub struct RunForm {
 }
 
 pub async fn forms(db: &D1Database, run_id: &str) -> Result<Vec<RunForm>> {
-    db.prepare(format!("{ITEM_SELECT}, a.form_json {ITEM_FROM}"))
-        .bind(&[run_id.into()])?
-        .all()
-        .await?
-        .results()
+    db.prepare(
+        "SELECT a.id AS application_id, a.registration_code, a.stage, a.form_json, \
+         (SELECT c.serial FROM card_prints c WHERE c.application_id = a.id AND c.state = 'printed') \
+           AS card_serial \
+         FROM print_run_applications pa JOIN applications a ON a.id = pa.application_id \
+         WHERE pa.run_id = ?1 ORDER BY a.registration_code",
+    )
+    .bind(&[run_id.into()])?
+    .all()
+    .await?
+    .results()
 }
 
 /// Whether the application is in the run.
