@@ -211,14 +211,17 @@ impl ErrorCode {
                 "Permintaan ini bertabrakan dengan kiriman lain yang memakai kunci yang sama. Muat ulang lalu coba lagi.",
                 "This request clashes with another one sent under the same key. Reload and try again.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::InvalidCredentials => lang.pick(
                 "Nama pengguna atau kata sandi salah.",
                 "Wrong user name or password.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::AccountLocked => lang.pick(
                 "Terlalu banyak percobaan gagal. Akun dikunci 15 menit; hubungi administrator bila perlu.",
                 "Too many failed attempts. The account is locked for 15 minutes; contact the administrator if needed.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::PasswordChangeRequired => lang.pick(
                 "Ganti kata sandi Anda terlebih dahulu.",
                 "Change your password first.",
@@ -226,38 +229,47 @@ impl ErrorCode {
             ErrorCode::MethodNotAllowed => {
                 lang.pick("Permintaan ini tidak didukung.", "This request is not supported.")
             }
+            #[cfg(feature = "staff-texts")]
             ErrorCode::TransitionRefused => lang.pick(
                 "Langkah ini tidak dapat dilakukan pada tahap permohonan saat ini.",
                 "This step is not possible at the application's current stage.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::CertificateAlreadyValid => lang.pick(
                 "Pemohon ini sudah memiliki Surat Keterangan yang masih berlaku. Cetak ulang yang ada, atau cabut dulu bila perlu diganti.",
                 "This applicant already has a valid Surat Keterangan. Reprint it, or revoke it first if it must be replaced.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::CertificateNotValid => lang.pick(
                 "Surat Keterangan ini sudah tidak berlaku (kedaluwarsa, dicabut atau berakhir).",
                 "This Surat Keterangan is no longer valid (expired, revoked or ended).",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::CardNotReceived => lang.pick(
                 "KTP-el ini belum diterima di kecamatan (belum tiba atau tidak ada dalam kiriman). Belum dapat diserahkan.",
                 "This card has not been received at the kecamatan (not arrived, or missing from its shipment). It cannot be handed over yet.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::NoCardsToShip => lang.pick(
                 "Tidak ada KTP-el tercetak yang menunggu dikirim ke kecamatan ini.",
                 "No printed card is waiting to be shipped to this kecamatan.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::LedgerUnbalanced => lang.pick(
                 "Buku kartu belum seimbang: setiap blangko yang diambil harus tercatat tercetak atau rusak, dan setiap permohonan harus sudah punya kartu.",
                 "The card ledger does not balance: every blank taken must be recorded as printed or spoiled, and every application must have its card.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::NoBlankCardLeft => lang.pick(
                 "Semua blangko yang diambil untuk cetakan ini sudah tercatat. Catat pengambilan blangko tambahan lebih dulu.",
                 "Every blank taken for this run is accounted for. Record more blanks taken first.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::CardSerialTaken => lang.pick(
                 "Nomor seri kartu ini sudah tercatat.",
                 "This card serial is already recorded.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::PrintRunClosed => lang.pick(
                 "Cetakan ini sudah ditutup.",
                 "This print run is closed.",
@@ -266,10 +278,12 @@ impl ErrorCode {
                 "Data telah diubah oleh orang lain. Muat ulang lalu coba lagi.",
                 "Someone else changed this record. Reload and try again.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::CaseHeld => lang.pick(
                 "Kasus ini sedang ditangani petugas lain.",
                 "Another staff member is working on this case.",
             ),
+            #[cfg(feature = "staff-texts")]
             ErrorCode::ClaimRequired => lang.pick(
                 "Buka kasus ini terlebih dahulu; klaim Anda sudah berakhir atau belum ada.",
                 "Open this case first; your claim has lapsed or was never made.",
@@ -289,6 +303,9 @@ impl ErrorCode {
                 "Layanan sedang tidak tersedia. Coba lagi nanti.",
                 "The service is unavailable. Please try again later.",
             ),
+            // Staff-only codes: a phone never shows them, so its bundle carries no text for them.
+            #[cfg(not(feature = "staff-texts"))]
+            _ => lang.pick("Permintaan ditolak.", "The request was refused."),
         }
     }
 }

@@ -226,49 +226,65 @@ impl FieldCode {
                 "Minimal satu sidik jari harus dapat direkam.",
                 "At least one fingerprint must be recorded.",
             ),
+            #[cfg(feature = "staff-texts")]
             PasswordTooShort => lang.pick(
                 "Kata sandi minimal 12 karakter. Kalimat pendek yang mudah diingat lebih baik.",
                 "The password needs at least 12 characters. A short sentence you remember works well.",
             ),
+            #[cfg(feature = "staff-texts")]
             PasswordTooLong => lang.pick("Kata sandi paling panjang 128 karakter.", "The password may be at most 128 characters."),
+            #[cfg(feature = "staff-texts")]
             PasswordContainsUsername => lang.pick(
                 "Kata sandi tidak boleh memuat nama pengguna.",
                 "The password must not contain the user name.",
             ),
+            #[cfg(feature = "staff-texts")]
             PasswordTooSimple => lang.pick(
                 "Kata sandi terlalu sederhana: pakai minimal 6 karakter yang berbeda.",
                 "The password is too simple: use at least 6 different characters.",
             ),
+            #[cfg(feature = "staff-texts")]
             PasswordUnchanged => lang.pick(
                 "Kata sandi baru harus berbeda dari yang lama.",
                 "The new password must differ from the current one.",
             ),
+            #[cfg(feature = "staff-texts")]
             PasswordWrong => lang.pick("Kata sandi saat ini salah.", "The current password is wrong."),
+            #[cfg(feature = "staff-texts")]
             UsernameFormat => lang.pick(
                 "Nama pengguna 3-32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.",
                 "The user name is 3-32 characters: lower-case letters, digits, dots, underscores or dashes.",
             ),
+            #[cfg(feature = "staff-texts")]
             UsernameTaken => lang.pick("Nama pengguna ini sudah dipakai.", "This user name is already taken."),
+            #[cfg(feature = "staff-texts")]
             KecamatanRequired => lang.pick(
                 "Operator kecamatan harus terikat pada tepat satu kecamatan di kabupaten ini.",
                 "A kecamatan operator must be bound to exactly one kecamatan of this regency.",
             ),
+            #[cfg(feature = "staff-texts")]
             KecamatanNotForRole => lang.pick(
                 "Hanya operator kecamatan yang terikat pada kecamatan.",
                 "Only kecamatan operators are bound to a kecamatan.",
             ),
+            #[cfg(feature = "staff-texts")]
             DoesNotFitCard => lang.pick(
                 "Terlalu panjang untuk dicetak di KTP-el; kartu tidak dicetak sampai data dibetulkan.",
                 "Too long to print on the card; the card is not printed until the record is corrected.",
             ),
+            #[cfg(feature = "staff-texts")]
             CardSerialFormat => lang.pick(
                 "Nomor seri kartu: 6-24 huruf, angka atau tanda -, seperti tercetak pada blangko.",
                 "Card serial: 6-24 letters, digits or -, as printed on the blank card.",
             ),
+            #[cfg(feature = "staff-texts")]
             LowQualityNotConfirmed => lang.pick(
                 "Kualitas sidik jari ini rendah: pindai ulang, atau pilih alasan untuk tetap memakainya.",
                 "This print's quality is low: scan it again, or choose a reason to keep it.",
             ),
+            // Staff-only codes: a phone never shows them, so its bundle carries no text for them.
+            #[cfg(not(feature = "staff-texts"))]
+            _ => lang.pick("Periksa isian ini.", "Check this field."),
         }
     }
 }
