@@ -24,7 +24,7 @@ pub fn verify_state(state_dir: &Path) -> Result<OfflineReport, String> {
     let mut walk = ChainWalk::default();
     let mut after = 0i64;
     loop {
-        let rows = crate::d1_execute(
+        let rows = crate::d1_file::execute(
             state_dir,
             &format!(
                 "SELECT l.id, l.at, l.staff_id, l.role, l.action, l.application_id, l.client, \

@@ -4,6 +4,7 @@
 
 pub mod audit_chain;
 pub mod browser;
+mod d1_file;
 pub mod fingerprints;
 pub mod fixtures;
 pub mod printing;
@@ -13,7 +14,7 @@ pub mod seed;
 pub mod suite;
 
 pub use browser::Browser;
-pub use runtime::{d1_execute, Runtime, StaffClient};
+pub use runtime::{Runtime, StaffClient};
 
 /// The repository root (tests run from `tests/`).
 pub fn repo_root() -> std::path::PathBuf {

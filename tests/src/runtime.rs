@@ -155,25 +155,9 @@ impl Runtime {
         self.d1_query(sql)[0]["n"].as_u64().unwrap()
     }
 
-    /// Like [`Runtime::d1_query`], but a refused statement is an `Err` with wrangler's message.
-    /// `wrangler d1 execute` opens the database file beside the running workerd: when either
-    /// holds SQLite's write lock the other gets SQLITE_BUSY, and a refused statement did not
-    /// run, so it is tried again (suites sharing one runtime meet this often).
+    /// Like [`Runtime::d1_query`], but a refused statement is an `Err` with SQLite's message.
     pub fn d1_try(&self, sql: &str) -> Result<serde_json::Value, String> {
-        let mut tries = 0;
-        loop {
-            match self.d1_once(sql) {
-                Err(e) if e.contains("SQLITE_BUSY") && tries < 5 => {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(300 * tries));
-                }
-                done => return done,
-            }
-        }
-    }
-
-    fn d1_once(&self, sql: &str) -> Result<serde_json::Value, String> {
-        d1_execute(&self.state_dir, sql)
+        crate::d1_file::execute(&self.state_dir, sql)
     }
 
     /// Fires the cron trigger (`wrangler dev --test-scheduled`), as Cloudflare would on schedule.
@@ -181,36 +165,6 @@ impl Runtime {
         let resp = crate::get(self.url("/__scheduled?cron=*/10+*+*+*+*")).await;
         assert!(resp.status().is_success(), "cron: {}", resp.status());
     }
-}
-
-/// Runs one SQL statement against the local D1 database kept in `state_dir` (wrangler's
-/// `--persist-to`) and returns the rows as JSON; a refused statement is wrangler's message.
-pub fn d1_execute(state_dir: &Path, sql: &str) -> Result<serde_json::Value, String> {
-    let args = wrangler_args(&[
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--persist-to",
-        &state_dir.to_string_lossy(),
-        "--json",
-        "--command",
-        sql,
-    ]);
-    let out = std::process::Command::new("npx")
-        .args(&args)
-        .envs(envs())
-        .output()
-        .expect("wrangler d1 execute");
-    if !out.status.success() {
-        return Err(format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("d1 json");
-    Ok(v[0]["results"].clone())
 }
 
 /// The id of every test runtime's signing key. Role `test`: what it signs is never genuine.
