@@ -34,6 +34,9 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
             worker::console_error!("retention sweep failed (retried at the next trigger): {e}")
         }
     }
+    if let Err(e) = services::sign_in_throttle::forget_old(&env).await {
+        worker::console_error!("forgetting old sign-in attempts failed: {e}");
+    }
 }
 
 #[event(queue)]

@@ -7,8 +7,8 @@
 //!
 //! The cases share one runtime (`tests::suite`). Only the dashboard case writes applications in
 //! Purwodadi and Kedungjati within the last 28 days (the retention case's are elsewhere, older
-//! and cancelled), so the dashboard's figures for those are exactly the seeded ones. Sign-ins are rate-limited per client (20 a
-//! minute), so the cases together stay under that.
+//! and cancelled), so the dashboard's figures for those are exactly the seeded ones. Sign-ins are
+//! rate-limited per client (60 a minute), so the cases together stay under that.
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -7,7 +7,8 @@ use shared::auth::SESSION_HOURS;
 use worker::{Request, Response};
 
 pub async fn login(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
-    crate::services::rate_limit::spend(ctx, "login", 20, 60).await?;
+    // Per address: an office's tablets behind one NAT sign in together at opening time.
+    crate::services::rate_limit::spend(ctx, "login", 60, 60).await?;
     let body: LoginRequest = req.json().await.map_err(|_| ApiError::MALFORMED)?;
     let (info, token) = auth::login(ctx, &body).await?;
     let mut resp = Response::from_json(&info)?;

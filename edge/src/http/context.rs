@@ -20,7 +20,16 @@ pub struct RequestContext {
 impl RequestContext {
     /// The ISO timestamp `minutes` from now.
     pub fn iso_after_minutes(&self, minutes: u32) -> String {
-        let ms = js_sys::Date::parse(&self.now) + f64::from(minutes) * 60_000.0;
+        self.iso_shifted(f64::from(minutes))
+    }
+
+    /// The ISO timestamp `minutes` ago.
+    pub fn iso_before_minutes(&self, minutes: u32) -> String {
+        self.iso_shifted(-f64::from(minutes))
+    }
+
+    fn iso_shifted(&self, minutes: f64) -> String {
+        let ms = js_sys::Date::parse(&self.now) + minutes * 60_000.0;
         String::from(js_sys::Date::new(&ms.into()).to_iso_string())
     }
 }

@@ -3,12 +3,11 @@
 
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::services::sign_in_throttle::{self, Attempt};
 use crate::storage::{audit, staff};
 use sha2::{Digest, Sha256};
 use shared::api::{ErrorCode, LoginRequest, SessionInfo};
-use shared::auth::{
-    verify_password, StaffRole, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, SESSION_HOURS,
-};
+use shared::auth::{verify_password, StaffRole, SESSION_HOURS};
 use shared::regions::{BundledRegions, RegionDirectory};
 use worker::{Headers, Request};
 
@@ -64,47 +63,41 @@ impl Principal {
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$3Bz0bXyyOMdFQhb3x8TbvY1gNTfD4bZuKP0UxmYCq6E";
 
 /// Checks the credentials and opens a session. Returns the session info and the cookie token.
+///
+/// Every name goes the same way, whether an account has it, is disabled or is held: counted by
+/// the throttle first (`sign_in_throttle`), then one password check (against a hash nobody has
+/// when there is no usable account), then one answer for any failure.
 pub async fn login(ctx: &RequestContext, req: &LoginRequest) -> ApiResult<(SessionInfo, String)> {
     let db = ctx.env.d1(bindings::DB)?;
     let username = req.username.trim();
-    let Some(row) = staff::find_by_username(&db, username).await? else {
-        let _ = verify_password(&req.password, DUMMY_HASH);
-        sign_in_refused(ctx, &db, None, username, "unknown_user").await?;
-        return Err(ApiError::Code(ErrorCode::InvalidCredentials));
+    let account = staff::find_by_username(&db, username).await?;
+    let last = match sign_in_throttle::begin(&db, ctx, username).await? {
+        Attempt::Counted { last } => last,
+        Attempt::Held => {
+            sign_in_refused(ctx, &db, account.as_ref(), username, "held").await?;
+            return Err(ApiError::Code(ErrorCode::AccountLocked));
+        }
     };
-    if row.active != 1 {
-        let _ = verify_password(&req.password, DUMMY_HASH);
-        sign_in_refused(ctx, &db, Some(&row), username, "inactive").await?;
-        return Err(ApiError::Code(ErrorCode::InvalidCredentials));
-    }
-    if row
-        .locked_until
-        .as_deref()
-        .is_some_and(|until| until > ctx.now.as_str())
-    {
-        sign_in_refused(ctx, &db, Some(&row), username, "locked").await?;
-        return Err(ApiError::Code(ErrorCode::AccountLocked));
-    }
-    let role = row.role;
-    let ok = verify_password(&req.password, &row.password_hash)
-        .map_err(|e| ApiError::Internal(format!("{e:?}")))?;
-    if ok {
-        audit_now(ctx, &db, Some(&row.id), role.as_str(), "auth.sign_in", None).await?;
-    } else {
-        sign_in_refused(ctx, &db, Some(&row), username, "wrong_password").await?;
-    }
-    if !ok {
-        let locked_until = ctx.iso_after_minutes(LOCKOUT_MINUTES);
-        staff::record_failure(&db, &row.id, MAX_FAILED_SIGN_INS, &locked_until).await?;
-        let now_locked = row.failed_attempts + 1 >= MAX_FAILED_SIGN_INS;
-        let code = if now_locked {
+    let usable = account.as_ref().filter(|row| row.active == 1);
+    let hash = usable.map_or(DUMMY_HASH, |row| row.password_hash.as_str());
+    let right =
+        verify_password(&req.password, hash).map_err(|e| ApiError::Internal(format!("{e:?}")))?;
+    let Some(row) = usable.filter(|_| right) else {
+        let reason = match &account {
+            None => "unknown_user",
+            Some(row) if row.active != 1 => "inactive",
+            Some(_) => "wrong_password",
+        };
+        sign_in_refused(ctx, &db, account.as_ref(), username, reason).await?;
+        return Err(ApiError::Code(if last {
             ErrorCode::AccountLocked
         } else {
             ErrorCode::InvalidCredentials
-        };
-        return Err(ApiError::Code(code));
-    }
-    staff::record_success(&db, &row.id).await?;
+        }));
+    };
+    let role = row.role;
+    sign_in_throttle::succeeded(&db, ctx, username).await?;
+    audit_now(ctx, &db, Some(&row.id), role.as_str(), "auth.sign_in", None).await?;
     let token = crate::services::random::hex::<32>();
     let expires_at = ctx.iso_after_minutes(SESSION_HOURS * 60);
     staff::insert_session(
@@ -117,11 +110,11 @@ pub async fn login(ctx: &RequestContext, req: &LoginRequest) -> ApiResult<(Sessi
     )
     .await?;
     let principal = Principal {
-        id: row.id,
-        username: row.username,
-        display_name: row.display_name,
+        id: row.id.clone(),
+        username: row.username.clone(),
+        display_name: row.display_name.clone(),
         role,
-        district_code: row.district_code,
+        district_code: row.district_code.clone(),
         expires_at,
         must_change_password: row.must_change_password != 0,
     };

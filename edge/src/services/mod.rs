@@ -17,6 +17,7 @@ pub mod rate_limit;
 pub mod recording;
 pub mod refusal_audit;
 pub mod retention;
+pub mod sign_in_throttle;
 pub mod staff_actions;
 pub mod staff_admin;
 pub mod staff_reads;

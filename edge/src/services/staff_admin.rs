@@ -8,6 +8,7 @@ use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::{self, Principal};
 use crate::services::idempotency::{self, Answer, IdempotencyKey, Prior};
 use crate::services::random;
+use crate::services::sign_in_throttle;
 use crate::storage::audit;
 use crate::storage::staff::{self, AccountRow, NewAccount};
 use shared::api::{
@@ -184,7 +185,7 @@ pub async fn change(
         }
         AccountChange::Unlock => {
             account.locked_until = None;
-            vec![staff::unlock(&db, account_id)?]
+            vec![sign_in_throttle::release(&db, &account.username)?]
         }
         AccountChange::ResetPassword(reset) => {
             password_refusals("password", &reset.password, &account.username)?;
@@ -193,6 +194,7 @@ pub async fn change(
             vec![
                 staff::set_password(&db, account_id, &hash(&reset.password)?, true)?,
                 staff::end_sessions(&db, account_id)?,
+                sign_in_throttle::release(&db, &account.username)?,
             ]
         }
     };

@@ -28,6 +28,7 @@ pub mod recordings;
 pub mod shipment_cards;
 pub mod shipment_extras;
 pub mod shipments;
+pub mod sign_in_attempts;
 pub mod staff;
 pub mod stored_form;
 pub mod subject_access;

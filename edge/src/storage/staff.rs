@@ -13,14 +13,12 @@ pub struct StaffRow {
     pub role: StaffRole,
     pub district_code: Option<String>,
     pub password_hash: String,
-    pub failed_attempts: u32,
-    pub locked_until: Option<String>,
     pub active: u32,
     pub must_change_password: u32,
 }
 
 const STAFF_COLUMNS: &str =
-    "id, username, display_name, role, district_code, password_hash, failed_attempts, locked_until, active, must_change_password";
+    "id, username, display_name, role, district_code, password_hash, active, must_change_password";
 
 pub async fn find_by_username(db: &D1Database, username: &str) -> Result<Option<StaffRow>> {
     db.prepare(format!(
@@ -29,26 +27,6 @@ pub async fn find_by_username(db: &D1Database, username: &str) -> Result<Option<
     .bind(&[username.into()])?
     .first(None)
     .await
-}
-
-/// Records a failed sign-in; locks the account until `locked_until` once the count reaches `max`.
-pub async fn record_failure(db: &D1Database, id: &str, max: u32, locked_until: &str) -> Result<()> {
-    db.prepare(
-        "UPDATE staff SET failed_attempts = failed_attempts + 1, \
-         locked_until = CASE WHEN failed_attempts + 1 >= ?2 THEN ?3 ELSE locked_until END WHERE id = ?1",
-    )
-    .bind(&[id.into(), max.into(), locked_until.into()])?
-    .run()
-    .await?;
-    Ok(())
-}
-
-pub async fn record_success(db: &D1Database, id: &str) -> Result<()> {
-    db.prepare("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?1")
-        .bind(&[id.into()])?
-        .run()
-        .await?;
-    Ok(())
 }
 
 pub async fn insert_session(
@@ -131,11 +109,18 @@ pub struct AccountRow {
     pub created_at: String,
 }
 
-const ACCOUNT_COLUMNS: &str = "id, username, display_name, role, district_code, active, locked_until, must_change_password, created_at";
+/// An account's columns; "locked until" is when its sign-ins stop being held.
+fn account_columns() -> String {
+    format!(
+        "id, username, display_name, role, district_code, active, {}, must_change_password, created_at",
+        super::sign_in_attempts::held_until_sql()
+    )
+}
 
 pub async fn list_accounts(db: &D1Database) -> Result<Vec<AccountRow>> {
     db.prepare(format!(
-        "SELECT {ACCOUNT_COLUMNS} FROM staff ORDER BY username"
+        "SELECT {} FROM staff ORDER BY username",
+        account_columns()
     ))
     .all()
     .await?
@@ -143,10 +128,13 @@ pub async fn list_accounts(db: &D1Database) -> Result<Vec<AccountRow>> {
 }
 
 pub async fn find_account(db: &D1Database, id: &str) -> Result<Option<AccountRow>> {
-    db.prepare(format!("SELECT {ACCOUNT_COLUMNS} FROM staff WHERE id = ?1"))
-        .bind(&[id.into()])?
-        .first(None)
-        .await
+    db.prepare(format!(
+        "SELECT {} FROM staff WHERE id = ?1",
+        account_columns()
+    ))
+    .bind(&[id.into()])?
+    .first(None)
+    .await
 }
 
 pub async fn find_by_id(db: &D1Database, id: &str) -> Result<Option<StaffRow>> {
@@ -190,22 +178,19 @@ pub fn set_active(db: &D1Database, id: &str, active: bool) -> Result<D1PreparedS
         .bind(&[id.into(), u32::from(active).into()])
 }
 
-/// A new password hash; `must_change` when an administrator set it. Clears any lock.
+/// A new password hash; `must_change` when an administrator set it.
 pub fn set_password(
     db: &D1Database,
     id: &str,
     password_hash: &str,
     must_change: bool,
 ) -> Result<D1PreparedStatement> {
-    db.prepare(
-        "UPDATE staff SET password_hash = ?2, must_change_password = ?3, failed_attempts = 0, locked_until = NULL WHERE id = ?1",
-    )
-    .bind(&[id.into(), password_hash.into(), u32::from(must_change).into()])
-}
-
-pub fn unlock(db: &D1Database, id: &str) -> Result<D1PreparedStatement> {
-    db.prepare("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?1")
-        .bind(&[id.into()])
+    db.prepare("UPDATE staff SET password_hash = ?2, must_change_password = ?3 WHERE id = ?1")
+        .bind(&[
+            id.into(),
+            password_hash.into(),
+            u32::from(must_change).into(),
+        ])
 }
 
 /// Ends every session of an account (disabled, or its password reset).

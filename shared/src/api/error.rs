@@ -135,7 +135,8 @@ pub enum ErrorCode {
     PrintRunClosed,
     /// 401: wrong user name or password (which of the two is not said).
     InvalidCredentials,
-    /// 423: too many failed sign-ins; the account is locked for a while.
+    /// 423: too many failed sign-ins under this name from this device (or from everywhere);
+    /// sign-ins are held for a while. Any name can get it, so it tells nothing about accounts.
     AccountLocked,
     /// 403: the password was set by an administrator; change it first (`POST /api/auth/password`).
     PasswordChangeRequired,
@@ -218,8 +219,8 @@ impl ErrorCode {
             ),
             #[cfg(feature = "staff-texts")]
             ErrorCode::AccountLocked => lang.pick(
-                "Terlalu banyak percobaan gagal. Akun dikunci 15 menit; hubungi administrator bila perlu.",
-                "Too many failed attempts. The account is locked for 15 minutes; contact the administrator if needed.",
+                "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit, atau minta administrator membuka kuncinya.",
+                "Too many failed sign-in attempts. Wait 15 minutes, or ask the administrator to unlock.",
             ),
             #[cfg(feature = "staff-texts")]
             ErrorCode::PasswordChangeRequired => lang.pick(

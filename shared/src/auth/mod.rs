@@ -14,8 +14,15 @@ pub use rules::{
     PASSWORD_MIN_DISTINCT,
 };
 
-/// Consecutive failed sign-ins after which an account is locked for [`LOCKOUT_MINUTES`].
+/// Failed sign-ins of one client under one name after which that client's sign-ins under it
+/// are held until [`LOCKOUT_MINUTES`] after the first of them.
 pub const MAX_FAILED_SIGN_INS: u32 = 5;
+/// Failed sign-ins under one name from all clients that never signed in as it, after which
+/// those clients are held too: guessing spread over many addresses stays bounded, while the
+/// staff member's own devices (which signed in before) keep working.
+pub const MAX_FAILED_SIGN_INS_PER_NAME: u32 = 30;
 pub const LOCKOUT_MINUTES: u32 = 15;
+/// A client that signed in as a name stays exempt from the name's total for this long.
+pub const TRUSTED_CLIENT_DAYS: u32 = 30;
 /// A staff session lasts one working day; then the operator signs in again.
 pub const SESSION_HOURS: u32 = 10;
