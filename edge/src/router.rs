@@ -2,7 +2,7 @@
 
 use crate::bindings;
 use crate::handlers;
-use crate::http::{security_headers, ApiError, ApiResult, RequestContext};
+use crate::http::{cross_site, security_headers, ApiError, ApiResult, RequestContext};
 use crate::services::staff_admin::AccountChange;
 use crate::services::{audit_chain, refusal_audit};
 use shared::api::ErrorCode;
@@ -15,7 +15,11 @@ pub async fn handle(req: Request, env: Env) -> Result<Response> {
         let segments: Vec<String> = api_path.split('/').map(str::to_string).collect();
         let (headers, method) = (req.headers().clone(), req.method());
         let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
-        let resp = match route(req, &ctx, &segments).await {
+        let answer = match cross_site::refuse_cross_site(&req) {
+            Ok(()) => route(req, &ctx, &segments).await,
+            Err(refused) => Err(refused),
+        };
+        let resp = match answer {
             Ok(resp) => resp,
             Err(e) => {
                 refusal_audit::record(&ctx, &headers, &method, &segs, &e).await;

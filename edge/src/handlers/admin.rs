@@ -3,7 +3,7 @@
 //! account (`new` for a creation).
 
 use super::staff::respond;
-use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::http::{ApiResult, RequestContext};
 use crate::services::auth;
 use crate::services::idempotency::IdempotencyKey;
 use crate::services::staff_admin::{self, AccountChange};
@@ -17,8 +17,8 @@ pub async fn list(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
 
 pub async fn create(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: NewStaffAccount = serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: NewStaffAccount = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, "new")?;
     respond(staff_admin::create(ctx, &who, &parsed, key.as_ref()).await?)
 }
@@ -30,7 +30,7 @@ pub async fn change(
     change: AccountChange,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
+    let body = crate::http::body::optional_json(&mut req).await?;
     let key = IdempotencyKey::of(&req, &body, &who, account_id)?;
     respond(staff_admin::change(ctx, &who, account_id, change, key.as_ref()).await?)
 }
@@ -41,9 +41,8 @@ pub async fn reset_password(
     account_id: &str,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: ResetPasswordRequest =
-        serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: ResetPasswordRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, account_id)?;
     let change = AccountChange::ResetPassword(parsed);
     respond(staff_admin::change(ctx, &who, account_id, change, key.as_ref()).await?)

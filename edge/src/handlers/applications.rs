@@ -40,19 +40,8 @@ async fn read_submission(mut req: Request, ctx: &RequestContext) -> ApiResult<Su
         .ok()
         .and_then(|v| v.to_string().parse().ok())
         .unwrap_or(DEFAULT_MAX_BODY_BYTES);
-    // A declared length over the limit is refused before reading a byte of the body.
-    let declared: Option<usize> = req
-        .headers()
-        .get("content-length")?
-        .and_then(|v| v.parse().ok());
-    if declared.is_some_and(|n| n > max_body) {
-        return Err(ApiError::TOO_LARGE);
-    }
     let idempotency_key = idempotency_key(&req)?;
-    let body = req.bytes().await?;
-    if body.len() > max_body {
-        return Err(ApiError::TOO_LARGE);
-    }
+    let body = crate::http::body::bytes(&mut req, max_body).await?;
     let content_type = req.headers().get("content-type")?.unwrap_or_default();
     let form_data = parse_multipart(body, &content_type).await?;
 

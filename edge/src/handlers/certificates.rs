@@ -20,7 +20,7 @@ const KEYS_CACHE: &str = "public, max-age=3600";
 
 pub async fn issue(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
     let who = certificates::dinas_staff(auth::principal(&req, ctx).await?)?;
-    let body = req.bytes().await?;
+    let body = crate::http::body::optional_json(&mut req).await?;
     let key = IdempotencyKey::of(&req, &body, &who, id)?;
     respond(certificates::issue(ctx, &who, id, key.as_ref()).await?)
 }
@@ -36,9 +36,8 @@ pub async fn current(req: Request, ctx: &RequestContext, id: &str) -> ApiResult<
 
 pub async fn revoke(mut req: Request, ctx: &RequestContext, number: &str) -> ApiResult<Response> {
     let who = certificates::dinas_staff(auth::principal(&req, ctx).await?)?;
-    let body = req.bytes().await?;
-    let parsed: RevokeCertificateRequest =
-        serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: RevokeCertificateRequest = crate::http::body::parse(&body)?;
     let reason = parsed.reason.trim();
     let problem = if reason.is_empty() {
         Some(FieldCode::Required)

@@ -10,6 +10,8 @@ pub struct RequestContext {
     pub lang: Lang,
     /// A key for per-client limits: the client address as the platform reports it.
     pub client_key: String,
+    /// The request came over HTTPS (everywhere but the local run on loopback HTTP).
+    pub https: bool,
     /// Current instant as an ISO 8601 UTC timestamp.
     pub now: String,
     /// Today's civil date in Indonesia's western time zone (WIB, UTC+7, no daylight saving), where
@@ -46,6 +48,7 @@ impl RequestContext {
             request_id: format!("queue-{}", now_ms as u64),
             lang: Lang::Id,
             client_key: "matching-worker".to_string(),
+            https: true,
             now,
             today,
         }
@@ -67,6 +70,7 @@ impl RequestContext {
             request_id: super::request_id::request_id(req),
             lang,
             client_key,
+            https: req.url().map(|u| u.scheme() == "https").unwrap_or(true),
             now,
             today,
             env,

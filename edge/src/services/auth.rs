@@ -11,7 +11,16 @@ use shared::auth::{verify_password, StaffRole, SESSION_HOURS};
 use shared::regions::{BundledRegions, RegionDirectory};
 use worker::{Headers, Request};
 
-pub const SESSION_COOKIE: &str = "rekam_session";
+/// The session cookie's name. Over HTTPS it has the `__Host-` prefix: the browser then accepts
+/// it only from this host, Secure, for path `/`, so no sibling subdomain can plant one of its
+/// own. The local run on loopback HTTP cannot use the prefix and uses the plain name.
+pub fn session_cookie(https: bool) -> &'static str {
+    if https {
+        "__Host-rekam_session"
+    } else {
+        "rekam_session"
+    }
+}
 
 /// The audit log's role for a sign-in under a name no account has.
 const UNKNOWN_ROLE: &str = "unknown";
@@ -140,7 +149,7 @@ pub async fn session_principal(req: &Request, ctx: &RequestContext) -> ApiResult
 /// The staff member whose session cookie is in these headers, or 401 (also one who must still
 /// change the password: the refusal audit names whoever was refused).
 pub async fn principal_of(headers: &Headers, ctx: &RequestContext) -> ApiResult<Principal> {
-    let token = session_token(headers).ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
+    let token = session_token(headers, ctx).ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
     let db = ctx.env.d1(bindings::DB)?;
     let row = staff::find_session(&db, &token_hash(&token), &ctx.now)
         .await?
@@ -158,22 +167,28 @@ pub async fn principal_of(headers: &Headers, ctx: &RequestContext) -> ApiResult<
 }
 
 pub async fn logout(req: &Request, ctx: &RequestContext) -> ApiResult<()> {
-    if let Some(token) = session_token(req.headers()) {
+    if let Some(token) = session_token(req.headers(), ctx) {
         let db = ctx.env.d1(bindings::DB)?;
         staff::delete_session(&db, &token_hash(&token)).await?;
     }
     Ok(())
 }
 
-pub(crate) fn session_token(headers: &Headers) -> Option<String> {
+/// The session token in these headers' cookies. Two session cookies are none: which one a
+/// browser sends first is not for a planted cookie to decide.
+pub(crate) fn session_token(headers: &Headers, ctx: &RequestContext) -> Option<String> {
     let cookies = headers.get("cookie").ok().flatten()?;
-    cookies.split(';').find_map(|c| {
-        let (name, value) = c.trim().split_once('=')?;
-        (name == SESSION_COOKIE
-            && value.len() == 64
-            && value.bytes().all(|b| b.is_ascii_hexdigit()))
-        .then(|| value.to_string())
-    })
+    let name = session_cookie(ctx.https);
+    let mut values = cookies.split(';').filter_map(|c| {
+        let (n, value) = c.trim().split_once('=')?;
+        (n == name).then_some(value)
+    });
+    let value = values.next()?;
+    if values.next().is_some() || value.len() != 64 || !value.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return None;
+    }
+    Some(value.to_string())
 }
 
 pub(crate) fn token_hash(token: &str) -> String {

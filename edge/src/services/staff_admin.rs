@@ -239,8 +239,8 @@ pub async fn change_own_password(
         }]));
     }
     password_refusals("new_password", &body.new_password, &row.username)?;
-    let token =
-        auth::session_token(req.headers()).ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
+    let token = auth::session_token(req.headers(), ctx)
+        .ok_or(ApiError::Code(ErrorCode::Unauthenticated))?;
     let statements = vec![
         staff::set_password(&db, &who.id, &hash(&body.new_password)?, false)?,
         staff::end_other_sessions(&db, &who.id, &auth::token_hash(&token))?,

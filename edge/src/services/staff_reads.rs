@@ -148,7 +148,7 @@ pub async fn document(
     who: &Principal,
     id: &str,
     kind: AttachmentKind,
-) -> ApiResult<(String, Vec<u8>)> {
+) -> ApiResult<Vec<u8>> {
     let db = ctx.env.d1(bindings::DB)?;
     let app = reach(&db, who, id).await?;
     let doc = documents::list(&db, &app.id)
@@ -165,8 +165,7 @@ pub async fn document(
         .execute()
         .await?
         .ok_or(ApiError::NOT_FOUND)?;
-    let bytes = object.body().ok_or(ApiError::NOT_FOUND)?.bytes().await?;
-    Ok((doc.content_type, bytes))
+    Ok(object.body().ok_or(ApiError::NOT_FOUND)?.bytes().await?)
 }
 
 /// The registration receipt after recording.

@@ -1,5 +1,6 @@
-//! Checks on uploaded documents: the ones the application type requires are present, each is a
-//! JPEG, PNG or PDF by its content (not only its declared type), and each is within its size limit.
+//! Checks on uploaded documents: the ones the application type requires are present, none is
+//! empty, each is a JPEG, PNG or PDF by its content (not only its declared type), and each is
+//! within its size limit.
 
 use crate::api::{required_attachments, AttachmentKind, FieldError};
 use crate::domain::ApplicationType;
@@ -44,6 +45,7 @@ pub fn validate_attachments(
             code,
         })
     };
+    let mut required_missing = Vec::new();
     if let Some(kind) = ApplicationType::parse(application_type) {
         for &required in required_attachments(kind) {
             if !uploads
@@ -51,10 +53,19 @@ pub fn validate_attachments(
                 .any(|u| u.kind == required && !u.bytes.is_empty())
             {
                 push(required, FieldCode::Required);
+                required_missing.push(required);
             }
         }
     }
-    for u in uploads.iter().filter(|u| !u.bytes.is_empty()) {
+    for u in uploads {
+        if u.bytes.is_empty() {
+            // An empty part is no document: refused (once, when it is not already reported as a
+            // missing required one), never stored under whatever type it declares.
+            if !required_missing.contains(&u.kind) {
+                push(u.kind, FieldCode::Required);
+            }
+            continue;
+        }
         let sniffed = sniff(u.bytes);
         // The photo goes on the card: it must be an image, not a PDF.
         let type_ok = match u.kind {
@@ -192,5 +203,20 @@ mod tests {
     #[test]
     fn unknown_application_type_skips_required_check() {
         check("bogus", &[], &[]);
+    }
+
+    #[test]
+    fn an_empty_part_is_refused_whatever_its_declared_type() {
+        let uploads = [
+            meta(AttachmentKind::CoverLetter, "application/pdf", PDF),
+            meta(AttachmentKind::Photo3x4, "image/jpeg", JPEG),
+            meta(AttachmentKind::KkCopy, "image/jpeg", JPEG),
+            meta(AttachmentKind::OldKtp, "text/html", b""),
+        ];
+        check(
+            "baru",
+            &uploads,
+            &[("attachments.old_ktp", FieldCode::Required)],
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! `/api/dinas/audit/*` and `/api/dinas/subject-access`: the chain check, the audit viewer and
 //! the subject-access report, for dinas supervisors. A person is named in the POST body only.
 
-use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::http::{ApiResult, RequestContext};
 use crate::services::audit_viewer::supervisor;
 use crate::services::{audit_chain, audit_viewer, auth, subject_access};
 use serde::de::DeserializeOwned;
@@ -9,8 +9,7 @@ use shared::api::{AuditQuery, SubjectAccessRequest};
 use worker::{Request, Response};
 
 async fn body<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
-    let bytes = req.bytes().await?;
-    serde_json::from_slice(&bytes).map_err(|_| ApiError::MALFORMED)
+    crate::http::body::parse(&crate::http::body::optional_json(req).await?)
 }
 
 fn private_json<T: serde::Serialize>(value: &T) -> ApiResult<Response> {

@@ -6,7 +6,6 @@ use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::adjudication::{clarify, decide, flags, list, overlay, release, view};
 use crate::services::auth;
 use crate::services::idempotency::IdempotencyKey;
-use serde::de::DeserializeOwned;
 use shared::api::{ClarificationRequest, ProposalRequest, ReviewRequest};
 use worker::{Request, Response};
 
@@ -33,24 +32,20 @@ pub async fn face(
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
     let bytes = view::face(ctx, &who, case_id, application_id).await?;
-    let mut resp = Response::from_bytes(bytes)?;
-    resp.headers_mut().set("Content-Type", "image/jpeg")?;
-    resp.headers_mut()
-        .set("Cache-Control", "private, no-store")?;
-    Ok(resp)
+    Ok(crate::http::stored_file::respond(bytes, "face")?)
 }
 
 pub async fn release(mut req: Request, ctx: &RequestContext, case_id: &str) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
+    let body = crate::http::body::optional_json(&mut req).await?;
     let key = IdempotencyKey::of(&req, &body, &who, case_id)?;
     respond(release::release(ctx, &who, case_id, key.as_ref()).await?)
 }
 
 pub async fn propose(mut req: Request, ctx: &RequestContext, case_id: &str) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: ProposalRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: ProposalRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, case_id)?;
     respond(decide::propose(ctx, &who, case_id, &parsed, key.as_ref()).await?)
 }
@@ -62,8 +57,8 @@ pub async fn approve(
     proposal_id: &str,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: ReviewRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: ReviewRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, case_id)?;
     respond(decide::approve(ctx, &who, case_id, proposal_id, &parsed, key.as_ref()).await?)
 }
@@ -75,22 +70,18 @@ pub async fn send_back(
     proposal_id: &str,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: ReviewRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: ReviewRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, case_id)?;
     respond(decide::send_back(ctx, &who, case_id, proposal_id, &parsed, key.as_ref()).await?)
 }
 
 pub async fn clarify(mut req: Request, ctx: &RequestContext, case_id: &str) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: ClarificationRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: ClarificationRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, case_id)?;
     respond(clarify::clarify(ctx, &who, case_id, &parsed, key.as_ref()).await?)
-}
-
-fn parse<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
-    serde_json::from_slice(body).map_err(|_| ApiError::MALFORMED)
 }
 
 /// `GET .../overlay?candidate=<application id>&finger=<1-10>[&application=<held id>]`.

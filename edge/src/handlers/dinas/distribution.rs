@@ -3,7 +3,7 @@
 //! kecamatan), and one shipment's manifest.
 
 use super::super::staff::respond;
-use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::http::{ApiResult, RequestContext};
 use crate::services::auth;
 use crate::services::distribution::{self, overview, pack};
 use crate::services::idempotency::IdempotencyKey;
@@ -18,8 +18,8 @@ pub async fn overview(req: Request, ctx: &RequestContext) -> ApiResult<Response>
 pub async fn pack(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
     distribution::dinas(&who)?;
-    let body = req.bytes().await?;
-    let parsed: PackRequest = serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: PackRequest = crate::http::body::parse(&body)?;
     let district = pack::district_of(&parsed)?;
     let key = IdempotencyKey::of(&req, &body, &who, &district)?;
     respond(pack::pack(ctx, &who, &district, &parsed.application_ids, key.as_ref()).await?)

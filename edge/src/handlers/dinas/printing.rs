@@ -8,7 +8,6 @@ use crate::services::auth;
 use crate::services::idempotency::IdempotencyKey;
 use crate::services::printing::preview::{self, CardImage};
 use crate::services::printing::{cards, chip, queue, runs};
-use serde::de::DeserializeOwned;
 use shared::api::{CreatePrintRunRequest, RecordCardsRequest, TakeBlanksRequest};
 use worker::{Request, Response};
 
@@ -24,8 +23,8 @@ pub async fn list(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
 
 pub async fn create(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: CreatePrintRunRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: CreatePrintRunRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, "print-runs")?;
     respond(runs::create(ctx, &who, &parsed, key.as_ref()).await?)
 }
@@ -41,8 +40,8 @@ pub async fn record_cards(
     run_id: &str,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: RecordCardsRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: RecordCardsRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, run_id)?;
     respond(cards::record(ctx, &who, run_id, &parsed, key.as_ref()).await?)
 }
@@ -53,15 +52,15 @@ pub async fn take_blanks(
     run_id: &str,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: TakeBlanksRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: TakeBlanksRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, run_id)?;
     respond(runs::take_blanks(ctx, &who, run_id, parsed.count, key.as_ref()).await?)
 }
 
 pub async fn close(mut req: Request, ctx: &RequestContext, run_id: &str) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
+    let body = crate::http::body::optional_json(&mut req).await?;
     let key = IdempotencyKey::of(&req, &body, &who, run_id)?;
     respond(runs::close(ctx, &who, run_id, key.as_ref()).await?)
 }
@@ -113,8 +112,4 @@ pub async fn chip(
     resp.headers_mut()
         .set("Cache-Control", "private, no-store")?;
     Ok(resp)
-}
-
-fn parse<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
-    serde_json::from_slice(body).map_err(|_| ApiError::MALFORMED)
 }

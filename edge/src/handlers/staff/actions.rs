@@ -12,7 +12,7 @@ use worker::{Request, Response};
 
 pub async fn verify(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
+    let body = crate::http::body::optional_json(&mut req).await?;
     let key = IdempotencyKey::of(&req, &body, &who, id)?;
     respond(staff_actions::verify(ctx, &who, id, key.as_ref()).await?)
 }
@@ -23,8 +23,8 @@ pub async fn return_for_correction(
     id: &str,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: ReturnRequest = serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: ReturnRequest = crate::http::body::parse(&body)?;
     if parsed.reasons.is_empty() {
         return Err(ApiError::Validation(vec![FieldError {
             field: "reasons".into(),

@@ -4,18 +4,13 @@
 //! `Idempotency-Key`, scoped to the shipment or the application.
 
 use super::respond;
-use crate::http::{ApiError, ApiResult, RequestContext};
+use crate::http::{ApiResult, RequestContext};
 use crate::services::auth;
 use crate::services::distribution::handover::{self, HandoverImage};
 use crate::services::distribution::{cards, receive};
 use crate::services::idempotency::IdempotencyKey;
-use serde::de::DeserializeOwned;
 use shared::api::{HandoverRequest, ReceiveRequest};
 use worker::{Request, Response};
-
-fn parse<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
-    serde_json::from_slice(body).map_err(|_| ApiError::MALFORMED)
-}
 
 pub async fn shipment_by_code(
     req: Request,
@@ -30,8 +25,8 @@ pub async fn shipment_by_code(
 
 pub async fn receive(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: ReceiveRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: ReceiveRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, id)?;
     respond(receive::receive(ctx, &who, id, &parsed, key.as_ref()).await?)
 }
@@ -50,18 +45,18 @@ pub async fn check(req: Request, ctx: &RequestContext, code: &str) -> ApiResult<
 
 pub async fn hand_over(mut req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
-    let parsed: HandoverRequest = parse(&body)?;
+    let body = crate::http::body::optional_json(&mut req).await?;
+    let parsed: HandoverRequest = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, id)?;
     respond(handover::hand_over(ctx, &who, id, &parsed, key.as_ref()).await?)
 }
 
 pub async fn face(req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
-    image(req, ctx, id, HandoverImage::Face, "image/jpeg").await
+    image(req, ctx, id, HandoverImage::Face, "face").await
 }
 
 pub async fn signature(req: Request, ctx: &RequestContext, id: &str) -> ApiResult<Response> {
-    image(req, ctx, id, HandoverImage::Signature, "image/png").await
+    image(req, ctx, id, HandoverImage::Signature, "signature").await
 }
 
 async fn image(
@@ -69,13 +64,9 @@ async fn image(
     ctx: &RequestContext,
     id: &str,
     which: HandoverImage,
-    content_type: &str,
+    name: &str,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
     let bytes = handover::image(ctx, &who, id, which).await?;
-    let mut resp = Response::from_bytes(bytes)?;
-    resp.headers_mut().set("Content-Type", content_type)?;
-    resp.headers_mut()
-        .set("Cache-Control", "private, no-store")?;
-    Ok(resp)
+    Ok(crate::http::stored_file::respond(bytes, name)?)
 }

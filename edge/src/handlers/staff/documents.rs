@@ -14,10 +14,6 @@ pub async fn document(
 ) -> ApiResult<Response> {
     let who = reader(&req, ctx).await?;
     let kind = AttachmentKind::parse(kind).ok_or(ApiError::NOT_FOUND)?;
-    let (content_type, bytes) = staff_reads::document(ctx, &who, id, kind).await?;
-    let mut resp = Response::from_bytes(bytes)?;
-    resp.headers_mut().set("Content-Type", &content_type)?;
-    resp.headers_mut()
-        .set("Cache-Control", "private, no-store")?;
-    Ok(resp)
+    let bytes = staff_reads::document(ctx, &who, id, kind).await?;
+    Ok(crate::http::stored_file::respond(bytes, kind.as_str())?)
 }

@@ -17,12 +17,11 @@ pub async fn record_biometrics(
     id: &str,
 ) -> ApiResult<Response> {
     let who = auth::principal(&req, ctx).await?;
-    let body = req.bytes().await?;
+    let body = crate::http::body::optional_json(&mut req).await?;
     if body.len() > RECORDING_MAX_BODY_BYTES {
         return Err(ApiError::TOO_LARGE);
     }
-    let sub: BiometricSubmission =
-        serde_json::from_slice(&body).map_err(|_| ApiError::MALFORMED)?;
+    let sub: BiometricSubmission = crate::http::body::parse(&body)?;
     let key = IdempotencyKey::of(&req, &body, &who, id)?;
     respond(recording::record(ctx, &who, id, sub, key.as_ref()).await?)
 }
