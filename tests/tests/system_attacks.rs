@@ -7,7 +7,10 @@
 
 use serde_json::{json, Value};
 use std::process::ExitCode;
-use tests::fixtures::{application_form, application_multipart, purwodadi_application};
+use tests::fixtures::{
+    application_form, application_multipart, purwodadi_application, recording_body,
+    synthetic_finger,
+};
 use tests::suite::Ctx;
 use tests::Runtime;
 
@@ -23,6 +26,7 @@ fn main() -> ExitCode {
         an_empty_document_part_is_refused,
         stored_documents_are_served_as_what_they_are_and_never_rendered,
         two_session_cookies_are_no_session,
+        a_recording_retried_with_other_templates_is_refused,
     ])
 }
 
@@ -445,4 +449,41 @@ async fn two_session_cookies_are_no_session(ctx: Ctx) {
     }
     let me: Value = staff.get_json("/api/auth/me").await;
     assert_eq!(me["username"], "kec.kedungjati");
+}
+
+/// A recording sent again under its own recording key but with other prints (a tablet bug or a
+/// forged retry) is refused; the first recording stays the only one, unchanged.
+async fn a_recording_retried_with_other_templates_is_refused(ctx: Ctx) {
+    let rt = ctx.runtime().await;
+    let staff = rt.staff_client("kec.purwodadi").await;
+    let (_, id) = purwodadi_application(rt, "attack-recording-replay").await;
+    let verified = staff
+        .post(&format!("/api/staff/applications/{id}/verify"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(verified.status().as_u16(), 200);
+    let first = recording_body("attack-recording-key-01", |p| synthetic_finger(9101, 0, p));
+    assert_eq!(
+        staff.record_biometrics(&id, &first).await.status().as_u16(),
+        200
+    );
+    let stored = |rt: &Runtime| {
+        rt.d1_query(&format!(
+            "SELECT reference_id, fingers_json FROM recordings WHERE application_id = '{id}'"
+        ))
+    };
+    let before = stored(rt);
+    // The same retry is answered as the first; one with other prints is refused.
+    assert_eq!(
+        staff.record_biometrics(&id, &first).await.status().as_u16(),
+        200
+    );
+    let other = recording_body("attack-recording-key-01", |p| synthetic_finger(9102, 0, p));
+    let refused = staff.record_biometrics(&id, &other).await;
+    assert_eq!(refused.status().as_u16(), 409);
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(body["code"], "idempotency_key_reused");
+    assert_eq!(stored(rt), before);
+    assert_eq!(before.as_array().unwrap().len(), 1);
 }

@@ -43,9 +43,22 @@ pub async fn record(
         app.id, sub.idempotency_key
     )));
 
+    // What was sent, so that a retry under the same recording key is the same recording.
+    let request_hash = random::to_hex(&Sha256::digest(
+        serde_json::to_vec(&sub).map_err(|e| ApiError::Internal(e.to_string()))?,
+    ));
+
     let (reference_id, validated) = match recordings::find_by_idempotency_key(&db, &key_hash)
         .await?
     {
+        Some(existing)
+            if existing
+                .request_hash
+                .as_ref()
+                .is_some_and(|h| *h != request_hash) =>
+        {
+            return Err(ApiError::Code(ErrorCode::IdempotencyKeyReused));
+        }
         Some(existing) => (existing.reference_id, false),
         None => {
             let valid = validate_recording(&sub).map_err(ApiError::Validation)?;
@@ -117,6 +130,7 @@ pub async fn record(
                     signature_r2_key: &signature_key,
                     fingers_json: &fingers_json,
                     recorded_at: &ctx.now,
+                    request_hash: &request_hash,
                 },
             )?);
             if let Some(key) = key {

@@ -9,6 +9,8 @@ pub struct RecordingRow {
     pub reference_id: String,
     pub recorded_by: String,
     pub recorded_at: String,
+    /// SHA-256 of the submission as received (NULL for rows from before it was kept).
+    pub request_hash: Option<String>,
 }
 
 pub struct NewRecording<'a> {
@@ -21,10 +23,11 @@ pub struct NewRecording<'a> {
     pub signature_r2_key: &'a str,
     pub fingers_json: &'a str,
     pub recorded_at: &'a str,
+    pub request_hash: &'a str,
 }
 
 pub fn insert(db: &D1Database, r: &NewRecording<'_>) -> Result<D1PreparedStatement> {
-    let row: [JsValue; 9] = [
+    let row: [JsValue; 10] = [
         r.reference_id.into(),
         r.application_id.into(),
         r.idempotency_key.into(),
@@ -34,15 +37,17 @@ pub fn insert(db: &D1Database, r: &NewRecording<'_>) -> Result<D1PreparedStateme
         r.signature_r2_key.into(),
         r.fingers_json.into(),
         r.recorded_at.into(),
+        r.request_hash.into(),
     ];
     db.prepare(
         "INSERT INTO recordings (reference_id, application_id, idempotency_key, recorded_by, district_code, \
-         face_r2_key, signature_r2_key, fingers_json, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         face_r2_key, signature_r2_key, fingers_json, recorded_at, request_hash) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )
     .bind(&row)
 }
 
-const COLUMNS: &str = "reference_id, recorded_by, recorded_at";
+const COLUMNS: &str = "reference_id, recorded_by, recorded_at, request_hash";
 
 pub async fn find_by_idempotency_key(
     db: &D1Database,
