@@ -11,6 +11,8 @@ pub struct Runtime {
     /// This runtime's certificate signing key (`CERT_SIGNING_KEY`): fresh per runtime, kept
     /// across restarts so what it signed still verifies.
     signing_key: String,
+    /// `NAME:value` settings passed with `--var`, kept across restarts.
+    vars: Vec<String>,
     _state: Option<tempfile::TempDir>,
     process: Option<GroupChild>,
 }
@@ -18,7 +20,25 @@ pub struct Runtime {
 impl Runtime {
     /// Starts wrangler dev with fresh local state (migrations applied). The worker and app must
     /// already be built (`tools/build.sh`), as the test command does.
+    ///
+    /// The anonymous pre-fill budgets are lifted: every suite submits from one loopback address,
+    /// hundreds an hour into Purwodadi. The attack suite checks the budgets as configured on a
+    /// runtime of its own ([`Runtime::start_as_configured`]).
     pub async fn start() -> Self {
+        Self::start_with(&[
+            "PREFILLS_PER_CLIENT_PER_HOUR:1000000",
+            "PREFILLS_PER_KECAMATAN_PER_HOUR:1000000",
+        ])
+        .await
+    }
+
+    /// A runtime with edge/wrangler.toml's settings as they are.
+    pub async fn start_as_configured() -> Self {
+        Self::start_with(&[]).await
+    }
+
+    /// A runtime with these `NAME:value` settings over edge/wrangler.toml's `[vars]`.
+    async fn start_with(vars: &[&str]) -> Self {
         // REKAM_KEEP_STATE=1 keeps the state and wrangler's log for a post-mortem.
         let mut state = tempfile::tempdir().expect("tempdir");
         if std::env::var_os("REKAM_KEEP_STATE").is_some() {
@@ -33,6 +53,7 @@ impl Runtime {
             state_dir,
             port: 0,
             signing_key: fresh_signing_key(),
+            vars: vars.iter().map(|v| v.to_string()).collect(),
             _state: Some(state),
             process: None,
         };
@@ -75,13 +96,19 @@ impl Runtime {
             &self.state_dir.to_string_lossy(),
             "--log-level",
             "warn",
-            // `GET /__scheduled` fires the cron handler (the retention sweep) on demand.
+            // `GET /__scheduled` fires the cron handler (checkpoints, retention) on demand.
             "--test-scheduled",
             "--var",
             &format!("CERT_SIGNING_KEY:{}", self.signing_key),
-            // GET /__scheduled fires the cron trigger (the audit chain's checkpoints).
-            "--test-scheduled",
         ]);
+        let args: Vec<String> = args
+            .into_iter()
+            .chain(
+                self.vars
+                    .iter()
+                    .flat_map(|v| ["--var".to_string(), v.clone()]),
+            )
+            .collect();
         self.process = Some(GroupChild::spawn("npx", &args, &envs(), &log));
         wait_ready(&self.base_url, &log).await
     }

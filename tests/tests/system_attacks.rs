@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         stored_documents_are_served_as_what_they_are_and_never_rendered,
         two_session_cookies_are_no_session,
         a_recording_retried_with_other_templates_is_refused,
+        anonymous_prefills_are_budgeted_per_address_and_per_kecamatan,
     ])
 }
 
@@ -486,4 +487,75 @@ async fn a_recording_retried_with_other_templates_is_refused(ctx: Ctx) {
     assert_eq!(body["code"], "idempotency_key_reused");
     assert_eq!(stored(rt), before);
     assert_eq!(before.as_array().unwrap().len(), 1);
+}
+
+/// Submits `form` from `client` with a fresh key: the status and error code.
+async fn prefill(base: &str, client: &str, key: &str, form: &Value) -> (u16, String) {
+    let resp = tests::http_client()
+        .post(format!("{base}/api/applications"))
+        .header("CF-Connecting-IP", client)
+        .header("Idempotency-Key", key)
+        .multipart(application_multipart(form))
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status().as_u16();
+    let body: Value = resp.json().await.unwrap_or(Value::Null);
+    (
+        status,
+        body["code"].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+/// One address sending pre-fills without end is stopped at its hourly budget; many addresses
+/// sending into one kecamatan are stopped at the kecamatan's, while another kecamatan's
+/// residents still get through. A refused pre-fill stores nothing. On its own runtime, with
+/// edge/wrangler.toml's budgets as they are (the shared runtime lifts them).
+async fn anonymous_prefills_are_budgeted_per_address_and_per_kecamatan(_ctx: Ctx) {
+    let own = Runtime::start_as_configured().await;
+    let base = own.url("");
+    let (per_client, per_kecamatan) = (30, 120);
+    let pulokulon = |n: u32| {
+        let mut form = application_form("33.15.06", "33.15.06.2001");
+        form["nik"] = json!(format!("3315065211{:06}", 870001 + n));
+        form
+    };
+    // One address: its budget, then refusals (which store nothing).
+    for n in 0..per_client {
+        let form = pulokulon(n);
+        let key = format!("attack-budget-one-{n:04}");
+        assert_eq!(
+            prefill(&base, "198.51.100.60", &key, &form).await.0,
+            201,
+            "{n}"
+        );
+    }
+    let refused = pulokulon(per_client);
+    assert_eq!(
+        prefill(&base, "198.51.100.60", "attack-budget-one-over", &refused).await,
+        (429, "rate_limited".into())
+    );
+    assert_eq!(stored_with_nik(&own, &refused), 0);
+    // Many addresses into one kecamatan: the rest of its budget, then refusals.
+    for n in per_client..per_kecamatan {
+        let form = pulokulon(n);
+        let key = format!("attack-budget-many-{n:04}");
+        let client = format!("203.0.113.{}", n % 200);
+        assert_eq!(prefill(&base, &client, &key, &form).await.0, 201, "{n}");
+    }
+    let refused = pulokulon(per_kecamatan);
+    assert_eq!(
+        prefill(&base, "192.0.2.99", "attack-budget-many-over", &refused).await,
+        (429, "rate_limited".into())
+    );
+    assert_eq!(stored_with_nik(&own, &refused), 0);
+    // Another kecamatan's resident is not held by Pulokulon's budget.
+    let form = own_form(3);
+    assert_eq!(
+        prefill(&base, "192.0.2.99", "attack-budget-other-kecamatan", &form)
+            .await
+            .0,
+        201
+    );
+    assert_eq!(stored_with_nik(&own, &form), 1);
 }

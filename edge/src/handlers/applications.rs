@@ -6,10 +6,16 @@ use shared::api::{ApplicationForm, AttachmentKind, ErrorCode};
 use worker::{FormEntry, Request, Response};
 
 /// Whole-body ceiling; the per-file limits are shared validation rules.
-const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES: u32 = 4 * 1024 * 1024;
+
+/// Anonymous pre-fills (valid or not) per client address per hour, unless `[vars]` says
+/// otherwise: a family or a village office sending for its people stays far below it.
+const PREFILLS_PER_CLIENT_PER_HOUR: u32 = 30;
 
 /// `POST /api/applications`: a resident's pre-fill (no account; the registration code is theirs).
 pub async fn submit(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    let per_client = ctx.var_u32("PREFILLS_PER_CLIENT_PER_HOUR", PREFILLS_PER_CLIENT_PER_HOUR);
+    crate::services::rate_limit::spend(ctx, "prefill", per_client, 3600).await?;
     let submission = read_submission(req, ctx).await?;
     respond(submit_application::submit(ctx, submission, &Submitter::Resident).await?)
 }
@@ -34,12 +40,7 @@ fn respond(outcome: Outcome) -> ApiResult<Response> {
 }
 
 async fn read_submission(mut req: Request, ctx: &RequestContext) -> ApiResult<Submission> {
-    let max_body = ctx
-        .env
-        .var("MAX_BODY_BYTES")
-        .ok()
-        .and_then(|v| v.to_string().parse().ok())
-        .unwrap_or(DEFAULT_MAX_BODY_BYTES);
+    let max_body = ctx.var_u32("MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES) as usize;
     let idempotency_key = idempotency_key(&req)?;
     let body = crate::http::body::bytes(&mut req, max_body).await?;
     let content_type = req.headers().get("content-type")?.unwrap_or_default();

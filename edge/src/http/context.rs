@@ -30,6 +30,16 @@ impl RequestContext {
         self.iso_shifted(-f64::from(minutes))
     }
 
+    /// A numeric setting from `[vars]` (edge/wrangler.toml), or `default` when absent or not a
+    /// number.
+    pub fn var_u32(&self, name: &str, default: u32) -> u32 {
+        self.env
+            .var(name)
+            .ok()
+            .and_then(|v| v.to_string().trim().parse().ok())
+            .unwrap_or(default)
+    }
+
     fn iso_shifted(&self, minutes: f64) -> String {
         let ms = js_sys::Date::parse(&self.now) + minutes * 60_000.0;
         String::from(js_sys::Date::new(&ms.into()).to_iso_string())

@@ -4,7 +4,7 @@
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
-use crate::services::random;
+use crate::services::{random, rate_limit};
 use crate::storage::stored_form::StoredForm;
 use crate::storage::{applications, audit, documents, files};
 use sha2::{Digest, Sha256};
@@ -34,6 +34,11 @@ pub enum Submitter<'a> {
     Resident,
     Staff(&'a Principal),
 }
+
+/// Anonymous pre-fills accepted per kecamatan per hour, unless `[vars]` says otherwise. Grobogan's
+/// busiest kecamatan sees a few dozen KTP-el applications a day; this leaves room for a
+/// village's collective drive.
+const PREFILLS_PER_KECAMATAN_PER_HOUR: u32 = 120;
 
 pub enum Outcome {
     Created(SubmitResponse),
@@ -75,10 +80,29 @@ pub async fn submit(
     };
     // Stored normalised (uppercase names, padded RT/RW, dotted codes), as staff will see it.
     let form = ApplicationForm::from(&valid);
-    // An operator serves residents of their own kecamatan only (seed: record at your kecamatan).
-    if let Submitter::Staff(who) = by {
-        if !who.may_access_district(&form.address.district) {
-            return Err(ApiError::Code(ErrorCode::Forbidden));
+    match by {
+        // An operator serves residents of their own kecamatan only (seed: record at your
+        // kecamatan).
+        Submitter::Staff(who) => {
+            if !who.may_access_district(&form.address.district) {
+                return Err(ApiError::Code(ErrorCode::Forbidden));
+            }
+        }
+        // Anonymous pre-fills are budgeted per kecamatan too, so junk sent from many
+        // addresses cannot bury a kecamatan's queue (a retry of an accepted one was answered
+        // above and spends nothing).
+        Submitter::Resident => {
+            rate_limit::spend_for(
+                ctx,
+                "prefill-kecamatan",
+                &form.address.district,
+                ctx.var_u32(
+                    "PREFILLS_PER_KECAMATAN_PER_HOUR",
+                    PREFILLS_PER_KECAMATAN_PER_HOUR,
+                ),
+                3600,
+            )
+            .await?
         }
     }
 
