@@ -67,6 +67,9 @@ async fn route(req: Request, ctx: &RequestContext, segments: &[String]) -> ApiRe
         }
         (Method::Get, ["dinas", "dashboard"]) => handlers::dinas::dashboard::get(req, ctx).await,
         (Method::Get, ["staff", "applications"]) => handlers::staff::queue::list(req, ctx).await,
+        (Method::Post, ["staff", "applications", "search"]) => {
+            handlers::staff::queue::search(req, ctx).await
+        }
         (Method::Post, ["staff", "applications"]) => {
             handlers::applications::walk_in(req, ctx).await
         }

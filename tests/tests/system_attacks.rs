@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         two_session_cookies_are_no_session,
         a_recording_retried_with_other_templates_is_refused,
         anonymous_prefills_are_budgeted_per_address_and_per_kecamatan,
+        junk_cannot_bury_the_queue_which_pages_in_a_stable_order,
     ])
 }
 
@@ -558,4 +559,120 @@ async fn anonymous_prefills_are_budgeted_per_address_and_per_kecamatan(_ctx: Ctx
         201
     );
     assert_eq!(stored_with_nik(&own, &form), 1);
+}
+
+/// Hundreds of pre-fills into one kecamatan (junk, say) do not hide an older real one: the
+/// queue pages through all of them in a stable order (newest first), each row exactly once,
+/// also while new ones arrive between pages; a searched name travels in the body only.
+async fn junk_cannot_bury_the_queue_which_pages_in_a_stable_order(ctx: Ctx) {
+    let rt = ctx.runtime().await;
+    let staff = rt.staff_client("kec.kedungjati").await;
+    let kedungjati = |n: u32| {
+        let mut form = application_form("33.15.01", "33.15.01.2001");
+        form["nik"] = json!(format!("3315015211{:06}", 880001 + n));
+        form["full_name"] = json!(format!("PENDUDUK NYATA {}", in_words(n)));
+        form
+    };
+    let base = rt.url("");
+    let real = kedungjati(0);
+    assert_eq!(
+        prefill(&base, "192.0.2.70", "attack-bury-real", &real)
+            .await
+            .0,
+        201
+    );
+    for n in 1..=130 {
+        let mut junk = kedungjati(n);
+        junk["full_name"] = json!(format!("SAMPAH {}", in_words(n)));
+        let key = format!("attack-bury-junk-{n:04}");
+        assert_eq!(prefill(&base, "192.0.2.71", &key, &junk).await.0, 201);
+    }
+    let staff = &staff;
+    let page = |after: Value| async move {
+        let resp = staff
+            .post("/api/staff/applications/search")
+            .json(&json!({ "stage": "PRE_FILLED", "after": after }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 200);
+        resp.json::<Value>().await.unwrap()
+    };
+    let mut seen: Vec<String> = Vec::new();
+    let mut after = Value::Null;
+    let mut pages = 0;
+    loop {
+        let list = page(after.clone()).await;
+        pages += 1;
+        seen.extend(
+            list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["full_name"].as_str().unwrap().to_string()),
+        );
+        if pages == 1 {
+            // One arrives while the operator pages: it is on the first page, not a later one.
+            let late = kedungjati(500);
+            assert_eq!(
+                prefill(&base, "192.0.2.72", "attack-bury-late", &late)
+                    .await
+                    .0,
+                201
+            );
+        }
+        if list["next"].is_null() {
+            break;
+        }
+        after = list["next"].clone();
+    }
+    let ours: Vec<&String> = seen
+        .iter()
+        .filter(|n| n.starts_with("SAMPAH") || n.starts_with("PENDUDUK NYATA"))
+        .collect();
+    let unique: std::collections::BTreeSet<&&String> = ours.iter().collect();
+    assert_eq!(ours.len(), unique.len(), "a row shown twice");
+    assert!(pages >= 3, "{pages} pages");
+    assert!(
+        seen.contains(&format!("PENDUDUK NYATA {}", in_words(0))),
+        "the real one is reachable"
+    );
+    assert!(
+        !seen.contains(&format!("PENDUDUK NYATA {}", in_words(500))),
+        "the late one is not mixed in"
+    );
+    assert_eq!(ours.len(), 131);
+    // The real one found by name, the name in the body; a name in the URL is refused.
+    let found: Value = staff
+        .post("/api/staff/applications/search")
+        .json(&json!({ "search": format!("penduduk nyata {}", in_words(0)) }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        found["items"][0]["full_name"],
+        format!("PENDUDUK NYATA {}", in_words(0))
+    );
+    let in_url = staff
+        .get("/api/staff/applications?q=penduduk")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(in_url.status().as_u16(), 400);
+}
+
+/// `n` in words, digit by digit (names take no digits, and short letter groups can read as a
+/// title such as "DR"): 105 = "SATU NOL LIMA".
+fn in_words(n: u32) -> String {
+    const WORDS: [&str; 10] = [
+        "NOL", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN",
+    ];
+    n.to_string()
+        .bytes()
+        .map(|d| WORDS[usize::from(d - b'0')])
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -283,7 +283,15 @@ async fn returned_application_shows_reasons_publicly_and_audit_log_is_append_onl
     let (code, _) =
         submit_application(&rt.base_url, "return-0001-application", &purwodadi_form()).await;
     let staff = rt.staff_client("kec.purwodadi").await;
-    let list: Value = staff.get_json("/api/staff/applications?q=siti").await;
+    let list: Value = staff
+        .post("/api/staff/applications/search")
+        .json(&json!({ "search": "siti" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let id = list["items"][0]["id"].as_str().unwrap().to_string();
     let empty = staff
         .post(&format!("/api/staff/applications/{id}/return"))

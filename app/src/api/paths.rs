@@ -39,13 +39,14 @@ fn segment(value: &str) -> String {
 pub mod staff {
     use super::segment;
     use shared::api::AttachmentKind;
-    use shared::lifecycle::Stage;
 
     pub const LOGIN: &str = "/api/auth/login";
     pub const LOGOUT: &str = "/api/auth/logout";
     pub const ME: &str = "/api/auth/me";
     /// `GET`: the queue; `POST`: a walk-in application (multipart, like a resident's).
     pub const APPLICATIONS: &str = "/api/staff/applications";
+    /// `POST`: a page of the queue, filters (a searched name too) in the body.
+    pub const SEARCH: &str = "/api/staff/applications/search";
 
     /// A write on one application: `POST .../{id}/{verb}`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,21 +63,6 @@ pub mod staff {
                 Write::Return => "return",
                 Write::Biometrics => "biometrics",
             }
-        }
-    }
-
-    /// `GET`: the queue, optionally by stage and a name/code search.
-    pub fn list(stage: Option<Stage>, query: &str) -> String {
-        let mut params = vec![];
-        if let Some(stage) = stage {
-            params.push(format!("stage={}", stage.as_str()));
-        }
-        if !query.trim().is_empty() {
-            params.push(format!("q={}", segment(query.trim())));
-        }
-        match params.is_empty() {
-            true => APPLICATIONS.to_string(),
-            false => format!("{APPLICATIONS}?{}", params.join("&")),
         }
     }
 
@@ -310,15 +296,6 @@ mod tests {
     fn staff_paths() {
         use super::staff::*;
         use shared::api::AttachmentKind;
-        use shared::lifecycle::Stage;
-        assert_eq!(list(None, "  "), "/api/staff/applications");
-        assert_eq!(
-            list(Some(Stage::PreFilled), " Siti Aminah "),
-            format!(
-                "/api/staff/applications?stage={}&q=Siti%20Aminah",
-                Stage::PreFilled.as_str()
-            )
-        );
         assert_eq!(application("ab12"), "/api/staff/applications/ab12");
         assert_eq!(
             by_code(" k7q2-m9x4 \n"),

@@ -14,11 +14,11 @@ use leptos::prelude::*;
 use shared::api::{
     ActionResponse, ApplicationDetail, ApplicationList, AttachmentKind, BiometricSubmission,
     CaseActionResponse, CaseList, CaseView, CertificateDocument, ClarificationRequest, FlagList,
-    LoginRequest, OverlayView, ProposalRequest, ReceiptView, RecordingResponse, ReturnRequest,
-    ReviewRequest, RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
+    LoginRequest, OverlayView, ProposalRequest, QueueQuery, ReceiptView, RecordingResponse,
+    ReturnRequest, ReviewRequest, RevokeCertificateRequest, RevokeCertificateResponse, SessionInfo,
 };
 use shared::i18n::Lang;
-use shared::lifecycle::{ReturnReason, Stage};
+use shared::lifecycle::ReturnReason;
 
 /// The staff client of one view (or of the outbox). Cheap to copy into handlers.
 #[derive(Clone, Copy)]
@@ -84,13 +84,9 @@ impl StaffApi {
         self.get(path::ME).on_401(On401::Caller).decode().await
     }
 
-    /// `GET /api/staff/applications`: the queue, optionally by stage and a name/code search.
-    pub async fn list(
-        self,
-        stage: Option<Stage>,
-        query: &str,
-    ) -> Result<ApplicationList, ApiError> {
-        self.get(&path::list(stage, query)).decode().await
+    /// `POST /api/staff/applications/search`: a page of the queue, by stage and a name or code.
+    pub async fn search(self, query: &QueueQuery) -> Result<ApplicationList, ApiError> {
+        self.post(path::SEARCH).json(query)?.decode().await
     }
 
     /// `GET /api/staff/applications/{id}`.

@@ -1,5 +1,5 @@
 //! `/kecamatan`: the operator's queue — applications of their kecamatan, filtered by stage and
-//! searched by name or code — plus opening one by a typed code or a scanned QR, and entering a
+//! searched by name or code, newest first, a page at a time — plus opening one by a typed code or a scanned QR, and entering a
 //! walk-in resident's application.
 
 use super::{CodeLookup, QrScanner};
@@ -9,6 +9,7 @@ use crate::i18n::{format_timestamp, t, use_lang};
 use crate::kecamatan::strings::*;
 use crate::nav::navigate;
 use leptos::prelude::*;
+use shared::api::{ApplicationListItem, QueueCursor, QueueQuery};
 use shared::lifecycle::Stage;
 
 /// Stages an operator filters by: their own work, and every 1:N outcome of a recording they
@@ -44,9 +45,36 @@ pub fn QueuePage() -> impl IntoView {
             navigate(&format!("/kecamatan/permohonan/{}", detail.id));
         }
     });
+    let filters = move || QueueQuery {
+        stage: stage.get(),
+        search: Some(query.get()).filter(|q| !q.trim().is_empty()),
+        ..QueueQuery::default()
+    };
     let list = LocalResource::new(move || {
-        let (stage, query) = (stage.get(), query.get());
-        async move { api.list(stage, &query).await }
+        let filters = filters();
+        async move { api.search(&filters).await }
+    });
+    // Later pages, appended below the first (reset whenever the filters give a new first page).
+    let more = RwSignal::new(Vec::<ApplicationListItem>::new());
+    let next = RwSignal::new(None::<QueueCursor>);
+    Effect::new(move |_| {
+        if let Some(Ok(first)) = list.get() {
+            more.set(Vec::new());
+            next.set(first.next.clone());
+        }
+    });
+    let load_more = Action::new_local(move |_: &()| {
+        let page = QueueQuery {
+            after: next.get_untracked(),
+            ..filters()
+        };
+        async move { api.search(&page).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = load_more.value().get() {
+            more.update(|rows| rows.extend(page.items));
+            next.set(page.next);
+        }
     });
 
     let rows = move || {
@@ -63,23 +91,20 @@ pub fn QueuePage() -> impl IntoView {
                             <th scope="col">{t(COL_UPDATED)}</th>
                         </tr></thead>
                         <tbody>
-                            {list.items.into_iter().map(|item| {
-                                let href = format!("/kecamatan/permohonan/{}", item.id);
-                                let stage = item.stage;
-                                let updated = item.updated_at.clone();
-                                let kind = item.application_type.clone();
-                                view! {
-                                    <tr>
-                                        <td class="code"><a href=href>{item.registration_code}</a></td>
-                                        <td>{item.full_name}</td>
-                                        <td>{move || shared::domain::ApplicationType::parse(&kind).map(|k| k.label(lang.get()).to_string()).unwrap_or_else(|| kind.clone())}</td>
-                                        <td><StageChip stage=stage/></td>
-                                        <td>{move || format_timestamp(&updated, lang.get())}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
+                            {list.items.into_iter().map(queue_row).collect_view()}
+                            {move || more.get().into_iter().map(queue_row).collect_view()}
                         </tbody>
                     </table>
+                    <Show when=move || next.with(Option::is_some)>
+                        <button type="button" class="load-more"
+                            disabled=move || load_more.pending().get()
+                            on:click=move |_| { load_more.dispatch(()); }>
+                            {t(LOAD_MORE)}
+                        </button>
+                    </Show>
+                    {move || load_more.value().get().and_then(Result::err).map(|e| view! {
+                        <p class="field-error" role="alert">{move || e.message(lang.get())}</p>
+                    })}
                 }.into_any(),
                 Err(e) => view! { <p class="field-error" role="alert">{move || e.message(lang.get())}</p> }.into_any(),
             }
@@ -117,5 +142,22 @@ pub fn QueuePage() -> impl IntoView {
             </form>
             <Transition fallback=move || view! { <p>{t(LOADING)}</p> }>{rows}</Transition>
         </section>
+    }
+}
+
+/// One application in the queue.
+fn queue_row(item: ApplicationListItem) -> impl IntoView {
+    let lang = use_lang();
+    let href = format!("/kecamatan/permohonan/{}", item.id);
+    let updated = item.updated_at.clone();
+    let kind = item.application_type.clone();
+    view! {
+        <tr>
+            <td class="code"><a href=href>{item.registration_code}</a></td>
+            <td>{item.full_name}</td>
+            <td>{move || shared::domain::ApplicationType::parse(&kind).map(|k| k.label(lang.get()).to_string()).unwrap_or_else(|| kind.clone())}</td>
+            <td><StageChip stage=item.stage/></td>
+            <td>{move || format_timestamp(&updated, lang.get())}</td>
+        </tr>
     }
 }

@@ -48,6 +48,7 @@ pub const CAMERA_UNAVAILABLE: Tr = Tr(
     "The camera could not be opened. Type the code instead.",
 );
 pub const NO_APPLICATIONS: Tr = Tr("Tidak ada permohonan.", "No applications.");
+pub const LOAD_MORE: Tr = Tr("Tampilkan lebih banyak", "Show more");
 pub const COL_CODE: Tr = Tr("Kode", "Code");
 pub const COL_NAME: Tr = Tr("Nama", "Name");
 pub const COL_TYPE: Tr = Tr("Jenis", "Type");

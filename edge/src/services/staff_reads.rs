@@ -10,7 +10,7 @@ use crate::storage::applications::{self, StoredApplication};
 use crate::storage::{audit, documents, recordings, staff};
 use shared::api::{
     required_attachments, ApplicationDetail, ApplicationList, ApplicationListItem, AttachmentKind,
-    DocumentInfo, ErrorCode, ReceiptView,
+    DocumentInfo, ErrorCode, QueueCursor, QueueQuery, ReceiptView,
 };
 use shared::auth::StaffRole;
 use shared::domain::{ApplicationType, RegionCode, RegistrationCode};
@@ -18,7 +18,8 @@ use shared::lifecycle::{allowed_actions, Stage};
 use shared::regions::{BundledRegions, RegionDirectory};
 use worker::D1Database;
 
-const LIST_LIMIT: u32 = 200;
+/// Rows per queue page.
+const PAGE_SIZE: u32 = 50;
 
 /// The staff member, if their role reads applications at all. A kecamatan operator without a
 /// kecamatan (the database refuses to store one; this guards against any that slips past) is
@@ -31,35 +32,47 @@ pub fn reader(who: Principal) -> ApiResult<Principal> {
     Ok(who)
 }
 
-/// The queue's filters as the request gave them.
-pub struct QueueFilter {
-    pub stage: Option<Stage>,
-    pub search: Option<String>,
-    pub district: Option<String>,
-}
-
+/// One page of the queue, as `query` filters it.
 pub async fn queue(
     ctx: &RequestContext,
     who: &Principal,
-    filter: QueueFilter,
+    query: QueueQuery,
 ) -> ApiResult<ApplicationList> {
     // A kecamatan operator's own kecamatan, whatever the request asked for.
     let district = match who.role {
         StaffRole::KecamatanOperator => who.district_code.clone(),
-        _ => filter.district,
+        _ => query.district,
     };
+    let search = query.search.filter(|s| !s.trim().is_empty());
     let db = ctx.env.d1(bindings::DB)?;
-    let rows = applications::list(
+    // One row more than a page tells whether another page follows.
+    let mut rows = applications::list(
         &db,
-        district.as_deref(),
-        filter.stage,
-        filter.search.as_deref(),
-        LIST_LIMIT,
+        &applications::QueueFilter {
+            district: district.as_deref(),
+            stage: query.stage,
+            search: search.as_deref(),
+            after: query
+                .after
+                .as_ref()
+                .map(|c| (c.created_at.as_str(), c.id.as_str())),
+        },
+        PAGE_SIZE + 1,
     )
     .await?;
-    let detail =
-        serde_json::json!({ "stage": filter.stage, "q": filter.search, "count": rows.len() })
-            .to_string();
+    let next = if rows.len() > PAGE_SIZE as usize {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(|r| QueueCursor {
+            created_at: r.created_at.clone(),
+            id: r.id.clone(),
+        })
+    } else {
+        None
+    };
+    let detail = serde_json::json!({
+        "stage": query.stage, "q": search, "count": rows.len(), "page_after": query.after.is_some(),
+    })
+    .to_string();
     audit_read(ctx, &db, who, "application.list", None, Some(&detail)).await?;
     let items = rows
         .into_iter()
@@ -75,7 +88,7 @@ pub async fn queue(
             updated_at: r.updated_at,
         })
         .collect();
-    Ok(ApplicationList { items })
+    Ok(ApplicationList { items, next })
 }
 
 /// The id of the application with this code, if this staff member reaches it.

@@ -122,16 +122,21 @@ pub async fn heads(db: &D1Database, ids: &[&str]) -> Result<Vec<ApplicationHead>
 }
 
 /// Staff queue: newest first, optionally one kecamatan, one stage, and a name/code search.
-pub async fn list(
-    db: &D1Database,
-    district: Option<&str>,
-    stage: Option<Stage>,
-    search: Option<&str>,
-    limit: u32,
-) -> Result<Vec<QueueRow>> {
+/// What a queue page is filtered by (None: any).
+pub struct QueueFilter<'a> {
+    pub district: Option<&'a str>,
+    pub stage: Option<Stage>,
+    pub search: Option<&'a str>,
+    /// Rows strictly after this (creation time, id) in the queue's order.
+    pub after: Option<(&'a str, &'a str)>,
+}
+
+/// One queue page, newest first with ties broken by id (a stable order for paging while new
+/// applications arrive): up to `limit` rows.
+pub async fn list(db: &D1Database, f: &QueueFilter<'_>, limit: u32) -> Result<Vec<QueueRow>> {
     let opt = |v: Option<&str>| v.map(JsValue::from).unwrap_or(JsValue::NULL);
     // Names are stored uppercase; codes compact. LIKE patterns escape the user's wildcards.
-    let pattern = search.map(|q| {
+    let pattern = f.search.map(|q| {
         let q = q
             .trim()
             .to_uppercase()
@@ -140,19 +145,24 @@ pub async fn list(
             .replace('_', "\\_");
         format!("%{q}%")
     });
-    let compact = search.map(|q| q.trim().to_uppercase().replace(['-', ' '], ""));
+    let compact = f
+        .search
+        .map(|q| q.trim().to_uppercase().replace(['-', ' '], ""));
     db.prepare(format!(
         "SELECT {LIST_COLUMNS} FROM applications \
          WHERE (?1 IS NULL OR district_code = ?1) AND (?2 IS NULL OR stage = ?2) \
            AND (?3 IS NULL OR full_name LIKE ?3 ESCAPE '\\' OR registration_code = ?4) \
-         ORDER BY created_at DESC LIMIT ?5"
+           AND (?6 IS NULL OR created_at < ?6 OR (created_at = ?6 AND id < ?7)) \
+         ORDER BY created_at DESC, id DESC LIMIT ?5"
     ))
     .bind(&[
-        opt(district),
-        opt(stage.map(Stage::as_str)),
+        opt(f.district),
+        opt(f.stage.map(Stage::as_str)),
         opt(pattern.as_deref()),
         opt(compact.as_deref()),
         limit.into(),
+        opt(f.after.map(|a| a.0)),
+        opt(f.after.map(|a| a.1)),
     ])?
     .all()
     .await?

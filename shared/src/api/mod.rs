@@ -67,7 +67,7 @@ pub use recording::{
 pub use region::RegionEntry;
 pub use staff::{
     ActionResponse, ApplicationDetail, ApplicationList, ApplicationListItem, DocumentInfo,
-    LoginRequest, ReceiptView, RerecordReason, ReturnRequest, SessionInfo,
+    LoginRequest, QueueCursor, QueueQuery, ReceiptView, RerecordReason, ReturnRequest, SessionInfo,
 };
 pub use status::{StatusView, TimelineEntry};
 pub use submit::SubmitResponse;

@@ -30,7 +30,7 @@ pub struct SessionInfo {
     pub must_change_password: bool,
 }
 
-/// One row of the operator's queue (`GET /api/staff/applications`).
+/// One row of the operator's queue (`POST /api/staff/applications/search`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationListItem {
     pub id: String,
@@ -44,10 +44,37 @@ pub struct ApplicationListItem {
     pub updated_at: String,
 }
 
-/// `GET /api/staff/applications` answer.
+/// The queue's answer: one page, newest first (ties broken by id, so the order is stable while
+/// applications arrive), and where the next page starts when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationList {
     pub items: Vec<ApplicationListItem>,
+    #[serde(default)]
+    pub next: Option<QueueCursor>,
+}
+
+/// Where a queue page ends: the last row's creation time and id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueCursor {
+    pub created_at: String,
+    pub id: String,
+}
+
+/// `POST /api/staff/applications/search`: the queue's filters in the body, so that a name
+/// searched for never lands in a URL (kept in logs, history and proxies).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueQuery {
+    #[serde(default)]
+    pub stage: Option<Stage>,
+    /// A name or part of one, or a registration code.
+    #[serde(default)]
+    pub search: Option<String>,
+    /// Dinas roles: one kecamatan (dotted code); a kecamatan operator always gets their own.
+    #[serde(default)]
+    pub district: Option<String>,
+    /// The previous page's [`ApplicationList::next`].
+    #[serde(default)]
+    pub after: Option<QueueCursor>,
 }
 
 /// One stored document of an application (its bytes: `GET .../documents/{kind}`).

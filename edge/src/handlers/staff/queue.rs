@@ -1,8 +1,11 @@
-//! `GET /api/staff/applications`: the queue, filtered by stage, kecamatan and a search.
+//! The queue: `GET /api/staff/applications` (first page, by stage and kecamatan) and
+//! `POST /api/staff/applications/search` (any page, also by a name or code, all in the body so
+//! that a searched name never lands in a URL).
 
 use super::reader;
-use crate::http::{ApiError, ApiResult, RequestContext};
-use crate::services::staff_reads::{self, QueueFilter};
+use crate::http::{body, ApiError, ApiResult, RequestContext};
+use crate::services::staff_reads;
+use shared::api::QueueQuery;
 use shared::lifecycle::Stage;
 use worker::{Request, Response};
 
@@ -15,16 +18,28 @@ pub async fn list(req: Request, ctx: &RequestContext) -> ApiResult<Response> {
             .map(|(_, v)| v.into_owned())
             .filter(|s| !s.is_empty())
     };
+    // A search term belongs in the body of a search, never in a URL.
+    if param("q").is_some() {
+        return Err(ApiError::MALFORMED);
+    }
     let stage = match param("stage") {
         Some(s) => Some(Stage::parse(&s).ok_or(ApiError::MALFORMED)?),
         None => None,
     };
-    let filter = QueueFilter {
+    let query = QueueQuery {
         stage,
-        search: param("q").filter(|s| !s.trim().is_empty()),
         district: param("district"),
+        ..QueueQuery::default()
     };
     Ok(Response::from_json(
-        &staff_reads::queue(ctx, &who, filter).await?,
+        &staff_reads::queue(ctx, &who, query).await?,
+    )?)
+}
+
+pub async fn search(mut req: Request, ctx: &RequestContext) -> ApiResult<Response> {
+    let who = reader(&req, ctx).await?;
+    let (query, _): (QueueQuery, _) = body::json(&mut req).await?;
+    Ok(Response::from_json(
+        &staff_reads::queue(ctx, &who, query).await?,
     )?)
 }
