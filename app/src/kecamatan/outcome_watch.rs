@@ -101,3 +101,79 @@ pub fn watch(items: RwSignal<Vec<Item>>) -> RwSignal<HashMap<String, Stage>> {
     });
     read
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::IdempotencyKey;
+    use shared::api::BiometricSubmission;
+
+    fn item(key: &str, app: &str, action: Action, state: ItemState) -> Item {
+        Item {
+            key: IdempotencyKey::from_stored(key.to_string()),
+            application_id: app.to_string(),
+            registration_code: String::new(),
+            full_name: String::new(),
+            action,
+            state,
+            created_ms: 0.0,
+            attempts: 0,
+            next_try_ms: 0.0,
+            last_problem: None,
+        }
+    }
+
+    fn record() -> Action {
+        Action::Record {
+            submission: BiometricSubmission {
+                idempotency_key: String::new(),
+                fingers: Vec::new(),
+                face_jpeg_base64: String::new(),
+                signature_png_base64: String::new(),
+            },
+        }
+    }
+
+    fn sent(stage: Stage) -> ItemState {
+        ItemState::Sent { stage }
+    }
+
+    #[test]
+    fn only_the_latest_sent_recording_without_a_final_outcome_is_read_again() {
+        let items = vec![
+            // An application recorded twice (after ENROLL_FAILURE): only the second counts.
+            item("r1", "a", record(), sent(Stage::EnrollFailure)),
+            item("v2", "b", Action::Verify, sent(Stage::DocumentsVerified)),
+            item("r2", "b", record(), sent(Stage::SentForEnrollment)),
+            item("r3", "a", record(), sent(Stage::BioCaptured)),
+            item("r4", "c", record(), ItemState::Waiting),
+            item("r5", "d", record(), sent(Stage::PrintReadyRecord)),
+        ];
+        assert_eq!(latest_recordings(&items), vec!["r5", "r4", "r3", "r2"]);
+        let mut read = HashMap::new();
+        assert_eq!(awaited(&items, &read, &[]), vec!["b", "a"]);
+        // What was read since the send wins over the send's answer; an adjudication still
+        // open is awaited, a decided outcome is not.
+        read.insert("a".to_string(), Stage::AdjudicateRecord);
+        read.insert("b".to_string(), Stage::DuplicateRecord);
+        assert_eq!(awaited(&items, &read, &[]), vec!["a"]);
+        assert!(awaited(&items, &read, &["a".to_string()]).is_empty());
+        read.insert("a".to_string(), Stage::PrintReadyRecord);
+        assert!(awaited(&items, &read, &[]).is_empty());
+    }
+
+    #[test]
+    fn outcomes_are_the_stages_after_the_1n_search() {
+        assert!(!outcome_known(Stage::BioCaptured));
+        assert!(!outcome_known(Stage::SentForEnrollment));
+        assert!(outcome_known(Stage::AdjudicateRecord) && !outcome_final(Stage::AdjudicateRecord));
+        for s in [
+            Stage::PrintReadyRecord,
+            Stage::DuplicateRecord,
+            Stage::EnrollFailure,
+            Stage::CardIssued,
+        ] {
+            assert!(outcome_final(s), "{s:?}");
+        }
+    }
+}
