@@ -1087,6 +1087,26 @@ async fn keyboard_alone_records_ten_fingers_in_order_and_the_outbox_shows_the_1n
         .unwrap();
     assert!(entry.contains("Hasil 1:N"), "{entry}");
     assert!(entry.contains(outcome.label(Lang::Id)), "{entry}");
+    // The send's own answer, kept with the item, came before the matcher's: the outcome shown
+    // was read later.
+    let kept = b
+        .client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const open = indexedDB.open('rekam-staff');
+               open.onsuccess = () => {
+                 const r = open.result.transaction('outbox').objectStore('outbox').getAll();
+                 r.onsuccess = () => done(r.result.map(t => JSON.parse(t).state)); };
+               open.onerror = () => done(null);"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let answered = kept[0]["Sent"]["stage"].as_str().unwrap_or_default();
+    assert!(
+        ["BIO_CAPTURED", "SENT_FOR_ENROLLMENT"].contains(&answered),
+        "the outbox item as stored: {kept}"
+    );
     b.screenshot(T, "03-outbox-outcome").await;
     b.find(Locator::Css("button.lang-toggle"))
         .await

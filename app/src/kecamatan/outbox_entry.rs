@@ -94,7 +94,8 @@ pub fn OutboxEntry(
     let stage = move || {
         shown().map(|stage| {
             let known = is_record && outcome_known(stage);
-            let pending = is_record && !known;
+            // Said only where the outcome is being read (an earlier recording's never will be).
+            let pending = is_record && current.is_some() && !known;
             view! {
                 {known.then(|| view! { <span class="outbox-outcome">{t(OUTCOME)}": "</span> })}
                 <StageChip stage=stage/>

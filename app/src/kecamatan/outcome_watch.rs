@@ -40,9 +40,14 @@ pub fn latest_recordings(items: &[Item]) -> Vec<&str> {
     keys
 }
 
-/// Applications whose latest recording was sent and still awaits its final outcome, by what was
-/// read so far (`read`) or else by the stage the send answered with.
-fn awaited(items: &[Item], read: &HashMap<String, Stage>, skip: &[String]) -> Vec<String> {
+/// Applications whose latest recording was sent and whose stage, as read so far (`read`) or else
+/// as the send answered, is still `open`.
+fn awaited(
+    items: &[Item],
+    read: &HashMap<String, Stage>,
+    skip: &[String],
+    open: fn(Stage) -> bool,
+) -> Vec<String> {
     let latest = latest_recordings(items);
     items
         .iter()
@@ -50,48 +55,69 @@ fn awaited(items: &[Item], read: &HashMap<String, Stage>, skip: &[String]) -> Ve
         .filter_map(|i| match i.state {
             ItemState::Sent { stage } => {
                 let now = read.get(&i.application_id).copied().unwrap_or(stage);
-                (!outcome_final(now)).then(|| i.application_id.clone())
+                open(now).then(|| i.application_id.clone())
             }
             _ => None,
         })
         .collect()
 }
 
-/// Reads, for as long as the calling view lives, the stage of the applications whose sent
-/// recording awaits its outcome: at once, then every [`POLL_MS`] while any still does. Nothing
-/// is read once every outcome is final; a recording sent later starts the reading again.
+/// Not yet final: read when the outbox is viewed (an adjudication may have been decided since).
+fn not_final(stage: Stage) -> bool {
+    !outcome_final(stage)
+}
+
+/// Still before the matcher's answer, which comes within minutes: read again on a timer.
+fn not_known(stage: Stage) -> bool {
+    !outcome_known(stage)
+}
+
+/// Reads, for as long as the calling view lives, the stage of the applications whose latest
+/// recording was sent: when the view opens, those without a final outcome; then every
+/// [`POLL_MS`] those still waiting for the matcher's answer, until none is; a recording sent
+/// later starts the reading again. The read is the application's own staff endpoint (scoped to
+/// the operator's kecamatan and audited like any read of it), one per awaited application.
 pub fn watch(items: RwSignal<Vec<Item>>) -> RwSignal<HashMap<String, Stage>> {
     let api = StaffApi::for_view();
     let read = RwSignal::new(HashMap::<String, Stage>::new());
     let reading = StoredValue::new(false);
+    // No round yet in this view: the first one also reads open adjudications.
+    let viewed = StoredValue::new(false);
     Effect::new(move |_| {
-        let due = items.with(|i| !awaited(i, &read.get_untracked(), &[]).is_empty());
+        let first: fn(Stage) -> bool = if viewed.get_value() {
+            not_known
+        } else {
+            not_final
+        };
+        let due = items.with(|i| !awaited(i, &read.get_untracked(), &[], first).is_empty());
         if !due || reading.get_value() {
             return;
         }
         reading.set_value(true);
+        viewed.set_value(true);
         leptos::task::spawn_local(async move {
             // Applications this operator cannot reach (404): not asked for again in this round.
             let mut unreachable: Vec<String> = Vec::new();
+            let mut open = first;
             loop {
-                let due = |unreachable: &[String]| {
+                let due = |unreachable: &[String], open: fn(Stage) -> bool| {
                     read.try_with_untracked(|r| {
-                        items.with_untracked(|i| awaited(i, r, unreachable))
+                        items.with_untracked(|i| awaited(i, r, unreachable, open))
                     })
                     .unwrap_or_default()
                 };
-                let ids = due(&unreachable);
-                for id in &ids {
-                    match api.detail(id).await {
+                for id in due(&unreachable, open) {
+                    match api.detail(&id).await {
                         Ok(d) => {
                             read.try_update(|r| r.insert(d.id, d.stage));
                         }
-                        Err(ApiError::Server { status: 404, .. }) => unreachable.push(id.clone()),
+                        Err(ApiError::Server { status: 404, .. }) => unreachable.push(id),
                         // Offline or a passing failure: the next round asks again.
                         Err(_) => {}
                     }
                 }
-                if ids.is_empty() || due(&unreachable).is_empty() {
+                open = not_known;
+                if due(&unreachable, open).is_empty() {
                     break;
                 }
                 sleep(POLL_MS).await;
@@ -139,7 +165,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_latest_sent_recording_without_a_final_outcome_is_read_again() {
+    fn the_latest_sent_recordings_are_read_until_their_outcome_is_known_or_final() {
         let items = vec![
             // An application recorded twice (after ENROLL_FAILURE): only the second counts.
             item("r1", "a", record(), sent(Stage::EnrollFailure)),
@@ -151,15 +177,16 @@ mod tests {
         ];
         assert_eq!(latest_recordings(&items), vec!["r5", "r4", "r3", "r2"]);
         let mut read = HashMap::new();
-        assert_eq!(awaited(&items, &read, &[]), vec!["b", "a"]);
-        // What was read since the send wins over the send's answer; an adjudication still
-        // open is awaited, a decided outcome is not.
+        assert_eq!(awaited(&items, &read, &[], not_final), vec!["b", "a"]);
+        // What was read since the send wins over the send's answer.
         read.insert("a".to_string(), Stage::AdjudicateRecord);
         read.insert("b".to_string(), Stage::DuplicateRecord);
-        assert_eq!(awaited(&items, &read, &[]), vec!["a"]);
-        assert!(awaited(&items, &read, &["a".to_string()]).is_empty());
+        // An adjudication still open is read when the outbox is viewed, not on the timer.
+        assert_eq!(awaited(&items, &read, &[], not_final), vec!["a"]);
+        assert!(awaited(&items, &read, &[], not_known).is_empty());
+        assert!(awaited(&items, &read, &["a".to_string()], not_final).is_empty());
         read.insert("a".to_string(), Stage::PrintReadyRecord);
-        assert!(awaited(&items, &read, &[]).is_empty());
+        assert!(awaited(&items, &read, &[], not_final).is_empty());
     }
 
     #[test]
