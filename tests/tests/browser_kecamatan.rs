@@ -5,7 +5,8 @@
 //! typed in with the resident's form; a receipt's QR read by the (fake, file-fed) camera; and the
 //! extraction worker kept for a recording that starts offline; and a printed card shipped from
 //! the dinas desktop (1440x900), received at the tablet by scanning the manifest's QR, handed over
-//! against the resident's signature, and shown as issued on the public status page.
+//! against the resident's signature, and shown as issued on the public status page; and a
+//! recording made from the keyboard alone, whose outbox entry later shows the matcher's outcome.
 //!
 //! The cases share one runtime and one chromedriver (`tests::suite`); each opens its own
 //! Chromium and asserts only about the applications and the session it made.
@@ -39,7 +40,7 @@ use tests::browser::wait::{
 };
 use tests::fingerprints::{self, finger_image};
 use tests::fixtures::{self, purwodadi_application};
-use tests::printing::{decided, print_ready, to_card_printed};
+use tests::printing::{decided, print_ready, to_card_printed, verify};
 use tests::suite::Ctx;
 use tests::Runtime;
 
@@ -672,13 +673,7 @@ async fn a_low_print_needs_a_reason_and_a_duplicate_never_looks_like_success(ctx
     click_button(&b, "Simpan dan kirim perekaman").await;
     heading(&b, "Status perekaman").await;
     wait_text(&b, "Terkirim", 30).await;
-    let fingers = rt.d1_query(&format!(
-        "SELECT fingers_json FROM recordings WHERE application_id = '{id}'"
-    ))[0]["fingers_json"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let fingers: Value = serde_json::from_str(&fingers).unwrap();
+    let fingers = recorded_fingers(rt, &id);
     assert_eq!(fingers[1]["position"], 2);
     assert_eq!(fingers[1]["kept_below_threshold"], json!("worn_ridges"));
     assert!(fingers[0].get("kept_below_threshold").is_none());
@@ -905,12 +900,7 @@ async fn keyboard_alone_records_ten_fingers_in_order_and_the_outbox_shows_the_1n
     let rt = ctx.runtime().await;
     let (code, id) = purwodadi_application(rt, "keyboard-0001-0001-0001-000000000001").await;
     let kecamatan = rt.staff_client(OPERATOR).await;
-    let verified = kecamatan
-        .post(&format!("/api/staff/applications/{id}/verify"))
-        .send()
-        .await
-        .unwrap();
-    assert!(verified.status().is_success(), "verify {id}");
+    verify(&kecamatan, &id).await;
     let b = ctx.browser(TABLET.0, TABLET.1).await;
     let tmp = tempfile::tempdir().unwrap();
     sign_in(&b, &rt.base_url, OPERATOR).await;
@@ -1041,13 +1031,7 @@ async fn keyboard_alone_records_ten_fingers_in_order_and_the_outbox_shows_the_1n
     wait_text(&b, "Terkirim", 30).await;
 
     // Each file went to its own finger.
-    let fingers = rt.d1_query(&format!(
-        "SELECT fingers_json FROM recordings WHERE application_id = '{id}'"
-    ))[0]["fingers_json"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let fingers: Value = serde_json::from_str(&fingers).unwrap();
+    let fingers = recorded_fingers(rt, &id);
     let positions: Vec<u64> = fingers
         .as_array()
         .unwrap()
@@ -1132,4 +1116,12 @@ async fn wait_focus(b: &tests::Browser, expected: &str) {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// The fingers stored with application `id`'s recording.
+fn recorded_fingers(rt: &Runtime, id: &str) -> Value {
+    let stored = rt.d1_query(&format!(
+        "SELECT fingers_json FROM recordings WHERE application_id = '{id}'"
+    ));
+    serde_json::from_str(stored[0]["fingers_json"].as_str().unwrap()).unwrap()
 }
