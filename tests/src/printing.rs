@@ -35,12 +35,7 @@ pub async fn submit_and_record(
         .get_json(&format!("/api/staff/applications/by-code/{code}"))
         .await;
     let id = detail["id"].as_str().expect("application id").to_string();
-    let verified = kecamatan
-        .post(&format!("/api/staff/applications/{id}/verify"))
-        .send()
-        .await
-        .unwrap();
-    assert!(verified.status().is_success(), "verify {id}");
+    verify(kecamatan, &id).await;
     let resp = kecamatan.record_biometrics(&id, body).await;
     assert!(
         resp.status().is_success(),
@@ -48,6 +43,16 @@ pub async fn submit_and_record(
         resp.text().await.unwrap_or_default()
     );
     id
+}
+
+/// Has `kecamatan` accept application `id`'s documents.
+pub async fn verify(kecamatan: &StaffClient, id: &str) {
+    let verified = kecamatan
+        .post(&format!("/api/staff/applications/{id}/verify"))
+        .send()
+        .await
+        .unwrap();
+    assert!(verified.status().is_success(), "verify {id}");
 }
 
 /// The application's stage, as staff see it.

@@ -5,12 +5,14 @@
 //! typed in with the resident's form; a receipt's QR read by the (fake, file-fed) camera; and the
 //! extraction worker kept for a recording that starts offline; and a printed card shipped from
 //! the dinas desktop (1440x900), received at the tablet by scanning the manifest's QR, handed over
-//! against the resident's signature, and shown as issued on the public status page.
+//! against the resident's signature, and shown as issued on the public status page; and a
+//! recording made from the keyboard alone, whose outbox entry later shows the matcher's outcome.
 //!
 //! The cases share one runtime and one chromedriver (`tests::suite`); each opens its own
 //! Chromium and asserts only about the applications and the session it made.
 
 use base64::Engine as _;
+use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use shared::api::{AttachmentKind, FieldCode, LowQualityReason};
@@ -18,24 +20,27 @@ use shared::i18n::Lang;
 use shared::lifecycle::Stage;
 use std::process::ExitCode;
 use std::time::Duration;
-use tests::browser::act::{choose_file, click_button, click_link, pick, press, type_into, upload};
+use tests::browser::act::{
+    choose_file, click_button, click_link, pick, press, press_key, type_into, upload,
+};
 use tests::browser::application_form::{
     choose_village, fill_address, fill_identity_with_nik, save_resident_draft,
 };
 use tests::browser::camera::{fake_camera_args, qr_video};
-use tests::browser::find::{button, by_label, heading, link, value_of};
+use tests::browser::find::{button, by_label, focused, heading, link, value_of};
 use tests::browser::network::{emulate_media, record_request_bodies, set_offline};
 use tests::browser::pictures::face_jpeg;
 use tests::browser::staff_console::{
-    check_every_document, end_session, fill_sign_in, finger_field, on_check_page, open_by_code,
-    outbox_states, record_biometrics, scan_fingers, sign_in, sign_on_pad, wait_templates,
+    check_every_document, end_session, extraction_turn, fill_sign_in, finger_field, on_check_page,
+    open_by_code, outbox_states, record_biometrics, scan_fingers, sign_in, sign_on_pad,
+    wait_templates,
 };
 use tests::browser::wait::{
     promise_holds, sw_in_control, wait_js, wait_promise, wait_text, wait_text_in,
 };
 use tests::fingerprints::{self, finger_image};
 use tests::fixtures::{self, purwodadi_application};
-use tests::printing::{print_ready, to_card_printed};
+use tests::printing::{decided, print_ready, to_card_printed, verify};
 use tests::suite::Ctx;
 use tests::Runtime;
 
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
         staff_console_keeps_the_extraction_worker_for_an_offline_first_recording,
         a_low_print_needs_a_reason_and_a_duplicate_never_looks_like_success,
         printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signature,
+        keyboard_alone_records_ten_fingers_in_order_and_the_outbox_shows_the_1n_outcome,
     ])
 }
 
@@ -667,13 +673,7 @@ async fn a_low_print_needs_a_reason_and_a_duplicate_never_looks_like_success(ctx
     click_button(&b, "Simpan dan kirim perekaman").await;
     heading(&b, "Status perekaman").await;
     wait_text(&b, "Terkirim", 30).await;
-    let fingers = rt.d1_query(&format!(
-        "SELECT fingers_json FROM recordings WHERE application_id = '{id}'"
-    ))[0]["fingers_json"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let fingers: Value = serde_json::from_str(&fingers).unwrap();
+    let fingers = recorded_fingers(rt, &id);
     assert_eq!(fingers[1]["position"], 2);
     assert_eq!(fingers[1]["kept_below_threshold"], json!("worn_ridges"));
     assert!(fingers[0].get("kept_below_threshold").is_none());
@@ -886,4 +886,242 @@ async fn printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signat
         received.as_secs_f64(),
         handed_over.as_secs_f64()
     );
+}
+
+/// The recording screen from the keyboard alone, as a scanner operator works: Tab walks the ten
+/// fingers in finger order (right thumb to left little), each one's exception reason right after
+/// it, then the face photo, the signature and the send button, and Shift+Tab walks back (no
+/// trap); Enter or Space opens the focused finger's file picker; each print loaded moves the focus
+/// on to the next finger, the tenth to the face photo; Enter on the send button sends. The
+/// outbox entry of that recording, sent, later shows the real matcher's 1:N outcome with its
+/// chip, in Indonesian and in English.
+async fn keyboard_alone_records_ten_fingers_in_order_and_the_outbox_shows_the_1n_outcome(ctx: Ctx) {
+    const T: &str = "browser_kecamatan_keyboard";
+    let rt = ctx.runtime().await;
+    let (code, id) = purwodadi_application(rt, "keyboard-0001-0001-0001-000000000001").await;
+    let kecamatan = rt.staff_client(OPERATOR).await;
+    verify(&kecamatan, &id).await;
+    let b = ctx.browser(TABLET.0, TABLET.1).await;
+    let tmp = tempfile::tempdir().unwrap();
+    sign_in(&b, &rt.base_url, OPERATOR).await;
+    let face = face_jpeg(&b, tmp.path()).await;
+    b.client
+        .goto(&rt.url(&format!("/kecamatan/permohonan/{id}/rekam")))
+        .await
+        .unwrap();
+    heading(&b, "Perekaman biometrik").await;
+    // Whom it records shows once the application is read: the screen is ready.
+    wait_text(&b, &code, 30).await;
+
+    // From the top of the page, Tab reaches the fingers after the "import all" picker.
+    let mut before = String::new();
+    for _ in 0..40 {
+        press_key(&b, Key::Tab, false).await;
+        let now = focused(&b).await;
+        if now == "finger-1" {
+            break;
+        }
+        before = now;
+    }
+    assert_eq!(
+        focused(&b).await,
+        "finger-1",
+        "Tab never reached the first finger"
+    );
+    assert_eq!(before, "finger-import-all");
+    b.screenshot(T, "01-focus-on-the-right-thumb").await;
+
+    // The whole order, forward and back.
+    let mut order: Vec<String> = (1..=10u8)
+        .flat_map(|p| [format!("finger-{p}"), format!("finger-{p}-reason")])
+        .collect();
+    order.extend(
+        [
+            "Buka kamera",
+            "face-file",
+            "Hapus",
+            "Simpan dan kirim perekaman",
+        ]
+        .map(String::from),
+    );
+    let mut walked = vec![focused(&b).await];
+    for _ in 1..order.len() {
+        press_key(&b, Key::Tab, false).await;
+        walked.push(focused(&b).await);
+    }
+    assert_eq!(walked, order, "Tab order");
+    let mut back = vec![focused(&b).await];
+    for _ in 1..order.len() {
+        press_key(&b, Key::Tab, true).await;
+        back.push(focused(&b).await);
+    }
+    back.reverse();
+    assert_eq!(back, order, "Shift+Tab order");
+
+    // Enter and Space open the focused finger's picker (the page sees the picker's click; it is
+    // cancelled here, as WebDriver cannot drive the system's file dialog).
+    b.client
+        .execute(
+            "window.__picked = []; window.__pick = e => { if (e.target.type === 'file') { __picked.push(e.target.id); e.preventDefault(); } }; \
+             document.addEventListener('click', __pick, true);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    press_key(&b, Key::Enter, false).await;
+    press_key(&b, Key::Space, false).await;
+    let picked = wait_js(
+        &b,
+        "__picked.length === 2 && __picked",
+        5,
+        "two picker clicks",
+    )
+    .await;
+    assert_eq!(picked, json!(["finger-1", "finger-1"]));
+    b.client
+        .execute(
+            "document.removeEventListener('click', __pick, true);",
+            vec![],
+        )
+        .await
+        .unwrap();
+
+    // The scanner's ten files, one per key: each print loaded moves the focus on.
+    let turn = extraction_turn().await;
+    for position in 1..=10u8 {
+        assert_eq!(focused(&b).await, format!("finger-{position}"));
+        b.client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(&finger_image(position).to_string_lossy())
+            .await
+            .unwrap();
+        let next = match position {
+            10 => "Buka kamera".to_string(),
+            p => format!("finger-{}", p + 1),
+        };
+        wait_focus(&b, &next).await;
+    }
+    wait_templates(&b, 10, 120, "ten templates").await;
+    drop(turn);
+    press_key(&b, Key::Tab, false).await;
+    assert_eq!(focused(&b).await, "face-file");
+    b.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&face.to_string_lossy())
+        .await
+        .unwrap();
+    b.find(Locator::Css("img[alt='Foto wajah yang akan dikirim']"))
+        .await;
+    // The applicant signs with a finger or stylus; the operator goes on with the keyboard.
+    sign_on_pad(&b).await;
+    for _ in 0..40 {
+        if focused(&b).await == "Simpan dan kirim perekaman" {
+            break;
+        }
+        press_key(&b, Key::Tab, false).await;
+    }
+    assert_eq!(focused(&b).await, "Simpan dan kirim perekaman");
+    b.screenshot(T, "02-ten-fingers-by-keyboard").await;
+    press_key(&b, Key::Enter, false).await;
+    heading(&b, "Status perekaman").await;
+    wait_text(&b, "Terkirim", 30).await;
+
+    // Each file went to its own finger.
+    let fingers = recorded_fingers(rt, &id);
+    let positions: Vec<u64> = fingers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["position"].as_u64().unwrap())
+        .collect();
+    assert_eq!(positions, (1..=10).collect::<Vec<u64>>());
+
+    // The outbox, open while the real matcher decides: the sent recording later shows the
+    // outcome it decided, coloured by its meaning.
+    b.find(Locator::XPath(
+        "//nav//a[starts-with(normalize-space(.), 'Kiriman')]",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    heading(&b, "Kiriman dari tablet ini").await;
+    let outcome = Stage::parse(&decided(&kecamatan, &id).await).unwrap();
+    let chip = format!(
+        ".outbox-item.sent.meaning-{} .stage-chip[data-stage={}]",
+        outcome.meaning().as_str(),
+        outcome.as_str()
+    );
+    wait_js(
+        &b,
+        &format!("document.querySelector('{chip}')"),
+        60,
+        "the outcome on the outbox entry",
+    )
+    .await;
+    let entry = b
+        .find(Locator::Css(".outbox-item.sent"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(entry.contains("Hasil 1:N"), "{entry}");
+    assert!(entry.contains(outcome.label(Lang::Id)), "{entry}");
+    // The send's own answer, kept with the item, came before the matcher's: the outcome shown
+    // was read later.
+    let kept = b
+        .client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const open = indexedDB.open('rekam-staff');
+               open.onsuccess = () => {
+                 const r = open.result.transaction('outbox').objectStore('outbox').getAll();
+                 r.onsuccess = () => done(r.result.map(t => JSON.parse(t).state)); };
+               open.onerror = () => done(null);"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let answered = kept[0]["Sent"]["stage"].as_str().unwrap_or_default();
+    assert!(
+        ["BIO_CAPTURED", "SENT_FOR_ENROLLMENT"].contains(&answered),
+        "the outbox item as stored: {kept}"
+    );
+    b.screenshot(T, "03-outbox-outcome").await;
+    b.find(Locator::Css("button.lang-toggle"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&b, "1:N outcome", 10).await;
+    wait_text(&b, outcome.label(Lang::En), 10).await;
+    b.screenshot(T, "04-outbox-outcome-en").await;
+}
+
+/// Waits until the element `expected` (its id, else its text) has the focus.
+async fn wait_focus(b: &tests::Browser, expected: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let now = focused(b).await;
+        if now == expected {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the focus is on {now:?}, not {expected:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The fingers stored with application `id`'s recording.
+fn recorded_fingers(rt: &Runtime, id: &str) -> Value {
+    let stored = rt.d1_query(&format!(
+        "SELECT fingers_json FROM recordings WHERE application_id = '{id}'"
+    ));
+    serde_json::from_str(stored[0]["fingers_json"].as_str().unwrap()).unwrap()
 }

@@ -15,6 +15,7 @@ mod face_capture;
 mod finger_slot;
 mod outbox_entry;
 mod outbox_page;
+mod outcome_watch;
 mod qr_scanner;
 mod queue_page;
 mod receipt_page;

@@ -84,7 +84,7 @@ pub fn ReceiptPage(id: String) -> impl IntoView {
         <section class="receipt-page">
             <div class="no-print">
                 <h1>{t(STATUS_TITLE)}</h1>
-                {move || record_item().map(|item| view! { <ul class="outbox-list"><OutboxEntry item=item/></ul> })}
+                {move || record_item().map(|item| view! { <ul class="outbox-list"><OutboxEntry item=item current=Some(stage.into())/></ul> })}
                 <RecordingStatus stage=stage.into()/>
             </div>
             {move || match receipt.get() {

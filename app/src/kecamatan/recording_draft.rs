@@ -59,6 +59,22 @@ impl Finger {
     }
 }
 
+/// The finger whose slot takes the keyboard focus after a print was loaded into `position`: the
+/// next one in finger order that still has no print (empty or unreadable), wrapping round to an
+/// earlier one left out; `None` once every finger is handled (the face photo is next). A scanner
+/// operator so loads ten prints pressing one key per finger, without the mouse.
+pub fn next_to_scan(position: u8, fingers: &[Finger]) -> Option<u8> {
+    let wants_print = |p: u8| {
+        matches!(
+            fingers.get(usize::from(p) - 1),
+            Some(Finger::Empty | Finger::Unreadable)
+        )
+    };
+    (position + 1..=10)
+        .chain(1..position)
+        .find(|&p| wants_print(p))
+}
+
 /// The finger names by ISO position (1 right thumb ... 10 left little), Indonesian and English.
 pub const FINGER_NAMES: [(&str, &str); 10] = [
     ("Ibu jari kanan", "Right thumb"),
@@ -212,6 +228,26 @@ mod tests {
                 reason: MissingFingerReason::Bandaged
             }
         );
+    }
+
+    #[test]
+    fn the_next_finger_to_scan_follows_finger_order_and_skips_handled_ones() {
+        let mut fingers = vec![Finger::Empty; 10];
+        fingers[0] = Finger::Extracting;
+        assert_eq!(next_to_scan(1, &fingers), Some(2));
+        // Handled fingers (read, being read, or with a reason) are passed over.
+        fingers[1] = Finger::Missing(MissingFingerReason::Amputated);
+        fingers[2] = Finger::Extracting;
+        assert_eq!(next_to_scan(1, &fingers), Some(4));
+        // After the last finger, an earlier one still without a print; an unreadable one
+        // counts as without.
+        for f in &mut fingers[3..] {
+            *f = Finger::Extracting;
+        }
+        fingers[0] = Finger::Unreadable;
+        assert_eq!(next_to_scan(10, &fingers), Some(1));
+        fingers[0] = Finger::Extracting;
+        assert_eq!(next_to_scan(10, &fingers), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! scanner's images in the staff Web Worker (the page never freezes; images stay in memory and
 //! only templates are kept), the face photo and the signature; then into the outbox.
 
-use super::recording_draft::{self, missing_parts, Finger, RecordingDraft};
+use super::recording_draft::{self, missing_parts, next_to_scan, Finger, RecordingDraft};
 use super::{remembered_detail, FaceCapture, FingerSlot, SignaturePad};
 use crate::api::{IdempotencyKey, StaffApi};
 use crate::components::StageChip;
@@ -227,6 +227,7 @@ pub fn RecordingPage(id: String) -> impl IntoView {
             <section class="fingers" aria-labelledby="fingers-h">
                 <h2 id="fingers-h">{t(FINGERPRINTS)}</h2>
                 <p class="hint">{t(FINGER_HINT)}</p>
+                <p class="hint">{t(KEYBOARD_HINT)}</p>
                 <div class="finger-tools">
                     <label for="finger-import-all">{t(IMPORT_ALL)}</label>
                     <input id="finger-import-all" type="file" multiple accept=super::finger_slot::ACCEPT on:change=import_all/>
@@ -243,7 +244,10 @@ pub fn RecordingPage(id: String) -> impl IntoView {
                                 state=state
                                 // A memo: a new print redraws its own slot, not all ten.
                                 preview=Memo::new(move |_| previews.with(|p| p[usize::from(position - 1)].clone())).into()
-                                on_file=Callback::new(move |file| extract(position, file))
+                                on_file=Callback::new(move |file| {
+                                    extract(position, file);
+                                    fingers.with_untracked(|v| focus_after_print(position, v));
+                                })
                                 on_missing=Callback::new(move |reason: Option<MissingFingerReason>| {
                                     set_finger(position, reason.map(Finger::Missing).unwrap_or(Finger::Empty))
                                 })
@@ -268,5 +272,31 @@ pub fn RecordingPage(id: String) -> impl IntoView {
             <button type="button" class="primary big" disabled=move || !loaded.get() on:click=submit>{t(SUBMIT_RECORDING)}</button>
             </div>
         </section>
+    }
+}
+
+/// A print loaded through a slot's own picker while the keyboard focus is on it (the scanner
+/// operator's Enter, or a tap) moves the focus on to the next finger still without a print, then
+/// to the face photo; a file dragged in with the mouse leaves the focus where it is.
+fn focus_after_print(position: u8, fingers: &[Finger]) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let focused_here = doc
+        .active_element()
+        .is_some_and(|e| e.id() == format!("finger-{position}"));
+    if !focused_here {
+        return;
+    }
+    let target = match next_to_scan(position, fingers) {
+        Some(next) => doc.get_element_by_id(&format!("finger-{next}")),
+        None => doc
+            .query_selector(".face-capture button:not([hidden]), .face-capture input")
+            .ok()
+            .flatten(),
+    };
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }

@@ -239,3 +239,11 @@ pub const OPEN_EVERY_DOCUMENT: Tr = Tr(
     "Buka dan centang setiap berkas sebelum menyetujui.",
     "Open and tick every document before accepting.",
 );
+pub const KEYBOARD_HINT: Tr = Tr(
+    "Dengan papan ketik atau pemindai: Enter membuka pemilih berkas jari yang terpilih; setelah sidik jari dimuat, jari berikutnya terpilih sendiri. Tab berpindah ke alasan pengecualian.",
+    "With a keyboard or scanner: Enter opens the selected finger's file picker; once a print is loaded, the next finger is selected by itself. Tab moves to the exception reason.",
+);
+/// Before a sent recording's 1:N outcome is known (outbox).
+pub const OUTCOME_PENDING: Tr = Tr("Hasil 1:N belum ada", "No 1:N outcome yet");
+/// Before the outcome chip of a sent recording (outbox).
+pub const OUTCOME: Tr = Tr("Hasil 1:N", "1:N outcome");

@@ -99,3 +99,21 @@ pub async fn upload(b: &Browser, label_in_section: &str, section: &str, file: &s
     )
     .await;
 }
+
+/// Presses and releases `key` on the keyboard (with Shift held when `shift`), as a person
+/// would: the page gets the real key events on whatever has the focus.
+pub async fn press_key(b: &Browser, key: fantoccini::key::Key, shift: bool) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let shift_key = char::from(fantoccini::key::Key::Shift);
+    let mut keys = KeyActions::new("keyboard".into());
+    if shift {
+        keys = keys.then(KeyAction::Down { value: shift_key });
+    }
+    keys = keys
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() });
+    if shift {
+        keys = keys.then(KeyAction::Up { value: shift_key });
+    }
+    b.client.perform_actions(keys).await.unwrap();
+}

@@ -77,3 +77,17 @@ pub async fn heading(b: &Browser, text: &str) -> Element {
     );
     b.find(Locator::XPath(&xpath)).await
 }
+
+/// What has the keyboard focus: its id, else its text ("" for the page itself).
+pub async fn focused(b: &Browser) -> String {
+    let v = b
+        .client
+        .execute(
+            "const e = document.activeElement; \
+             return !e || e === document.body ? '' : (e.id || e.innerText.trim());",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_str().unwrap_or_default().to_string()
+}

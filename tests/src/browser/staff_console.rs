@@ -151,12 +151,18 @@ pub async fn wait_templates(b: &Browser, n: usize, secs: u64, what: &str) {
 /// thread, and the freeze check below would measure that contention instead of our page.
 static EXTRACTING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// Waits for this case's turn to extract ten prints (see `EXTRACTING`); hold it while they
+/// are read.
+pub async fn extraction_turn() -> tokio::sync::MutexGuard<'static, ()> {
+    EXTRACTING.lock().await
+}
+
 /// Uploads the ten FVC images, the face and a drawn signature on the recording screen; returns
 /// the per-finger extraction times (ms, measured inside the Web Worker) and the wall time.
 /// Fails if the page froze while the images were read, or extraction ran outside the worker.
 pub async fn record_biometrics(b: &Browser, face: &std::path::Path) -> (Vec<f64>, Duration) {
     heading(b, "Perekaman biometrik").await;
-    let _turn = EXTRACTING.lock().await;
+    let _turn = extraction_turn().await;
     // The main thread's longest pause while the ten images are read: a 50 ms timer keeps
     // ticking unless something (extraction on the main thread would) blocks the page.
     b.client
