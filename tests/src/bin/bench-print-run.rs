@@ -151,7 +151,10 @@ async fn wait_decided(rt: &Runtime, limit: Duration) {
             return;
         }
         if waited.elapsed() > limit {
-            eprintln!("{pending} recordings still undecided after {} s", limit.as_secs());
+            eprintln!(
+                "{pending} recordings still undecided after {} s",
+                limit.as_secs()
+            );
             return;
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
