@@ -62,6 +62,7 @@ fn main() -> ExitCode {
         a_low_print_needs_a_reason_and_a_duplicate_never_looks_like_success,
         printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signature,
         keyboard_alone_records_ten_fingers_in_order_and_the_outbox_shows_the_1n_outcome,
+        signing_out_leaves_nothing_of_the_session_on_the_shared_tablet,
     ])
 }
 
@@ -1124,4 +1125,63 @@ fn recorded_fingers(rt: &Runtime, id: &str) -> Value {
         "SELECT fingers_json FROM recordings WHERE application_id = '{id}'"
     ));
     serde_json::from_str(stored[0]["fingers_json"].as_str().unwrap()).unwrap()
+}
+
+/// Opens the outbox from the bar and returns its items' states.
+async fn outbox_now(b: &tests::Browser) -> Vec<String> {
+    b.find(Locator::XPath(
+        "//nav//a[starts-with(normalize-space(.), 'Kiriman')]",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    heading(b, "Kiriman dari tablet ini").await;
+    // The stored items are read once the page opens.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    outbox_states(b).await
+}
+
+/// Two operators share a tablet. The first verifies an application (a sent outbox item) and
+/// leaves a walk-in half typed, then signs out: the page starts afresh, the walk-in draft (a
+/// resident's NIK) and the sent item are gone. The next operator finds an empty outbox of
+/// their own; the first, signing in again, finds nothing of the old session either.
+async fn signing_out_leaves_nothing_of_the_session_on_the_shared_tablet(ctx: Ctx) {
+    let rt = ctx.runtime().await;
+    let (code, _) = purwodadi_application(rt, "handover-0001-0001-0001-00000000001").await;
+    let b = ctx.browser(TABLET.0, TABLET.1).await;
+    sign_in(&b, &rt.base_url, OPERATOR).await;
+    open_by_code(&b, &code).await;
+    check_every_document(&b).await;
+    click_button(&b, "Berkas lengkap dan sesuai — setujui").await;
+    wait_text(&b, "Terkirim", 30).await;
+    assert_eq!(outbox_now(&b).await, vec!["Terkirim"]);
+    let half_typed = json!({
+        "step": 2, "idempotency_key": "f".repeat(32), "attachments": [],
+        "form": fixtures::purwodadi_form(),
+    });
+    b.client
+        .execute(
+            "localStorage.setItem('rekam.staff.walk_in.v1', arguments[0]);",
+            vec![half_typed.to_string().into()],
+        )
+        .await
+        .unwrap();
+
+    click_button(&b, "Keluar").await;
+    heading(&b, "Masuk petugas").await;
+    wait_js(
+        &b,
+        "localStorage.getItem('rekam.staff.walk_in.v1') === null && localStorage.getItem('rekam.staff.session') === null",
+        15,
+        "the walk-in draft and the session forgotten",
+    )
+    .await;
+
+    sign_in(&b, &rt.base_url, "kec.kedungjati").await;
+    assert!(outbox_now(&b).await.is_empty(), "another's outbox shown");
+    click_button(&b, "Keluar").await;
+    heading(&b, "Masuk petugas").await;
+    sign_in(&b, &rt.base_url, OPERATOR).await;
+    assert!(outbox_now(&b).await.is_empty(), "the sent item kept");
 }

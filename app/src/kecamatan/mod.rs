@@ -44,7 +44,7 @@ pub use recording_status::RecordingStatus;
 pub use return_form::ReturnForm;
 pub use shell::KecamatanShell;
 pub use signature_pad::SignaturePad;
-pub use walk_in_page::WalkInPage;
+pub use walk_in_page::{clear_draft as clear_walk_in_draft, WalkInPage};
 
 use shared::api::ApplicationDetail;
 use std::cell::RefCell;

@@ -18,6 +18,11 @@ const WALK_IN: Intake = Intake {
     district_fixed: true,
 };
 
+/// Forgets the walk-in draft and its files (`staff::tablet_handover`).
+pub async fn clear_draft() {
+    let _ = crate::resident::Draft::clear(WALK_IN).await;
+}
+
 /// The walk-in form.
 #[component]
 pub fn WalkInPage() -> impl IntoView {

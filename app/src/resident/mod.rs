@@ -21,8 +21,8 @@ mod step_type_region;
 mod submission;
 mod submitted_page;
 
-pub use draft::Intake;
 pub use draft::DEFAULT_REGENCY;
+pub use draft::{Draft, Intake};
 pub use intake_form::IntakeForm;
 pub use landing::Landing;
 pub use prefill_page::PrefillPage;

@@ -10,6 +10,7 @@ mod staff_bar;
 mod staff_shell;
 pub mod store;
 mod strings;
+pub mod tablet_handover;
 
 pub use change_password_page::{ChangePasswordPage, CHANGE_PASSWORD};
 pub use sign_in_page::SignInPage;

@@ -28,6 +28,10 @@ pub fn SignInPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(info)) = sign_in.value().get() {
             session::remember(&info);
+            let username = info.username.clone();
+            leptos::task::spawn_local(async move {
+                super::tablet_handover::after_sign_in(&username).await;
+            });
             if info.must_change_password {
                 navigate(super::CHANGE_PASSWORD);
                 return;

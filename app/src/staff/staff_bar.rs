@@ -6,7 +6,7 @@ use crate::api::StaffApi;
 use crate::i18n::use_lang;
 use crate::i18n::{t, Tr};
 use crate::kecamatan::strings::SIGN_OUT;
-use crate::nav::{navigate, use_location};
+use crate::nav::use_location;
 use crate::staff::session;
 use leptos::prelude::*;
 
@@ -29,9 +29,8 @@ pub fn StaffBar(title: Tr, children: Children) -> impl IntoView {
         leptos::task::spawn_local(async move {
             // Signing out offline still forgets the session here; the cookie expires on its own.
             let _ = api.logout().await;
-            session::forget();
             current.0.set(None);
-            navigate("/staf/masuk");
+            super::tablet_handover::leave().await;
         });
     };
     view! {

@@ -1,5 +1,6 @@
-//! The staff console's own IndexedDB database (`rekam-staff`): the outbox and recording drafts,
-//! stored as JSON text. Apart from the resident's `rekam` database so neither side's upgrades
+//! The staff console's own IndexedDB database, one per staff member (`rekam-staff.<username>`,
+//! so that on a shared tablet nobody sees or sends another's work): the outbox and recording
+//! drafts, stored as JSON text. Apart from the resident's `rekam` database so neither side's upgrades
 //! can break the other; IndexedDB (not `localStorage`) because a recording with its face photo
 //! is several hundred KB and the outbox must survive a closed tab.
 
@@ -37,7 +38,9 @@ async fn object_store(
     store: Store,
     mode: IdbTransactionMode,
 ) -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
-    let db = idb::open(DB_NAME, DB_VERSION, STORES).await?;
+    let who = super::session::remembered()
+        .ok_or_else(|| StoreError("no staff member is signed in on this device".into()))?;
+    let db = idb::open(&format!("{DB_NAME}.{}", who.username), DB_VERSION, STORES).await?;
     idb::object_store(&db, store.name(), mode)
 }
 

@@ -16,3 +16,4 @@ mod transport;
 
 pub use item::{Action, FailedReason, Item, ItemState, RetryProblem};
 pub use scheduler::{outbox, Outbox};
+pub use storage::forget_sent;

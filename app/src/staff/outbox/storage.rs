@@ -30,6 +30,22 @@ pub async fn load(now_ms: f64) -> Vec<Item> {
     keep
 }
 
+/// Removes the items already sent (at sign-out: the next person on the tablet has no business
+/// with them). Waiting and failed ones stay for their author.
+pub async fn forget_sent() {
+    let items: Vec<Item> = store::all(Store::Outbox)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|text| serde_json::from_str(text).ok())
+        .collect();
+    for item in items {
+        if matches!(item.state, ItemState::Sent { .. }) {
+            let _ = store::delete(Store::Outbox, item.key.as_str()).await;
+        }
+    }
+}
+
 /// Splits stored items into those to keep (oldest first, none left "sending") and those to
 /// delete.
 fn resumed(items: Vec<Item>, now_ms: f64) -> (Vec<Item>, Vec<Item>) {
