@@ -72,6 +72,39 @@ fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
 
 /// An uncompressed (stored-deflate) RGB PNG of a colour gradient: a real, decodable picture of
 /// `w` x `h` pixels, as large as a phone photo would be before the app shrinks it.
+/// A JPEG of the gradient with an EXIF block holding a GPS position, as phone cameras write.
+fn jpeg_with_gps(w: u32, h: u32) -> Vec<u8> {
+    let pixels = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([
+            (x * 255 / w) as u8,
+            (y * 255 / h) as u8,
+            ((x ^ y) & 0xFF) as u8,
+        ])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
+        .encode_image(&pixels)
+        .unwrap();
+    // TIFF (little-endian): IFD0 with one entry, the GPS IFD pointer (tag 0x8825) to offset 26;
+    // the GPS IFD with GPSLatitudeRef (tag 1) = "S".
+    let mut tiff = b"II*\0".to_vec();
+    tiff.extend(8u32.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend([0x25, 0x88, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0]);
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend([1, 0, 2, 0, 2, 0, 0, 0, b'S', 0, 0, 0]);
+    tiff.extend(0u32.to_le_bytes());
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(((app1.len() + 2) as u16).to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
 fn gradient_png(w: u32, h: u32) -> Vec<u8> {
     let mut raw = Vec::with_capacity(((w * 3 + 1) * h) as usize);
     for y in 0..h {
@@ -131,7 +164,8 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data(ctx: Ct
     let rt = Runtime::start().await;
     let b = ctx.browser(PHONE.0, PHONE.1).await;
     let files = tempfile::tempdir().unwrap();
-    let photo = write(files.path(), "selfie.png", &gradient_png(900, 1000));
+    // A phone camera's photo carries where it was taken (EXIF GPS): that must not leave the phone.
+    let photo = write(files.path(), "selfie.jpg", &jpeg_with_gps(900, 1000));
     let letter = write(
         files.path(),
         "surat-pengantar.png",
@@ -300,6 +334,29 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data(ctx: Ct
     for secret in [NIK, KK, "SITI", "AMINAH", "1987", "12 NOVEMBER"] {
         assert!(!html.contains(secret), "status page shows {secret}");
     }
+
+    // The photo as stored: a JPEG the phone made afresh, without the camera's EXIF (GPS).
+    let compact: String = code.chars().filter(|c| *c != '-').collect();
+    let id = rt.d1_query(&format!(
+        "SELECT id FROM applications WHERE registration_code = '{compact}'"
+    ))[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let staff = rt.staff_client("kec.purwodadi").await;
+    let photo = staff
+        .get(&format!("/api/staff/applications/{id}/documents/photo_3x4"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert!(photo.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
+    assert!(
+        !photo.windows(4).any(|w| w == b"Exif"),
+        "the camera's EXIF reached the server"
+    );
 
     // A mistyped code is caught on the device with a clear message.
     let mut typo: Vec<char> = code.chars().collect();
