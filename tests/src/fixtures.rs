@@ -100,14 +100,19 @@ pub async fn submit_application(base_url: &str, key: &str, form: &Value) -> (Str
 /// registration code (as printed, with dashes) and id.
 pub async fn purwodadi_application(rt: &crate::Runtime, key: &str) -> (String, String) {
     let (code, _) = submit_application(&rt.base_url, key, &purwodadi_form()).await;
+    let id = application_id(rt, &code);
+    (code, id)
+}
+
+/// The id of the application with registration code `code` (printed with dashes or not).
+pub fn application_id(rt: &crate::Runtime, code: &str) -> String {
     let compact: String = code.chars().filter(|c| *c != '-').collect();
-    let id = rt.d1_query(&format!(
+    rt.d1_query(&format!(
         "SELECT id FROM applications WHERE registration_code = '{compact}'"
     ))[0]["id"]
         .as_str()
         .unwrap()
-        .to_string();
-    (code, id)
+        .to_string()
 }
 
 /// A template of `n` minutiae laid out from `seed` (not a real finger: for plumbing tests only).

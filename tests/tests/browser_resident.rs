@@ -336,13 +336,7 @@ async fn resident_prefills_submits_and_sees_status_without_personal_data(ctx: Ct
     }
 
     // The photo as stored: a JPEG the phone made afresh, without the camera's EXIF (GPS).
-    let compact: String = code.chars().filter(|c| *c != '-').collect();
-    let id = rt.d1_query(&format!(
-        "SELECT id FROM applications WHERE registration_code = '{compact}'"
-    ))[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = tests::fixtures::application_id(&rt, &code);
     let staff = rt.staff_client("kec.purwodadi").await;
     let photo = staff
         .get(&format!("/api/staff/applications/{id}/documents/photo_3x4"))

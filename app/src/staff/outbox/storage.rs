@@ -17,13 +17,7 @@ pub async fn put(item: &Item) -> Result<(), store::StoreError> {
 /// The stored items, oldest first, as the page should resume them; records of sent items past
 /// their keeping time are deleted. Unreadable records are skipped (never sent blind).
 pub async fn load(now_ms: f64) -> Vec<Item> {
-    let items: Vec<Item> = store::all(Store::Outbox)
-        .await
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|text| serde_json::from_str(text).ok())
-        .collect();
-    let (keep, expired) = resumed(items, now_ms);
+    let (keep, expired) = resumed(stored().await, now_ms);
     for item in expired {
         let _ = store::delete(Store::Outbox, item.key.as_str()).await;
     }
@@ -33,17 +27,21 @@ pub async fn load(now_ms: f64) -> Vec<Item> {
 /// Removes the items already sent (at sign-out: the next person on the tablet has no business
 /// with them). Waiting and failed ones stay for their author.
 pub async fn forget_sent() {
-    let items: Vec<Item> = store::all(Store::Outbox)
-        .await
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|text| serde_json::from_str(text).ok())
-        .collect();
-    for item in items {
+    for item in stored().await {
         if matches!(item.state, ItemState::Sent { .. }) {
             let _ = store::delete(Store::Outbox, item.key.as_str()).await;
         }
     }
+}
+
+/// Every readable stored item (an unreadable record is skipped, never sent blind).
+async fn stored() -> Vec<Item> {
+    store::all(Store::Outbox)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|text| serde_json::from_str(text).ok())
+        .collect()
 }
 
 /// Splits stored items into those to keep (oldest first, none left "sending") and those to
