@@ -647,5 +647,9 @@ async fn a_job_failing_every_retry_becomes_a_stuck_item_not_a_loss(_ctx: Ctx) {
     assert_eq!(json!(stuck[0].since), letter["recorded_at"]);
     // The failed tries wrote nothing half: every audit row, the consumer's too, is linked.
     let chain = chain(&supervisor).await;
-    assert_eq!((&chain.first_broken, chain.pending), (&None, 0), "{chain:?}");
+    assert_eq!(
+        (&chain.first_broken, chain.pending),
+        (&None, 0),
+        "{chain:?}"
+    );
 }
