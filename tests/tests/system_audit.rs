@@ -82,6 +82,9 @@ fn max_audit_id(rt: &Runtime) -> i64 {
         .unwrap()
 }
 
+/// Reads at once in the chain case (each writes its audit row in its own batch).
+const CONCURRENT_READS: usize = 6;
+
 async fn chain_links_every_row_refuses_rewrites_and_finds_the_altered_one(_ctx: Ctx) {
     // Writes the database directly and breaks the chain on purpose: its own runtime, so no other
     // case meets a locked database file or a broken log.
@@ -97,6 +100,17 @@ async fn chain_links_every_row_refuses_rewrites_and_finds_the_altered_one(_ctx: 
             .unwrap();
         assert_eq!(read.status(), StatusCode::OK);
     }
+    // Concurrent reads race for the chain head: the losers' batches abort whole and are
+    // retried on the new head, so every read is answered and every row linked in its batch.
+    let burst: Vec<_> = (0..CONCURRENT_READS)
+        .map(|_| {
+            let (client, path) = (kecamatan.clone(), format!("/api/staff/applications/{id}"));
+            tokio::spawn(async move { client.get(&path).send().await.unwrap().status() })
+        })
+        .collect();
+    for read in burst {
+        assert_eq!(read.await.unwrap(), StatusCode::OK);
+    }
     let intact = chain(&supervisor).await;
     let rows = rt.d1_count("SELECT COUNT(*) AS n FROM audit_log");
     let links = rt.d1_count("SELECT COUNT(*) AS n FROM audit_chain");
@@ -107,7 +121,10 @@ async fn chain_links_every_row_refuses_rewrites_and_finds_the_altered_one(_ctx: 
         "every row is linked: {intact:?}"
     );
     assert_eq!(links, rows);
-    assert!(rows >= 5, "two sign-ins, three reads: {rows}");
+    assert!(
+        rows >= 5 + CONCURRENT_READS as u64,
+        "two sign-ins, three reads, the burst: {rows}"
+    );
     // The cron signs the head into R2; the check then vouches for it.
     rt.fire_cron().await;
     let checked = chain(&supervisor).await;

@@ -56,7 +56,9 @@ impl AuditEntry<'_> {
 }
 
 /// Attempts of a batch whose chain head another request moved first.
-const COMMIT_ATTEMPTS: u32 = 6;
+const COMMIT_ATTEMPTS: u32 = 16;
+/// The longest pause before a retry, in ms (the n-th waits a random time up to 5 * 2^n ms).
+const MAX_PAUSE_MS: u32 = 200;
 
 /// Why [`commit`] wrote nothing.
 #[derive(Debug)]
@@ -129,8 +131,9 @@ pub async fn commit(
                     return Err(CommitError::Refused(e));
                 }
                 // Spread the retries of writers that collided, so they do not collide again.
-                let jitter = js_sys::Math::random() * f64::from(5 << attempt);
-                Delay::from(Duration::from_micros((jitter * 1000.0) as u64)).await;
+                let bound = f64::from((5u32 << attempt).min(MAX_PAUSE_MS));
+                let pause_us = js_sys::Math::random() * bound * 1000.0;
+                Delay::from(Duration::from_micros(pause_us as u64)).await;
             }
         }
     }
