@@ -412,6 +412,25 @@ async fn viewer_filters_and_pages_in_a_stable_order(ctx: Ctx) {
     assert!(searched >= 2, "looking a person up is on their trail");
 }
 
+/// Verifies application `id` and records synthetic fingers (seeds `seed + position`) for it.
+async fn verify_and_record(kecamatan: &StaffClient, id: &str, key: &str, seed: u64) {
+    assert!(kecamatan
+        .post(&format!("/api/staff/applications/{id}/verify"))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .is_success());
+    let body = recording_body(key, |p| {
+        synthetic_template(&mut Rng::new(seed + u64::from(p)))
+    });
+    assert!(kecamatan
+        .record_biometrics(id, &body)
+        .await
+        .status()
+        .is_success());
+}
+
 fn stage_of(rt: &Runtime, id: &str) -> String {
     rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
         .as_str()
@@ -434,21 +453,7 @@ async fn export_holds_the_whole_history_and_every_access(ctx: Ctx) {
         .unwrap()
         .status()
         .is_success());
-    assert!(kecamatan
-        .post(&format!("/api/staff/applications/{id}/verify"))
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .is_success());
-    let body = recording_body("audit-export-recording", |p| {
-        synthetic_template(&mut Rng::new(7_301_000 + u64::from(p)))
-    });
-    assert!(kecamatan
-        .record_biometrics(&id, &body)
-        .await
-        .status()
-        .is_success());
+    verify_and_record(&kecamatan, &id, "audit-export-recording", 7_301_000).await;
     let start = Instant::now();
     while stage_of(rt, &id) != "PRINT_READY_RECORD" {
         assert!(
@@ -576,21 +581,7 @@ async fn a_job_failing_every_retry_becomes_a_stuck_item_not_a_loss(_ctx: Ctx) {
     // batch fails on every try, after the search, and Queues moves the job to the DLQ.
     rt.d1_query("ALTER TABLE match_results RENAME TO match_results_away");
     let (code, id) = purwodadi_application(&rt, "audit-dlq-application-1").await;
-    assert!(kecamatan
-        .post(&format!("/api/staff/applications/{id}/verify"))
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .is_success());
-    let body = recording_body("audit-dlq-recording", |p| {
-        synthetic_template(&mut Rng::new(7_302_000 + u64::from(p)))
-    });
-    assert!(kecamatan
-        .record_biometrics(&id, &body)
-        .await
-        .status()
-        .is_success());
+    verify_and_record(&kecamatan, &id, "audit-dlq-recording", 7_302_000).await;
     let reference = rt.d1_query(&format!(
         "SELECT reference_id FROM recordings WHERE application_id = '{id}'"
     ))[0]["reference_id"]
