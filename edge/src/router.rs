@@ -3,8 +3,8 @@
 use crate::bindings;
 use crate::handlers;
 use crate::http::{cross_site, security_headers, ApiError, ApiResult, RequestContext};
+use crate::services::refusal_audit;
 use crate::services::staff_admin::AccountChange;
-use crate::services::{audit_chain, refusal_audit};
 use shared::api::ErrorCode;
 use worker::{Env, Method, Request, Response, Result};
 
@@ -26,11 +26,6 @@ pub async fn handle(req: Request, env: Env) -> Result<Response> {
                 e.into_response(ctx.lang, &ctx.request_id)?
             }
         };
-        // Audit rows are linked into the chain before the answer goes out: every write, and
-        // every staff read (reads of personal data are audited). Public reads write no row.
-        if method != Method::Get || matches!(segs.first(), Some(&("staff" | "dinas" | "auth"))) {
-            audit_chain::link_after_request(&ctx).await;
-        }
         resp.with_headers_added(&ctx)?
     } else {
         env.assets(bindings::ASSETS)?.fetch_request(req).await?

@@ -54,6 +54,9 @@ fn open(state_dir: &Path) -> Result<Connection, String> {
     // D1 enforces foreign keys; so does a statement run here.
     conn.pragma_update(None, "foreign_keys", true)
         .map_err(|e| e.to_string())?;
+    // Checkpointing is the worker's business: a write here never starts one.
+    conn.pragma_update(None, "wal_autocheckpoint", 0)
+        .map_err(|e| e.to_string())?;
     Ok(conn)
 }
 

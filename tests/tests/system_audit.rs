@@ -2,15 +2,18 @@
 //! linked, a row altered in the database found at its own link, a re-hashed chain caught by the
 //! signed checkpoint in R2, the offline verifier agreeing), refused requests and sign-ins in
 //! the log, the log and chain refusing INSERT OR REPLACE / upsert / UPDATE / DELETE, the audit
-//! viewer's filters and paging, and the subject-access report against a seeded history.
+//! viewer's filters and paging, the subject-access report against a seeded history, and an
+//! enrolment job that fails every retry landing in the dead-letter queue and on the dashboard.
 //!
-//! The cases share one runtime (`tests::suite`) and assert only about rows they made; the case
-//! that breaks the chain on purpose runs its own runtime.
+//! The cases share one runtime (`tests::suite`) and assert only about rows they made; the cases
+//! that break the chain or a table on purpose run their own runtime.
 
 use biometrics::search::synthetic::{synthetic_template, Rng};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use shared::api::{AuditPage, ChainReport, ErrorBody, ErrorCode, SubjectAccessReport};
+use shared::api::{
+    AuditPage, ChainReport, Dashboard, ErrorBody, ErrorCode, StuckReason, SubjectAccessReport,
+};
 use shared::audit::LinkFault;
 use shared::lifecycle::Stage;
 use std::process::ExitCode;
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
         refused_requests_and_sign_ins_are_audited,
         viewer_filters_and_pages_in_a_stable_order,
         export_holds_the_whole_history_and_every_access,
+        a_job_failing_every_retry_becomes_a_stuck_item_not_a_loss,
     ])
 }
 
@@ -78,6 +82,9 @@ fn max_audit_id(rt: &Runtime) -> i64 {
         .unwrap()
 }
 
+/// Reads at once in the chain case (each writes its audit row in its own batch).
+const CONCURRENT_READS: usize = 6;
+
 async fn chain_links_every_row_refuses_rewrites_and_finds_the_altered_one(_ctx: Ctx) {
     // Writes the database directly and breaks the chain on purpose: its own runtime, so no other
     // case meets a locked database file or a broken log.
@@ -93,6 +100,17 @@ async fn chain_links_every_row_refuses_rewrites_and_finds_the_altered_one(_ctx: 
             .unwrap();
         assert_eq!(read.status(), StatusCode::OK);
     }
+    // Concurrent reads race for the chain head: the losers' batches abort whole and are
+    // retried on the new head, so every read is answered and every row linked in its batch.
+    let burst: Vec<_> = (0..CONCURRENT_READS)
+        .map(|_| {
+            let (client, path) = (kecamatan.clone(), format!("/api/staff/applications/{id}"));
+            tokio::spawn(async move { client.get(&path).send().await.unwrap().status() })
+        })
+        .collect();
+    for read in burst {
+        assert_eq!(read.await.unwrap(), StatusCode::OK);
+    }
     let intact = chain(&supervisor).await;
     let rows = rt.d1_count("SELECT COUNT(*) AS n FROM audit_log");
     let links = rt.d1_count("SELECT COUNT(*) AS n FROM audit_chain");
@@ -103,7 +121,10 @@ async fn chain_links_every_row_refuses_rewrites_and_finds_the_altered_one(_ctx: 
         "every row is linked: {intact:?}"
     );
     assert_eq!(links, rows);
-    assert!(rows >= 5, "two sign-ins, three reads: {rows}");
+    assert!(
+        rows >= 5 + CONCURRENT_READS as u64,
+        "two sign-ins, three reads, the burst: {rows}"
+    );
     // The cron signs the head into R2; the check then vouches for it.
     rt.fire_cron().await;
     let checked = chain(&supervisor).await;
@@ -391,6 +412,25 @@ async fn viewer_filters_and_pages_in_a_stable_order(ctx: Ctx) {
     assert!(searched >= 2, "looking a person up is on their trail");
 }
 
+/// Verifies application `id` and records synthetic fingers (seeds `seed + position`) for it.
+async fn verify_and_record(kecamatan: &StaffClient, id: &str, key: &str, seed: u64) {
+    assert!(kecamatan
+        .post(&format!("/api/staff/applications/{id}/verify"))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .is_success());
+    let body = recording_body(key, |p| {
+        synthetic_template(&mut Rng::new(seed + u64::from(p)))
+    });
+    assert!(kecamatan
+        .record_biometrics(id, &body)
+        .await
+        .status()
+        .is_success());
+}
+
 fn stage_of(rt: &Runtime, id: &str) -> String {
     rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
         .as_str()
@@ -413,21 +453,7 @@ async fn export_holds_the_whole_history_and_every_access(ctx: Ctx) {
         .unwrap()
         .status()
         .is_success());
-    assert!(kecamatan
-        .post(&format!("/api/staff/applications/{id}/verify"))
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .is_success());
-    let body = recording_body("audit-export-recording", |p| {
-        synthetic_template(&mut Rng::new(7_301_000 + u64::from(p)))
-    });
-    assert!(kecamatan
-        .record_biometrics(&id, &body)
-        .await
-        .status()
-        .is_success());
+    verify_and_record(&kecamatan, &id, "audit-export-recording", 7_301_000).await;
     let start = Instant::now();
     while stage_of(rt, &id) != "PRINT_READY_RECORD" {
         assert!(
@@ -539,4 +565,99 @@ async fn export_holds_the_whole_history_and_every_access(ctx: Ctx) {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+/// How long a job failing every try takes to reach the dead-letter queue and be recorded: six
+/// tries (`max_retries = 5`, edge/wrangler.toml) with the consumer's backoff (its age in
+/// seconds, at least 1 s: about 1 + 1 + 2 + 4 + 8 s) and the queues' batch waits.
+const DEAD_LETTER_TIMEOUT: Duration = Duration::from_secs(120);
+
+async fn a_job_failing_every_retry_becomes_a_stuck_item_not_a_loss(_ctx: Ctx) {
+    // Takes a table away: its own runtime, so no other case meets it missing.
+    let rt = Runtime::start().await;
+    let kecamatan = rt.staff_client("kec.purwodadi").await;
+    let supervisor = rt.staff_client("dinas.supervisor").await;
+    // The outcome of a search cannot be written while its table is missing: the consumer's
+    // batch fails on every try, after the search, and Queues moves the job to the DLQ.
+    rt.d1_query("ALTER TABLE match_results RENAME TO match_results_away");
+    let (code, id) = purwodadi_application(&rt, "audit-dlq-application-1").await;
+    verify_and_record(&kecamatan, &id, "audit-dlq-recording", 7_302_000).await;
+    let reference = rt.d1_query(&format!(
+        "SELECT reference_id FROM recordings WHERE application_id = '{id}'"
+    ))[0]["reference_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let start = Instant::now();
+    let letter = loop {
+        let found = rt.d1_query(&format!(
+            "SELECT * FROM dead_letters WHERE application_id = '{id}'"
+        ));
+        if let Some(row) = found.as_array().unwrap().first() {
+            break row.clone();
+        }
+        assert!(
+            start.elapsed() < DEAD_LETTER_TIMEOUT,
+            "no dead letter for {id} after {:?}",
+            start.elapsed()
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    };
+    assert_eq!(letter["reference_id"], json!(reference));
+    assert_eq!(letter["queue"], "rekam-enrollment-dlq");
+    assert_eq!(letter["purpose"], "search");
+    // The record keeps who and when, never the templates the message carried.
+    let mut columns: Vec<&str> = letter
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    columns.sort_unstable();
+    assert_eq!(
+        columns,
+        [
+            "application_id",
+            "enqueued_at",
+            "job_id",
+            "purpose",
+            "queue",
+            "recorded_at",
+            "reference_id"
+        ],
+        "{letter}"
+    );
+
+    // With the table back, nothing comes again by itself (the job left the queues once it was
+    // recorded): the application waits in SENT_FOR_ENROLLMENT, shown as stuck until its owner,
+    // the dinas supervisor, has it recorded again (ARCHITECTURE.md, "Retention").
+    rt.d1_query("ALTER TABLE match_results_away RENAME TO match_results");
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(stage_of(&rt, &id), "SENT_FOR_ENROLLMENT");
+    assert_eq!(
+        rt.d1_count(&format!(
+            "SELECT COUNT(*) AS n FROM match_results WHERE reference_id = '{reference}'"
+        )),
+        0
+    );
+    let resp = supervisor.get("/api/dinas/dashboard").send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let dashboard: Dashboard = resp.json().await.unwrap();
+    let compact: String = code.chars().filter(|c| *c != '-').collect();
+    let stuck: Vec<_> = dashboard
+        .stuck
+        .iter()
+        .filter(|s| s.registration_code.replace('-', "") == compact)
+        .collect();
+    assert_eq!(stuck.len(), 1, "{:?}", dashboard.stuck);
+    assert_eq!(stuck[0].reason, StuckReason::DeadLetter);
+    assert_eq!(stuck[0].stage, Stage::SentForEnrollment);
+    assert_eq!(json!(stuck[0].since), letter["recorded_at"]);
+    // The failed tries wrote nothing half: every audit row, the consumer's too, is linked.
+    let chain = chain(&supervisor).await;
+    assert_eq!(
+        (&chain.first_broken, chain.pending),
+        (&None, 0),
+        "{chain:?}"
+    );
 }

@@ -1,81 +1,54 @@
-//! The audit log's hash chain: linking rows, walking the chain, signed checkpoints.
+//! The audit log's hash chain: walking it, signed checkpoints of its head, and what a write
+//! that lost the race for the head answers.
 //!
-//! Design (ARCHITECTURE.md, "Audit chain"). Every audit row is inserted in the SAME D1 batch as
-//! the change it records, by the unchanged `storage::audit::insert`/`insert_for_each`, so a
-//! change never commits without its row. SQLite has no SHA-256, so the row's link (its hash over
-//! the previous link and its content, `shared::audit::link_hash`) is computed here and appended
-//! to `audit_chain` right after: by the router at the end of every request that may have written
-//! a row, and by the cron before each checkpoint. Linking reads the unlinked rows in id order
-//! (D1 commits batches one at a time, so ids are gapless and final when read) and writes their
-//! links in one statement; the table's trigger accepts only the next row's link on top of the
-//! last one, so the chain stays linear, and two concurrent linkers compute the same links (a
-//! pure function of the rows), the later one's being left out.
+//! Design (ARCHITECTURE.md, "Audit chain"). Every audit row and its link are written in the SAME
+//! D1 batch as the change they record, by `storage::audit::commit` (or `record` for a row on
+//! its own): it reads the chain head, gives the rows the next ids, computes their links with
+//! `shared::audit::link_rows` (SQLite has no SHA-256; the offline `audit-verify` checks with
+//! the same code) and appends both after the caller's statements. The triggers of migration
+//! 0010 refuse a row id at or below the last one and a link that is not on top of the head, so
+//! when another request wrote a row in between, the whole batch aborts, nothing of it written,
+//! and `commit` reads the head again and retries (a few times, then 503 `unavailable`). So no
+//! change commits without its row, and no row without its link. Rows left unlinked by the
+//! code before this (links used to be appended after the request) are linked by the next
+//! write or checkpoint (`storage::audit_chain::link_unlinked`); the verifier reports any row
+//! without a link it meets as pending, after the last link.
 //!
-//! Why not hash inside the change's batch: that needs the chain head read before the batch, a
-//! guard on it and a retry of the caller's whole batch on every concurrent write (every staff
-//! request writes a row), and every call site changed. It would not be stronger: whoever can
-//! write the database directly can recompute every hash after the last signed checkpoint either
-//! way; what fixes history is the checkpoint signed with the regency key and kept in R2, and a
-//! row is linked milliseconds after its batch, long before the next checkpoint.
+//! A signed checkpoint of the head, kept in R2, is what fixes history against whoever can write
+//! the database directly (they could recompute every hash after it).
 
 use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::certificates;
+use crate::storage::audit::CommitError;
 use crate::storage::{audit, audit_chain};
-use shared::api::{BrokenLink, ChainReport};
-use shared::audit::{link_rows, ChainWalk, Checkpoint, LinkFault, GENESIS};
+use shared::api::{BrokenLink, ChainReport, ErrorCode};
+use shared::audit::{ChainWalk, Checkpoint, LinkFault};
 use std::collections::BTreeMap;
-use worker::{D1Database, Env};
+use worker::Env;
 
-/// Rows linked per statement (a JSON text of ~150 bytes a row).
-const LINK_BATCH: u32 = 500;
 /// Rows read per page while walking.
 const WALK_PAGE: u32 = 1000;
-/// Rounds of [`LINK_BATCH`] one call links at most (a backlog beyond is left to the next).
-const LINK_ROUNDS: usize = 200;
 
-/// Links every unlinked row. Returns how many this call linked.
-pub async fn link_pending(db: &D1Database) -> worker::Result<usize> {
-    let mut linked = 0;
-    for _ in 0..LINK_ROUNDS {
-        let rows = audit::unlinked(db, LINK_BATCH).await?;
-        if rows.is_empty() {
-            return Ok(linked);
+/// A batch that kept losing the race for the chain head is 503 `unavailable` (retry later;
+/// nothing was written, so a retry is safe, with or without an idempotency key).
+impl From<CommitError> for ApiError {
+    fn from(e: CommitError) -> Self {
+        match e {
+            CommitError::Contended => ApiError::Code(ErrorCode::Unavailable),
+            CommitError::Refused(e) => e.into(),
         }
-        let head = audit_chain::head(db).await?;
-        // The head read after the rows: if another linker moved it past them, they are done.
-        let prev = match head {
-            Some(h) if h.id >= rows[0].id => continue,
-            Some(h) => h.hash,
-            None => GENESIS.to_string(),
-        };
-        let links = link_rows(&prev, &rows);
-        audit_chain::append(db, &links)?.run().await?;
-        linked += links.len();
-        if rows.len() < LINK_BATCH as usize {
-            return Ok(linked);
-        }
-    }
-    Ok(linked)
-}
-
-/// Links the rows this request wrote (and any left by others). A failure is logged: the rows
-/// are written and the next request or checkpoint links them.
-pub async fn link_after_request(ctx: &RequestContext) {
-    let linked = async { link_pending(&ctx.env.d1(bindings::DB)?).await };
-    if let Err(e) = linked.await {
-        worker::console_error!("request {}: audit rows not linked yet: {e}", ctx.request_id);
     }
 }
 
-/// Links what is pending, then signs the head and stores it in R2 unless the newest checkpoint
-/// already names it. Run by the cron trigger.
+/// Signs the chain head (linking any legacy unlinked rows first) and stores it in R2 unless the
+/// newest checkpoint already names it. Run by the cron trigger.
 pub async fn checkpoint(ctx: &RequestContext) -> ApiResult<Option<i64>> {
     let db = ctx.env.d1(bindings::DB)?;
-    link_pending(&db).await?;
-    let Some(head) = audit_chain::head(&db).await? else {
+    let head = audit_chain::linked_head(&db).await?;
+    if head.id == 0 {
         return Ok(None);
-    };
+    }
     let bucket = ctx.env.bucket(bindings::FILES)?;
     if audit_chain::last_checkpoint_id(&bucket).await? >= Some(head.id) {
         return Ok(None);
@@ -95,7 +68,6 @@ pub async fn checkpoint(ctx: &RequestContext) -> ApiResult<Option<i64>> {
 /// Walks the whole chain from its first row and checks every signed checkpoint against it.
 pub async fn verify(ctx: &RequestContext) -> ApiResult<ChainReport> {
     let db = ctx.env.d1(bindings::DB)?;
-    link_pending(&db).await?;
     let ring = certificates::public_ring(ctx)?;
     let bucket = ctx.env.bucket(bindings::FILES)?;
     // Checkpoints by row id; one that does not open with the ring is itself a broken link.

@@ -120,11 +120,11 @@ pub async fn search(ctx: &RequestContext, who: &Principal, q: &AuditQuery) -> Ap
         detail_json: Some(&filters),
     };
     let ids: Vec<&str> = person.iter().flatten().map(String::as_str).collect();
-    if ids.is_empty() {
-        audit::insert(&db, &entry)?.run().await?;
-    } else {
-        audit::insert_for_each(&db, &entry, &ids)?.run().await?;
-    }
+    let audited = match ids.is_empty() {
+        true => vec![entry.row()],
+        false => entry.for_each(&ids),
+    };
+    audit::record(&db, audited).await?;
     Ok(AuditPage {
         rows,
         next_before_id,

@@ -229,6 +229,6 @@ async fn audit_now(
         request_id: &ctx.request_id,
         detail_json,
     };
-    audit::insert(db, &entry)?.run().await?;
+    audit::record(db, vec![entry.row()]).await?;
     Ok(())
 }

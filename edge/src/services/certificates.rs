@@ -149,7 +149,7 @@ pub async fn current(
         request_id: &ctx.request_id,
         detail_json: Some(&serde_json::json!({ "number": row.number }).to_string()),
     };
-    audit::insert(&db, &entry)?.run().await?;
+    audit::record(&db, vec![entry.row()]).await?;
     let ring = public_ring(ctx)?;
     let role = key_role(&ring, &row.key_id);
     document(ctx, &db, &app, &row, issuer(ctx)?, role).await

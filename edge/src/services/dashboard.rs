@@ -86,21 +86,17 @@ pub async fn dashboard(ctx: &RequestContext, who: &Principal) -> ApiResult<Dashb
             since: r.since,
         })
         .collect();
-    audit::insert(
-        &db,
-        &audit::AuditEntry {
-            at: now,
-            staff_id: Some(&who.id),
-            role: who.role.as_str(),
-            action: "dashboard.read",
-            application_id: None,
-            client: &ctx.client_key,
-            request_id: &ctx.request_id,
-            detail_json: None,
-        },
-    )?
-    .run()
-    .await?;
+    let entry = audit::AuditEntry {
+        at: now,
+        staff_id: Some(&who.id),
+        role: who.role.as_str(),
+        action: "dashboard.read",
+        application_id: None,
+        client: &ctx.client_key,
+        request_id: &ctx.request_id,
+        detail_json: None,
+    };
+    audit::record(&db, vec![entry.row()]).await?;
     Ok(Dashboard {
         generated_at: ctx.now.clone(),
         by_kecamatan,

@@ -47,21 +47,17 @@ pub async fn record(
     .to_string();
     let written = async {
         let db = ctx.env.d1(crate::bindings::DB)?;
-        audit::insert(
-            &db,
-            &audit::AuditEntry {
-                at: &ctx.now,
-                staff_id: Some(&who.id),
-                role: who.role.as_str(),
-                action: REFUSED,
-                application_id,
-                client: &ctx.client_key,
-                request_id: &ctx.request_id,
-                detail_json: Some(&detail),
-            },
-        )?
-        .run()
-        .await
+        let entry = audit::AuditEntry {
+            at: &ctx.now,
+            staff_id: Some(&who.id),
+            role: who.role.as_str(),
+            action: REFUSED,
+            application_id,
+            client: &ctx.client_key,
+            request_id: &ctx.request_id,
+            detail_json: Some(&detail),
+        };
+        audit::record(&db, vec![entry.row()]).await
     };
     if let Err(e) = written.await {
         worker::console_error!("request {}: refusal not audited: {e}", ctx.request_id);

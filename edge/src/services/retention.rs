@@ -41,10 +41,11 @@ pub async fn sweep(env: &Env) -> Result<usize> {
         request_id: &ctx.request_id,
         detail_json: Some(&detail),
     };
-    db.batch(vec![
-        held_releases::record(&db, &due, &ctx.now)?,
-        audit::insert(&db, &entry)?,
-    ])
+    audit::commit(
+        &db,
+        vec![held_releases::record(&db, &due, &ctx.now)?],
+        vec![entry.row()],
+    )
     .await?;
     Ok(due.len())
 }

@@ -15,6 +15,7 @@ use shared::api::{
     ChangePasswordRequest, ErrorCode, FieldError, NewStaffAccount, ResetPasswordRequest,
     SessionInfo, StaffAccount, StaffAccountList,
 };
+use shared::audit::AuditContent;
 use shared::auth::{hash_password, password_problems, username_valid, StaffRole, SALT_BYTES};
 use shared::domain::{RegionCode, RegionLevel};
 use shared::regions::{BundledRegions, DistrictStatus, RegionDirectory};
@@ -244,9 +245,9 @@ pub async fn change_own_password(
     let statements = vec![
         staff::set_password(&db, &who.id, &hash(&body.new_password)?, false)?,
         staff::end_other_sessions(&db, &who.id, &auth::token_hash(&token))?,
-        audit_statement(&db, ctx, who, "auth.password_change", &who.id)?,
     ];
-    db.batch(statements).await?;
+    let audited = vec![audit_row(ctx, who, "auth.password_change", &who.id)];
+    audit::commit(&db, statements, audited).await?;
     let mut changed = who.clone();
     changed.must_change_password = false;
     Ok(changed.session_info())
@@ -295,27 +296,24 @@ async fn replay(db: &D1Database, key: Option<&IdempotencyKey>) -> ApiResult<Opti
     })
 }
 
-fn audit_statement(
-    db: &D1Database,
+fn audit_row(
     ctx: &RequestContext,
     who: &Principal,
     action: &str,
     account_id: &str,
-) -> ApiResult<D1PreparedStatement> {
+) -> AuditContent {
     let detail = serde_json::json!({ "account_id": account_id }).to_string();
-    Ok(audit::insert(
-        db,
-        &audit::AuditEntry {
-            at: &ctx.now,
-            staff_id: Some(&who.id),
-            role: who.role.as_str(),
-            action,
-            application_id: None,
-            client: &ctx.client_key,
-            request_id: &ctx.request_id,
-            detail_json: Some(&detail),
-        },
-    )?)
+    audit::AuditEntry {
+        at: &ctx.now,
+        staff_id: Some(&who.id),
+        role: who.role.as_str(),
+        action,
+        application_id: None,
+        client: &ctx.client_key,
+        request_id: &ctx.request_id,
+        detail_json: Some(&detail),
+    }
+    .row()
 }
 
 /// `statements`, the audit entry and the answer under the key, in one batch.
@@ -330,11 +328,11 @@ async fn commit(
     account_id: &str,
     answer: Answer,
 ) -> ApiResult<Answer> {
-    statements.push(audit_statement(db, ctx, who, action, account_id)?);
     if let Some(key) = key {
         statements.push(idempotency::answer_statement(db, key, &answer, &ctx.now)?);
     }
-    match db.batch(statements).await {
+    let audited = vec![audit_row(ctx, who, action, account_id)];
+    match audit::commit(db, statements, audited).await {
         Ok(_) => Ok(answer),
         Err(e) => idempotency::replay_after_failure(db, key, e.into()).await,
     }

@@ -235,6 +235,6 @@ async fn audit_read(
         request_id: &ctx.request_id,
         detail_json,
     };
-    audit::insert(db, &entry)?.run().await?;
+    audit::record(db, vec![entry.row()]).await?;
     Ok(())
 }

@@ -41,11 +41,11 @@ pub async fn report(
         request_id: &ctx.request_id,
         detail_json: None,
     };
-    if ids.is_empty() {
-        audit::insert(&db, &entry)?.run().await?;
-    } else {
-        audit::insert_for_each(&db, &entry, &ids)?.run().await?;
-    }
+    let rows = match ids.is_empty() {
+        true => vec![entry.row()],
+        false => entry.for_each(&ids),
+    };
+    audit::record(&db, rows).await?;
     let events = held::events(&db, &ids).await?;
     let documents = held::documents(&db, &ids).await?;
     let recordings = held::recordings(&db, &ids).await?;

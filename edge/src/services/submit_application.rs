@@ -139,10 +139,10 @@ pub async fn submit(
         now: &ctx.now,
     };
     let mut batch = applications::insert(&db, &row)?;
+    let mut audited = Vec::new();
     if let Submitter::Staff(who) = by {
-        batch.push(audit::insert(
-            &db,
-            &audit::AuditEntry {
+        audited.push(
+            audit::AuditEntry {
                 at: &ctx.now,
                 staff_id: Some(&who.id),
                 role: who.role.as_str(),
@@ -151,8 +151,9 @@ pub async fn submit(
                 client: &ctx.client_key,
                 request_id: &ctx.request_id,
                 detail_json: None,
-            },
-        )?);
+            }
+            .row(),
+        );
     }
     for (upload, key, sha) in &stored {
         batch.push(documents::insert(
@@ -167,7 +168,7 @@ pub async fn submit(
             },
         )?);
     }
-    match db.batch(batch).await {
+    match audit::commit(&db, batch, audited).await {
         Ok(_) => Ok(Outcome::Created(SubmitResponse::for_code(&code))),
         Err(e) => {
             // The batch is one transaction: nothing of it was written. Our files are orphans now.
@@ -177,7 +178,7 @@ pub async fn submit(
             // A concurrent request with the same key may have won the race: answer as it did.
             match applications::find_submission(&db, &key_hash).await? {
                 Some(existing) => replay(existing, &request_hash),
-                None => Err(ApiError::Internal(format!("storing application: {e}"))),
+                None => Err(e.into()),
             }
         }
     }

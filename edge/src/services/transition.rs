@@ -19,8 +19,10 @@ use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
 use crate::services::certificate_ends;
 use crate::storage::applications::{self, ApplicationHead, StageMove};
-use crate::storage::{audit, transition_guard};
+use crate::storage::audit::{self, CommitError};
+use crate::storage::transition_guard;
 use shared::api::ErrorCode;
+use shared::audit::AuditContent;
 use shared::lifecycle::{transition, Actor, Event, Stage};
 use worker::{D1Database, D1PreparedStatement};
 
@@ -74,6 +76,8 @@ pub struct Transition<'a> {
     /// Per application, the stages entered (empty until decided).
     stages: Vec<Vec<Stage>>,
     extra: Vec<D1PreparedStatement>,
+    /// The caller's audit rows, written in the batch after the transition's own.
+    extra_audit: Vec<AuditContent>,
 }
 
 impl<'a> Transition<'a> {
@@ -110,6 +114,7 @@ impl<'a> Transition<'a> {
             stages: vec![Vec::new(); ordered.len()],
             applications: ordered,
             extra: Vec::new(),
+            extra_audit: Vec::new(),
         })
     }
 
@@ -160,6 +165,11 @@ impl<'a> Transition<'a> {
         self.extra.push(statement);
     }
 
+    /// Audit rows of the caller's, written (and linked) in the same batch as the transition.
+    pub fn push_audit(&mut self, rows: Vec<AuditContent>) {
+        self.extra_audit.extend(rows);
+    }
+
     /// Writes everything in one guarded batch. `action` and `detail_json` go to each
     /// application's audit entry; `detail_json` also to its last timeline event. A stale read
     /// (someone moved an application first) is 409 `conflict` and nothing is written.
@@ -190,20 +200,18 @@ impl<'a> Transition<'a> {
             detail_json,
             &ctx.now,
         )?);
-        batch.push(audit::insert_for_each(
-            &self.db,
-            &audit::AuditEntry {
-                at: &ctx.now,
-                staff_id: self.mover.staff_id(),
-                role: self.mover.role(),
-                action,
-                application_id: None,
-                client: &ctx.client_key,
-                request_id: &ctx.request_id,
-                detail_json,
-            },
-            &ids,
-        )?);
+        let mut audited = audit::AuditEntry {
+            at: &ctx.now,
+            staff_id: self.mover.staff_id(),
+            role: self.mover.role(),
+            action,
+            application_id: None,
+            client: &ctx.client_key,
+            request_id: &ctx.request_id,
+            detail_json,
+        }
+        .for_each(&ids);
+        audited.extend(self.extra_audit);
         // A cancelled application's certificate, or one superseded by the card handed over,
         // ends in the same batch: it is on the next revocation list.
         let entered: Vec<(&str, Stage)> = moves
@@ -215,12 +223,15 @@ impl<'a> Transition<'a> {
         )?);
         drop(moves);
         batch.extend(self.extra);
-        match self.db.batch(batch).await {
+        match audit::commit(&self.db, batch, audited).await {
             Ok(_) => Ok(()),
-            Err(e) if transition_guard::tripped(&e) => Err(ApiError::Code(ErrorCode::Conflict)),
-            Err(e) => Err(ApiError::Internal(format!(
+            Err(CommitError::Refused(e)) if transition_guard::tripped(&e) => {
+                Err(ApiError::Code(ErrorCode::Conflict))
+            }
+            Err(CommitError::Refused(e)) => Err(ApiError::Internal(format!(
                 "transition batch {action}: {e}"
             ))),
+            Err(contended) => Err(contended.into()),
         }
     }
 }

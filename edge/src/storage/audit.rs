@@ -1,13 +1,17 @@
 //! The append-only `audit_log`: every read and write of personal data by staff, and every
-//! refused request. Rows are linked into a hash chain by `audit_chain` (services/audit_chain.rs).
+//! refused request. A row is written only by [`commit`]/[`record`], which put it and its hash
+//! chain link (`audit_chain`) in the same D1 batch as the change it records.
 
+use super::audit_chain;
 use serde::Deserialize;
 use shared::api::AuditRowView;
-use shared::audit::{AuditContent, StoredLink};
+use shared::audit::{link_rows, AuditContent, StoredLink};
+use std::time::Duration;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement, Result};
+use worker::{D1Database, D1PreparedStatement, D1Result, Delay, Result};
 
-/// `application_id` is ignored by [`insert_for_each`], which names each application itself.
+/// One audit row as its writer describes it (its id is given at commit).
+#[derive(Clone, Copy)]
 pub struct AuditEntry<'a> {
     pub at: &'a str,
     pub staff_id: Option<&'a str>,
@@ -19,49 +23,157 @@ pub struct AuditEntry<'a> {
     pub detail_json: Option<&'a str>,
 }
 
-/// The insert statement, so writes can put it in the same batch as the change they record.
-pub fn insert(db: &D1Database, e: &AuditEntry<'_>) -> Result<D1PreparedStatement> {
-    let opt = |v: Option<&str>| v.map(JsValue::from).unwrap_or(JsValue::NULL);
-    let row: [JsValue; 8] = [
-        e.at.into(),
-        opt(e.staff_id),
-        e.role.into(),
-        e.action.into(),
-        opt(e.application_id),
-        e.client.into(),
-        e.request_id.into(),
-        opt(e.detail_json),
-    ];
-    db.prepare(
-        "INSERT INTO audit_log (at, staff_id, role, action, application_id, client, request_id, detail_json) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )
-    .bind(&row)
+impl AuditEntry<'_> {
+    /// The row to commit; its id (0 here) is assigned by [`commit`].
+    pub fn row(&self) -> AuditContent {
+        AuditContent {
+            id: 0,
+            at: self.at.to_string(),
+            staff_id: self.staff_id.map(str::to_string),
+            role: self.role.to_string(),
+            action: self.action.to_string(),
+            application_id: self.application_id.map(str::to_string),
+            client: self.client.to_string(),
+            request_id: self.request_id.to_string(),
+            detail_json: self.detail_json.map(str::to_string),
+        }
+    }
+
+    /// One row per application, all alike but for the application id (this entry's is
+    /// ignored): the audit side of a change to many applications at once.
+    pub fn for_each(&self, application_ids: &[&str]) -> Vec<AuditContent> {
+        application_ids
+            .iter()
+            .map(|id| {
+                AuditEntry {
+                    application_id: Some(id),
+                    ..*self
+                }
+                .row()
+            })
+            .collect()
+    }
 }
 
-/// One entry per application, all alike but for the application id: the audit side of a
-/// transition that moves many applications at once. One statement, the ids as one JSON text.
-pub fn insert_for_each(
+/// Attempts of a batch whose chain head another request moved first.
+const COMMIT_ATTEMPTS: u32 = 16;
+/// The longest pause before a retry, in ms (the n-th waits a random time up to 5 * 2^n ms).
+const MAX_PAUSE_MS: u32 = 200;
+
+/// Why [`commit`] wrote nothing.
+#[derive(Debug)]
+pub enum CommitError {
+    /// Other writers moved the chain head before every attempt: busy, retry later.
+    Contended,
+    /// The batch itself was refused (a guard, a constraint) or the database failed.
+    Refused(worker::Error),
+}
+
+impl From<worker::Error> for CommitError {
+    fn from(e: worker::Error) -> Self {
+        CommitError::Refused(e)
+    }
+}
+
+impl std::fmt::Display for CommitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CommitError::Contended => f.write_str("audit chain head contended, nothing written"),
+            CommitError::Refused(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<CommitError> for worker::Error {
+    fn from(e: CommitError) -> Self {
+        match e {
+            CommitError::Refused(e) => e,
+            contended => worker::Error::RustError(contended.to_string()),
+        }
+    }
+}
+
+/// Writes `statements` and the audit `rows` in one D1 batch, each row with its chain link: the
+/// rows get the ids after the last row, their links are computed from the chain head read just
+/// before (`shared::audit::link_rows`, as the verifiers check them), and the rows and links
+/// follow the caller's statements in the batch. If another request wrote a row in between, the
+/// log's and the chain's triggers abort the whole batch; the head is read again and the batch
+/// retried, at most [`COMMIT_ATTEMPTS`] times. A failed batch after which the log did not grow
+/// was refused for its own reasons: that error is returned as is. Returns the results of
+/// `statements` (not of the audit inserts).
+pub async fn commit(
     db: &D1Database,
-    e: &AuditEntry<'_>,
-    application_ids: &[&str],
-) -> Result<D1PreparedStatement> {
-    let opt = |v: Option<&str>| v.map(JsValue::from).unwrap_or(JsValue::NULL);
-    let row: [JsValue; 8] = [
-        e.at.into(),
-        opt(e.staff_id),
-        e.role.into(),
-        e.action.into(),
-        e.client.into(),
-        e.request_id.into(),
-        opt(e.detail_json),
-        super::decode::to_json(&application_ids)?.into(),
-    ];
+    statements: Vec<D1PreparedStatement>,
+    mut rows: Vec<AuditContent>,
+) -> std::result::Result<Vec<D1Result>, CommitError> {
+    let mine = statements.len();
+    for attempt in 0..COMMIT_ATTEMPTS {
+        let head = audit_chain::linked_head(db).await?;
+        for (row, id) in rows.iter_mut().zip(head.id + 1..) {
+            row.id = id;
+        }
+        let mut batch = statements.clone();
+        if !rows.is_empty() {
+            batch.push(insert_rows(db, &rows)?);
+            batch.push(audit_chain::append_exact(
+                db,
+                &link_rows(&head.hash, &rows),
+            )?);
+        }
+        match db.batch(batch).await {
+            Ok(mut results) => {
+                results.truncate(mine);
+                return Ok(results);
+            }
+            Err(e) if rows.is_empty() => return Err(CommitError::Refused(e)),
+            Err(e) => {
+                if audit_chain::last_row(db).await? == head.id {
+                    return Err(CommitError::Refused(e));
+                }
+                // Spread the retries of writers that collided, so they do not collide again.
+                let bound = f64::from((5u32 << attempt).min(MAX_PAUSE_MS));
+                let pause_us = js_sys::Math::random() * bound * 1000.0;
+                Delay::from(Duration::from_micros(pause_us as u64)).await;
+            }
+        }
+    }
+    Err(CommitError::Contended)
+}
+
+/// Writes audit rows on their own (the audit of a read or of a refusal).
+pub async fn record(
+    db: &D1Database,
+    rows: Vec<AuditContent>,
+) -> std::result::Result<(), CommitError> {
+    commit(db, Vec::new(), rows).await.map(drop)
+}
+
+/// The rows with their given ids, in order, as one statement (one JSON text).
+fn insert_rows(db: &D1Database, rows: &[AuditContent]) -> Result<D1PreparedStatement> {
+    let json: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            serde_json::json!([
+                r.id,
+                r.at,
+                r.staff_id,
+                r.role,
+                r.action,
+                r.application_id,
+                r.client,
+                r.request_id,
+                r.detail_json
+            ])
+        })
+        .collect();
     db.prepare(
-        "INSERT INTO audit_log (at, staff_id, role, action, application_id, client, request_id, detail_json) \
-         SELECT ?1, ?2, ?3, ?4, value, ?5, ?6, ?7 FROM json_each(?8) ORDER BY key",
+        "INSERT INTO audit_log (id, at, staff_id, role, action, application_id, client, request_id, detail_json) \
+         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
+                json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'), \
+                json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]') \
+         FROM json_each(?1) ORDER BY key",
     )
-    .bind(&row)
+    .bind(&[super::decode::to_json(&json)?.into()])
 }
 
 /// Columns of a row's content, in `shared::audit::AuditContent`'s order.

@@ -72,25 +72,21 @@ pub async fn overlay(
         return Err(ApiError::NOT_FOUND);
     };
     let detail = serde_json::json!({ "case_id": case_id, "finger": q.finger }).to_string();
-    audit::insert_for_each(
-        &db,
-        &audit::AuditEntry {
-            at: &ctx.now,
-            staff_id: Some(&who.id),
-            role: who.role.as_str(),
-            action: "case.overlay",
-            application_id: None,
-            client: &ctx.client_key,
-            request_id: &ctx.request_id,
-            detail_json: Some(&detail),
-        },
-        &[
-            member.application_id.as_str(),
-            candidate.application_id.as_str(),
-        ],
-    )?
-    .run()
-    .await?;
+    let entry = audit::AuditEntry {
+        at: &ctx.now,
+        staff_id: Some(&who.id),
+        role: who.role.as_str(),
+        action: "case.overlay",
+        application_id: None,
+        client: &ctx.client_key,
+        request_id: &ctx.request_id,
+        detail_json: Some(&detail),
+    };
+    let ids = [
+        member.application_id.as_str(),
+        candidate.application_id.as_str(),
+    ];
+    audit::record(&db, entry.for_each(&ids)).await?;
     let e = explain(&probe, &other);
     Ok(OverlayView {
         application_id: member.application_id.clone(),

@@ -37,22 +37,21 @@ pub async fn release(
     let released = cases::release(&db, case_id, &who.id, supervisor).await?;
     let answer = Answer::ok(&Released { case_id, released })?;
     let detail = serde_json::json!({ "case_id": case_id, "holder": case.holder_id }).to_string();
-    let mut statements = vec![audit::insert(
-        &db,
-        &audit::AuditEntry {
-            at: &ctx.now,
-            staff_id: Some(&who.id),
-            role: who.role.as_str(),
-            action: "case.release",
-            application_id: None,
-            client: &ctx.client_key,
-            request_id: &ctx.request_id,
-            detail_json: Some(&detail),
-        },
-    )?];
+    let audited = audit::AuditEntry {
+        at: &ctx.now,
+        staff_id: Some(&who.id),
+        role: who.role.as_str(),
+        action: "case.release",
+        application_id: None,
+        client: &ctx.client_key,
+        request_id: &ctx.request_id,
+        detail_json: Some(&detail),
+    }
+    .row();
+    let mut statements = Vec::new();
     if let Some(key) = key.filter(|_| released) {
         statements.push(idempotency::answer_statement(&db, key, &answer, &ctx.now)?);
     }
-    db.batch(statements).await?;
+    audit::commit(&db, statements, vec![audited]).await?;
     Ok(answer)
 }

@@ -47,22 +47,17 @@ pub async fn open(ctx: &RequestContext, who: &Principal, case_id: &str) -> ApiRe
     }
     let detail = serde_json::json!({ "case_id": case_id }).to_string();
     let ids: Vec<&str> = shown.iter().map(String::as_str).collect();
-    audit::insert_for_each(
-        &db,
-        &audit::AuditEntry {
-            at: &ctx.now,
-            staff_id: Some(&who.id),
-            role: who.role.as_str(),
-            action: "case.view",
-            application_id: None,
-            client: &ctx.client_key,
-            request_id: &ctx.request_id,
-            detail_json: Some(&detail),
-        },
-        &ids,
-    )?
-    .run()
-    .await?;
+    let entry = audit::AuditEntry {
+        at: &ctx.now,
+        staff_id: Some(&who.id),
+        role: who.role.as_str(),
+        action: "case.view",
+        application_id: None,
+        client: &ctx.client_key,
+        request_id: &ctx.request_id,
+        detail_json: Some(&detail),
+    };
+    audit::record(&db, entry.for_each(&ids)).await?;
     Ok(CaseView {
         case_id: case.id.clone(),
         opened_at: case.opened_at.clone(),
@@ -122,21 +117,17 @@ pub async fn face(
     }
     let key = key.ok_or(ApiError::NOT_FOUND)?;
     let detail = serde_json::json!({ "case_id": case_id }).to_string();
-    audit::insert(
-        &db,
-        &audit::AuditEntry {
-            at: &ctx.now,
-            staff_id: Some(&who.id),
-            role: who.role.as_str(),
-            action: "case.face",
-            application_id: Some(application_id),
-            client: &ctx.client_key,
-            request_id: &ctx.request_id,
-            detail_json: Some(&detail),
-        },
-    )?
-    .run()
-    .await?;
+    let entry = audit::AuditEntry {
+        at: &ctx.now,
+        staff_id: Some(&who.id),
+        role: who.role.as_str(),
+        action: "case.face",
+        application_id: Some(application_id),
+        client: &ctx.client_key,
+        request_id: &ctx.request_id,
+        detail_json: Some(&detail),
+    };
+    audit::record(&db, vec![entry.row()]).await?;
     let object = ctx
         .env
         .bucket(bindings::FILES)?

@@ -8,7 +8,8 @@ use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
 use crate::services::idempotency::{self, Answer, IdempotencyKey, Prior};
 use crate::services::transition::Transition;
-use crate::storage::{audit, cases, transition_guard};
+use crate::storage::audit::{self, CommitError};
+use crate::storage::{cases, transition_guard};
 use shared::api::ErrorCode;
 use worker::{D1Database, D1PreparedStatement};
 
@@ -54,25 +55,26 @@ pub async fn commit_plain(
     detail_json: &str,
     answer: Answer,
 ) -> ApiResult<Answer> {
-    statements.push(audit::insert(
-        db,
-        &audit::AuditEntry {
-            at: &ctx.now,
-            staff_id: Some(&who.id),
-            role: who.role.as_str(),
-            action,
-            application_id: Some(application_id),
-            client: &ctx.client_key,
-            request_id: &ctx.request_id,
-            detail_json: Some(detail_json),
-        },
-    )?);
+    let audited = audit::AuditEntry {
+        at: &ctx.now,
+        staff_id: Some(&who.id),
+        role: who.role.as_str(),
+        action,
+        application_id: Some(application_id),
+        client: &ctx.client_key,
+        request_id: &ctx.request_id,
+        detail_json: Some(detail_json),
+    }
+    .row();
     if let Some(key) = key {
         statements.push(idempotency::answer_statement(db, key, &answer, &ctx.now)?);
     }
-    match db.batch(statements).await {
+    match audit::commit(db, statements, vec![audited]).await {
         Ok(_) => Ok(answer),
-        Err(e) => idempotency::replay_after_failure(db, key, batch_error(action, &e)).await,
+        Err(CommitError::Refused(e)) => {
+            idempotency::replay_after_failure(db, key, batch_error(action, &e)).await
+        }
+        Err(contended) => idempotency::replay_after_failure(db, key, contended.into()).await,
     }
 }
 

@@ -147,9 +147,8 @@ async fn audit_read(
     detail: serde_json::Value,
 ) -> ApiResult<()> {
     let detail = detail.to_string();
-    audit::insert(db, &audit_entry(ctx, who, action, application_id, &detail))?
-        .run()
-        .await?;
+    let entry = audit_entry(ctx, who, action, application_id, &detail);
+    audit::record(db, vec![entry.row()]).await?;
     Ok(())
 }
 

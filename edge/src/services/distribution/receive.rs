@@ -6,8 +6,9 @@ use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
 use crate::services::idempotency::{self, Answer, IdempotencyKey, Prior};
+use crate::storage::audit::{self, CommitError};
 use crate::storage::shipments::{self, ShipmentRow};
-use crate::storage::{audit, shipment_cards, shipment_extras};
+use crate::storage::{shipment_cards, shipment_extras};
 use shared::api::{ErrorCode, FieldError, ReceiveRequest, ShipmentView};
 use shared::domain::{ManifestCode, MAX_CARDS_PER_SHIPMENT, MAX_EXTRA_DESCRIPTION_CHARS};
 use shared::validation::FieldCode;
@@ -109,23 +110,20 @@ pub async fn receive(
         "extras": extras.len(),
     })
     .to_string();
-    batch.push(audit::insert(
-        &db,
-        &audit_entry(ctx, who, "shipment.receive", None, &detail),
-    )?);
-    batch.push(audit::insert_for_each(
-        &db,
-        &audit_entry(ctx, who, "card.receive", None, &detail),
-        &received,
-    )?);
+    let mut audited = vec![audit_entry(ctx, who, "shipment.receive", None, &detail).row()];
+    audited.extend(audit_entry(ctx, who, "card.receive", None, &detail).for_each(&received));
     // The answer is the shipment as this batch leaves it, so it is read back afterwards: the
     // key is marked begun in the batch, and a retry in between answers without ticking again.
     if let Some(key) = key {
         batch.push(idempotency::begin_statement(&db, key, &ctx.now)?);
     }
-    db.batch(batch)
-        .await
-        .map_err(|e| ApiError::Internal(format!("shipment receipt: {e}")))?;
+    match audit::commit(&db, batch, audited).await {
+        Ok(_) => {}
+        Err(CommitError::Refused(e)) => {
+            return Err(ApiError::Internal(format!("shipment receipt: {e}")))
+        }
+        Err(contended) => return Err(contended.into()),
+    }
     answer_as_stored(ctx, &db, id, key).await
 }
 

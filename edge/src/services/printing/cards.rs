@@ -13,7 +13,7 @@ use crate::services::idempotency::{self, Answer, IdempotencyKey, Prior};
 use crate::services::transition::{Mover, Transition, MAX_APPLICATIONS_PER_BATCH};
 use crate::storage::applications::StageMove;
 use crate::storage::card_prints::{self, NewCard, Voiding};
-use crate::storage::{audit, print_runs, transition_guard};
+use crate::storage::{print_runs, transition_guard};
 use shared::api::{
     CardOutcome, ErrorCode, FieldCode, FieldError, PrintRunWritten, RecordCardsRequest,
     MAX_SPOIL_REASON_CHARS,
@@ -144,6 +144,7 @@ pub async fn record(
     statements.push(card_prints::insert_all(
         &db, run_id, &new_cards, &who.id, &ctx.now,
     )?);
+    let mut audited = Vec::new();
     for (action, outcome, reprint) in [
         ("print.card_spoiled", CardOutcome::Spoiled, false),
         ("print.card_reprinted", CardOutcome::Printed, true),
@@ -155,22 +156,19 @@ pub async fn record(
             .collect();
         if !ids.is_empty() {
             let detail = serde_json::json!({ "run_id": run_id }).to_string();
-            statements.push(audit::insert_for_each(
-                &db,
-                &entry(ctx, who, action, &detail),
-                &ids,
-            )?);
+            audited.extend(entry(ctx, who, action, &detail).for_each(&ids));
         }
     }
 
     if moving.is_empty() {
-        return finish(ctx, &db, run_id, key, &mut statements).await;
+        return finish(ctx, &db, run_id, key, statements, audited).await;
     }
     let mut t = Transition::load(ctx, Mover::Staff(who), &moving).await?;
     t.decide(|_| vec![Event::MarkPrinted])?;
     for s in statements {
         t.push(s);
     }
+    t.push_audit(audited);
     let answer = Answer::ok(&PrintRunWritten {
         run_id: run_id.to_string(),
     })?;

@@ -124,6 +124,6 @@ pub async fn chip_data(
     .to_string();
     let mut e = entry(ctx, who, "print.chip_data", &detail);
     e.application_id = Some(application_id);
-    audit::insert(&db, &e)?.run().await?;
+    audit::record(&db, vec![e.row()]).await?;
     Ok(file)
 }

@@ -22,9 +22,8 @@ pub async fn previews(
     let forms = print_runs::forms(&db, run_id).await?;
     let ids: Vec<&str> = forms.iter().map(|f| f.application_id.as_str()).collect();
     let detail = serde_json::json!({ "run_id": run_id }).to_string();
-    audit::insert_for_each(&db, &entry(ctx, who, "print.preview", &detail), &ids)?
-        .run()
-        .await?;
+    let rows = entry(ctx, who, "print.preview", &detail).for_each(&ids);
+    audit::record(&db, rows).await?;
     let cards = forms
         .iter()
         .map(|f| {
@@ -93,7 +92,7 @@ pub async fn image(
     let detail = serde_json::json!({ "run_id": run_id }).to_string();
     let mut e = entry(ctx, who, action, &detail);
     e.application_id = Some(application_id);
-    audit::insert(&db, &e)?.run().await?;
+    audit::record(&db, vec![e.row()]).await?;
     read_file(ctx, &key).await
 }
 

@@ -10,12 +10,14 @@ use crate::services::auth::Principal;
 use crate::services::idempotency::{self, Answer, IdempotencyKey, Prior};
 use crate::services::random;
 use crate::services::transition::{Mover, Transition, MAX_APPLICATIONS_PER_BATCH};
+use crate::storage::audit::{self, CommitError};
 use crate::storage::print_runs::{self, NewRun};
-use crate::storage::{audit, transition_guard};
+use crate::storage::transition_guard;
 use shared::api::{
     CreatePrintRunRequest, ErrorCode, FieldCode, FieldError, PrintRunList, PrintRunView,
     PrintRunWritten,
 };
+use shared::audit::AuditContent;
 use shared::lifecycle::Event;
 
 /// Runs listed: every open one and the latest closed.
@@ -155,12 +157,12 @@ pub async fn take_blanks(
     }
     rules::open_run(&db, run_id).await?;
     let detail = serde_json::json!({ "run_id": run_id, "blank_cards": count }).to_string();
-    let mut batch = vec![
+    let batch = vec![
         print_runs::guard_open_with_room(&db, run_id, 0)?,
         print_runs::take_blanks(&db, run_id, count)?,
-        audit::insert(&db, &entry(ctx, who, "print.blanks_taken", &detail))?,
     ];
-    finish(ctx, &db, run_id, key, &mut batch).await
+    let audited = vec![entry(ctx, who, "print.blanks_taken", &detail).row()];
+    finish(ctx, &db, run_id, key, batch, audited).await
 }
 
 /// Closes a run whose ledger balances and whose applications all have their card.
@@ -181,12 +183,12 @@ pub async fn close(
         return Err(ApiError::Code(ErrorCode::LedgerUnbalanced));
     }
     let detail = serde_json::json!({ "run_id": run_id, "ledger": rules::ledger(&row) }).to_string();
-    let mut batch = vec![
+    let batch = vec![
         print_runs::guard_balanced(&db, run_id)?,
         print_runs::close(&db, run_id, &who.id, &ctx.now)?,
-        audit::insert(&db, &entry(ctx, who, "print.run_close", &detail))?,
     ];
-    finish(ctx, &db, run_id, key, &mut batch).await
+    let audited = vec![entry(ctx, who, "print.run_close", &detail).row()];
+    finish(ctx, &db, run_id, key, batch, audited).await
 }
 
 /// A run-level audit entry (no application: these writes touch no personal data).
@@ -208,14 +210,15 @@ pub fn entry<'a>(
     }
 }
 
-/// Runs a run write's batch with its idempotent answer (the run as it will stand), mapping a
-/// tripped guard (someone changed the run first) to 409 `conflict`.
+/// Runs a run write's batch with its audit rows and its idempotent answer (the run as it will
+/// stand), mapping a tripped guard (someone changed the run first) to 409 `conflict`.
 pub async fn finish(
     ctx: &RequestContext,
     db: &worker::D1Database,
     run_id: &str,
     key: Option<&IdempotencyKey>,
-    batch: &mut Vec<worker::D1PreparedStatement>,
+    mut batch: Vec<worker::D1PreparedStatement>,
+    audited: Vec<AuditContent>,
 ) -> ApiResult<Answer> {
     let answer = Answer::ok(&PrintRunWritten {
         run_id: run_id.to_string(),
@@ -223,11 +226,12 @@ pub async fn finish(
     if let Some(key) = key {
         batch.push(idempotency::answer_statement(db, key, &answer, &ctx.now)?);
     }
-    match db.batch(std::mem::take(batch)).await {
+    match audit::commit(db, batch, audited).await {
         Ok(_) => Ok(answer),
-        Err(e) if transition_guard::tripped(&e) => {
+        Err(CommitError::Refused(e)) if transition_guard::tripped(&e) => {
             idempotency::replay_after_failure(db, key, ApiError::Code(ErrorCode::Conflict)).await
         }
-        Err(e) => Err(ApiError::Internal(format!("print run {run_id}: {e}"))),
+        Err(CommitError::Refused(e)) => Err(ApiError::Internal(format!("print run {run_id}: {e}"))),
+        Err(contended) => Err(contended.into()),
     }
 }
