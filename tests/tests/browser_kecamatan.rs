@@ -178,14 +178,14 @@ async fn no_fingerprint_image_bytes_leave_the_page(ctx: Ctx) {
         .client
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
-               const open = indexedDB.open('rekam-staff');
+               const open = indexedDB.open(arguments[0]);
                open.onsuccess = () => { const db = open.result;
                  const tx = db.transaction(['drafts', 'outbox']); const out = [];
                  let left = 2;
                  for (const s of ['drafts', 'outbox']) { const r = tx.objectStore(s).getAll();
                    r.onsuccess = () => { out.push(...r.result); if (--left === 0) done(out.join('\n')); }; } };
                open.onerror = () => done('');"#,
-            vec![],
+            vec![json!(staff_db(OPERATOR))],
         )
         .await
         .unwrap();
@@ -1078,12 +1078,12 @@ async fn keyboard_alone_records_ten_fingers_in_order_and_the_outbox_shows_the_1n
         .client
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
-               const open = indexedDB.open('rekam-staff');
+               const open = indexedDB.open(arguments[0]);
                open.onsuccess = () => {
                  const r = open.result.transaction('outbox').objectStore('outbox').getAll();
                  r.onsuccess = () => done(r.result.map(t => JSON.parse(t).state)); };
                open.onerror = () => done(null);"#,
-            vec![],
+            vec![json!(staff_db(OPERATOR))],
         )
         .await
         .unwrap();
@@ -1184,4 +1184,9 @@ async fn signing_out_leaves_nothing_of_the_session_on_the_shared_tablet(ctx: Ctx
     heading(&b, "Masuk petugas").await;
     sign_in(&b, &rt.base_url, OPERATOR).await;
     assert!(outbox_now(&b).await.is_empty(), "the sent item kept");
+}
+
+/// The console's IndexedDB database of staff member `username` (`app/src/staff/store.rs`).
+fn staff_db(username: &str) -> String {
+    format!("rekam-staff.{username}")
 }
