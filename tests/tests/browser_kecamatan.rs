@@ -59,10 +59,12 @@ fn main() -> ExitCode {
         operator_enters_a_walk_in_that_lands_in_their_kecamatan_queue,
         scanning_a_receipt_qr_with_the_camera_opens_that_application,
         staff_console_keeps_the_extraction_worker_for_an_offline_first_recording,
-        a_low_print_needs_a_reason_and_a_duplicate_never_looks_like_success,
         printed_card_is_shipped_received_by_qr_and_handed_over_against_a_signature,
         keyboard_alone_records_ten_fingers_in_order_and_the_outbox_shows_the_1n_outcome,
         signing_out_leaves_nothing_of_the_session_on_the_shared_tablet,
+        // Write into the database file directly: alone (tests::suite::Case::alone).
+        ; alone:
+        a_low_print_needs_a_reason_and_a_duplicate_never_looks_like_success,
     ])
 }
 

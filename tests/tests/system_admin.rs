@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         disable_enable_and_reset_end_and_restore_sign_in,
         unlock_lifts_a_lockout,
         other_roles_cannot_administer,
+        // Write into the database file directly: alone (tests::suite::Case::alone).
+        ; alone:
         operator_without_kecamatan_is_refused_by_database_and_queue,
         dashboard_numbers_match_a_seeded_history,
         held_templates_are_released_after_the_retention_period,

@@ -12,7 +12,7 @@ use tests::fixtures::{
     synthetic_finger,
 };
 use tests::suite::Ctx;
-use tests::Runtime;
+use tests::{Runtime, StaffClient};
 
 fn main() -> ExitCode {
     tests::suite::run(tests::cases![
@@ -51,21 +51,37 @@ async fn attempt(base: &str, client: &str, username: &str, password: &str) -> (u
 
 const WRONG: &str = "bukan-kata-sandinya";
 
-/// A dinas operator account `username` with the demo password, written straight into the local
-/// database: each case guesses at its own account, so no case's guessing reaches another's.
-fn account(rt: &Runtime, username: &str) -> &'static str {
-    let hash = tests::seed::demo_staff_sql()
-        .split('\'')
-        .find(|part| part.starts_with("$argon2id$"))
-        .unwrap()
-        .to_string();
-    rt.d1_query(&format!(
-        "INSERT INTO staff (id, username, display_name, role, district_code, password_hash, created_at) \
-         VALUES ('attack-{username}', '{username}', 'Petugas Uji', 'dinas_operator', NULL, '{hash}', \
-         '2026-01-01T00:00:00.000Z')"
-    ));
-    tests::seed::DEMO_PASSWORD
+/// A dinas operator account `username`, created by the administrator (through the API: a
+/// write straight into the database beside the running worker could make one of its writes
+/// fail); each case guesses at its own account, so no case's guessing reaches another's.
+/// Returns its password.
+async fn account(rt: &Runtime, username: &str) -> &'static str {
+    static ADMIN: tokio::sync::OnceCell<StaffClient> = tokio::sync::OnceCell::const_new();
+    let admin = ADMIN.get_or_init(|| rt.staff_client("admin")).await;
+    let created = admin
+        .post("/api/admin/staff")
+        .header(
+            "Idempotency-Key",
+            format!("attack-account-{}", username.replace('.', "-")),
+        )
+        .json(&json!({
+            "username": username, "display_name": "Petugas Uji", "role": "dinas_operator",
+            "district_code": null, "password": FIRST_PASSWORD,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        created.status().is_success(),
+        "create {username}: {}",
+        created.status()
+    );
+    FIRST_PASSWORD
 }
+
+/// The password an administrator gives a new account (to be changed at its first sign-in,
+/// which does not matter here).
+const FIRST_PASSWORD: &str = "sementara-untuk-anda-1";
 
 /// Sign-in refusals audited for `username` with `reason`.
 fn refusals(rt: &Runtime, username: &str, reason: &str) -> u64 {
@@ -90,7 +106,7 @@ async fn guessing_elsewhere_does_not_lock_the_office_out(ctx: Ctx) {
     let rt = ctx.runtime().await;
     let base = rt.url("");
     let (attacker, office) = ("198.51.100.10", "192.0.2.10");
-    let password = account(rt, "dinas.godong");
+    let password = account(rt, "dinas.godong").await;
     for n in 1..=4 {
         assert_eq!(
             attempt(&base, attacker, "dinas.godong", WRONG).await,
@@ -126,7 +142,7 @@ async fn guessing_elsewhere_does_not_lock_the_office_out(ctx: Ctx) {
 async fn unknown_and_existing_names_answer_alike(ctx: Ctx) {
     let rt = ctx.runtime().await;
     let base = rt.url("");
-    account(rt, "dinas.wirosari");
+    account(rt, "dinas.wirosari").await;
     let mut answers = Vec::new();
     for (client, name) in [
         ("198.51.100.20", "dinas.wirosari"),
@@ -151,7 +167,7 @@ async fn unknown_and_existing_names_answer_alike(ctx: Ctx) {
 async fn parallel_guesses_get_no_more_than_the_limit(ctx: Ctx) {
     let rt = ctx.runtime().await;
     let base = rt.url("");
-    account(rt, "dinas.toroh");
+    account(rt, "dinas.toroh").await;
     let mut guesses = tokio::task::JoinSet::new();
     for _ in 0..20 {
         let base = base.clone();
@@ -175,7 +191,7 @@ async fn guessing_from_many_addresses_is_bounded_but_known_devices_go_on(ctx: Ct
     let rt = ctx.runtime().await;
     let base = rt.url("");
     let name = "dinas.gubug";
-    let password = account(rt, name);
+    let password = account(rt, name).await;
     let known = "192.0.2.40";
     assert_eq!(attempt(&base, known, name, password).await.0, 200);
     let total = shared::auth::MAX_FAILED_SIGN_INS_PER_NAME;
@@ -282,7 +298,7 @@ async fn writes_sent_by_another_site_are_refused(ctx: Ctx) {
 /// page can send without asking) is refused before anything is done.
 async fn json_is_accepted_only_as_json(ctx: Ctx) {
     let rt = ctx.runtime().await;
-    let password = account(rt, "dinas.json");
+    let password = account(rt, "dinas.json").await;
     let body = json!({ "username": "dinas.json", "password": password }).to_string();
     for content_type in ["text/plain", "application/x-www-form-urlencoded", ""] {
         let resp = tests::http_client()

@@ -28,10 +28,12 @@ use tests::{Runtime, StaffClient};
 fn main() -> ExitCode {
     tests::suite::run(tests::cases![
         chain_links_every_row_refuses_rewrites_and_finds_the_altered_one,
-        refused_requests_and_sign_ins_are_audited,
         viewer_filters_and_pages_in_a_stable_order,
         export_holds_the_whole_history_and_every_access,
         a_job_failing_every_retry_becomes_a_stuck_item_not_a_loss,
+        // Write into the database file directly: alone (tests::suite::Case::alone).
+        ; alone:
+        refused_requests_and_sign_ins_are_audited,
     ])
 }
 

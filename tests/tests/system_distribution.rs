@@ -24,6 +24,8 @@ fn main() -> ExitCode {
         missing_and_extra_cards_reach_the_dinas_and_a_missing_card_is_not_handed_over,
         kecamatan_reaches_only_its_own_shipments_and_no_dinas_route,
         handover_ends_a_valid_surat_keterangan_and_the_status_says_issued,
+        // Write into the database file directly: alone (tests::suite::Case::alone).
+        ; alone:
         cards_uncollected_after_thirty_days_are_listed_for_kecamatan_and_dinas,
     ])
 }

@@ -34,23 +34,47 @@ pub type CaseFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 pub struct Case {
     name: &'static str,
     run: fn(Ctx) -> CaseFuture,
+    alone: bool,
 }
 
 impl Case {
     pub fn new(name: &'static str, run: fn(Ctx) -> CaseFuture) -> Self {
-        Self { name, run }
+        Self {
+            name,
+            run,
+            alone: false,
+        }
+    }
+
+    /// This case runs with no other case of the suite at the same time: it writes into the
+    /// local database file directly, and a write of the running worker that meets that write's
+    /// lock fails (workerd does not wait for SQLite's lock), which would fail another case.
+    pub fn alone(self) -> Self {
+        Self {
+            alone: true,
+            ..self
+        }
     }
 }
 
-/// The cases of a suite, named after their `async fn case(ctx: Ctx)` functions.
+/// The cases of a suite, named after their `async fn case(ctx: Ctx)` functions; those after
+/// `alone:` run with no other case at the same time ([`Case::alone`]).
 #[macro_export]
 macro_rules! cases {
     ($($case:ident),+ $(,)?) => {
-        vec![$($crate::suite::Case::new(
+        $crate::cases![$($case),+; alone:]
+    };
+    ($($case:ident),* $(,)? ; alone: $($alone:ident),* $(,)?) => {{
+        let mut cases: Vec<$crate::suite::Case> = vec![$($crate::suite::Case::new(
             stringify!($case),
             |ctx| -> $crate::suite::CaseFuture { Box::pin($case(ctx)) },
-        )),+]
-    };
+        )),*];
+        cases.extend([$($crate::suite::Case::new(
+            stringify!($alone),
+            |ctx| -> $crate::suite::CaseFuture { Box::pin($alone(ctx)) },
+        ).alone()),*]);
+        cases
+    }};
 }
 
 /// What the suite's cases share.
@@ -156,8 +180,14 @@ async fn run_cases(cases: Vec<Case>, total: usize, args: &args::Args) -> bool {
             shared: shared.clone(),
         };
         let slots = slots.clone();
+        // A case that must run alone takes every slot (the semaphore is fair: later cases wait
+        // behind it).
+        let needs = if case.alone { args.threads as u32 } else { 1 };
         running.spawn(async move {
-            let _slot = slots.acquire_owned().await.expect("semaphore open");
+            let _slot = slots
+                .acquire_many_owned(needs)
+                .await
+                .expect("semaphore open");
             // Its own task, so that a panic ends the case, not the suite.
             let task = tokio::spawn(CASE.scope(
                 case.name,
