@@ -4,7 +4,8 @@
 //!
 //! `cargo run --release -p tests --bin load -- [SECONDS] [CONCURRENCY,...]` (default 10 s at
 //! 4,8,16). Needs the built worker (`tools/build.sh all`). Each phase at each concurrency runs
-//! for SECONDS or 2,000 requests, whichever ends first; traffic goes to 127.0.0.1 only.
+//! for SECONDS or 2,000 requests (recordings: as many as were prepared, 25 per loop), whichever
+//! ends first; traffic goes to 127.0.0.1 only.
 //!
 //! Each simulated resident comes from an address of their own (`CF-Connecting-IP`), as on the
 //! internet, so the per-address budgets do not stand in for the system's capacity; the shared
@@ -39,7 +40,7 @@ async fn main() {
     let mut codes = Vec::new();
     for &c in &levels {
         let before = count(&rt, "applications");
-        let run = phase(c, span, {
+        let run = phase(c, span, MAX_REQUESTS, {
             let (rt, person) = (rt.clone(), person.clone());
             move |_| {
                 let (rt, person) = (rt.clone(), person.clone());
@@ -54,7 +55,7 @@ async fn main() {
 
     let codes = Arc::new(codes);
     for &c in &levels {
-        let run = phase(c, span, {
+        let run = phase(c, span, MAX_REQUESTS, {
             let (rt, codes) = (rt.clone(), codes.clone());
             move |i| {
                 let (rt, codes) = (rt.clone(), codes.clone());
@@ -71,12 +72,12 @@ async fn main() {
         let ready = prepare_recordings(&rt, &staff, &person, MAX_REQUESTS.min(c * 25)).await;
         let ready = Arc::new(ready);
         let before = count(&rt, "recordings");
-        let run = phase(c, span, {
+        let run = phase(c, span, ready.len(), {
             let (staff, ready) = (staff.clone(), ready.clone());
             move |i| {
                 let (staff, ready) = (staff.clone(), ready.clone());
                 async move {
-                    let (id, person) = ready.get(i)?.clone();
+                    let (id, person) = ready[i].clone();
                     record(&staff, &id, person).await
                 }
             }
@@ -94,8 +95,8 @@ struct Run<T> {
     wall: Duration,
 }
 
-/// Sends `request(i)` from `concurrency` loops for `span` (or [`MAX_REQUESTS`]).
-async fn phase<T, F, Fut>(concurrency: usize, span: Duration, request: F) -> Run<T>
+/// Sends `request(i)` from `concurrency` loops for `span` or until `count` were sent.
+async fn phase<T, F, Fut>(concurrency: usize, span: Duration, count: usize, request: F) -> Run<T>
 where
     T: Send + 'static,
     F: Fn(usize) -> Fut + Clone + Send + 'static,
@@ -110,7 +111,7 @@ where
             let mut done = Vec::new();
             while started.elapsed() < span {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= MAX_REQUESTS {
+                if i >= count {
                     break;
                 }
                 let t = Instant::now();
