@@ -8,6 +8,7 @@ mod d1_file;
 pub mod fingerprints;
 pub mod fixtures;
 pub mod printing;
+pub mod process_cpu;
 mod process_group;
 mod runtime;
 pub mod seed;

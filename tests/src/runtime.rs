@@ -95,7 +95,9 @@ impl Runtime {
             "--persist-to",
             &self.state_dir.to_string_lossy(),
             "--log-level",
-            "warn",
+            // REKAM_WRANGLER_LOG_LEVEL=log shows the worker's console lines and each queue
+            // delivery, for a post-mortem (with REKAM_KEEP_STATE=1, which keeps the log).
+            &std::env::var("REKAM_WRANGLER_LOG_LEVEL").unwrap_or_else(|_| "warn".into()),
             // `GET /__scheduled` fires the cron handler (checkpoints, retention) on demand.
             "--test-scheduled",
             "--var",

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tests::fixtures::{application_multipart, recording_body, synthetic_finger};
 use tests::printing::person_form;
+use tests::process_cpu::CpuSample;
 use tests::{Runtime, StaffClient};
 
 /// Requests one phase at one concurrency sends at most.
@@ -40,6 +41,7 @@ async fn main() {
     let mut codes = Vec::new();
     for &c in &levels {
         let before = count(&rt, "applications");
+        let cpu = CpuSample::of_runtime(&rt.state_dir);
         let run = phase(c, span, MAX_REQUESTS, {
             let (rt, person) = (rt.clone(), person.clone());
             move |_| {
@@ -48,13 +50,15 @@ async fn main() {
             }
         })
         .await;
+        let cpu = CpuSample::of_runtime(&rt.state_dir).since(&cpu);
         let stored = count(&rt, "applications") - before;
-        report("submit", c, &run, Some(stored));
+        report("submit", c, &run, Some(stored), &cpu);
         codes.extend(run.outputs.into_iter().flatten());
     }
 
     let codes = Arc::new(codes);
     for &c in &levels {
+        let cpu = CpuSample::of_runtime(&rt.state_dir);
         let run = phase(c, span, MAX_REQUESTS, {
             let (rt, codes) = (rt.clone(), codes.clone());
             move |i| {
@@ -63,7 +67,8 @@ async fn main() {
             }
         })
         .await;
-        report("status", c, &run, None);
+        let cpu = CpuSample::of_runtime(&rt.state_dir).since(&cpu);
+        report("status", c, &run, None, &cpu);
     }
 
     // Recordings: applications verified beforehand (not timed), then recorded under load.
@@ -72,6 +77,7 @@ async fn main() {
         let ready = prepare_recordings(&rt, &staff, &person, MAX_REQUESTS.min(c * 25)).await;
         let ready = Arc::new(ready);
         let before = count(&rt, "recordings");
+        let cpu = CpuSample::of_runtime(&rt.state_dir);
         let run = phase(c, span, ready.len(), {
             let (staff, ready) = (staff.clone(), ready.clone());
             move |i| {
@@ -83,8 +89,9 @@ async fn main() {
             }
         })
         .await;
+        let cpu = CpuSample::of_runtime(&rt.state_dir).since(&cpu);
         let stored = count(&rt, "recordings") - before;
-        report("record", c, &run, Some(stored));
+        report("record", c, &run, Some(stored), &cpu);
     }
 }
 
@@ -136,7 +143,7 @@ where
     run
 }
 
-fn report<T>(what: &str, concurrency: usize, run: &Run<T>, stored: Option<u64>) {
+fn report<T>(what: &str, concurrency: usize, run: &Run<T>, stored: Option<u64>, cpu: &CpuSample) {
     let mut l = run.latencies.clone();
     l.sort();
     let pct = |p: f64| l[((l.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0;
@@ -150,6 +157,22 @@ fn report<T>(what: &str, concurrency: usize, run: &Run<T>, stored: Option<u64>) 
         pct(0.5),
         pct(0.99),
         pct(1.0),
+    );
+    // Where the CPU went: per request, by process, and how many of the machine's cores were busy.
+    let per_request = |secs: f64| secs * 1000.0 / l.len().max(1) as f64;
+    let mut line = format!(
+        "  cpu_ms_per_request generator={:.1}",
+        per_request(cpu.this_process)
+    );
+    let mut total = cpu.this_process;
+    for (process, secs) in &cpu.by_process {
+        line.push_str(&format!(" {process}={:.1}", per_request(*secs)));
+        total += secs;
+    }
+    println!(
+        "{line} total={:.1} cores_busy={:.2}",
+        per_request(total),
+        total / run.wall.as_secs_f64()
     );
 }
 
