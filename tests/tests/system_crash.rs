@@ -66,9 +66,10 @@ async fn a_job_the_queue_lost_is_resent_by_the_redrive(_ctx: Ctx) {
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(stage(&rt, &id), "SENT_FOR_ENROLLMENT", "the job was lost");
     assert_eq!(redrive(&rt).await["resent"], 1);
-    wait_decided(&rt, &[id.clone()]).await;
+    let ids = std::slice::from_ref(&id);
+    wait_decided(&rt, ids).await;
     assert_eq!(stage(&rt, &id), "PRINT_READY_RECORD");
-    assert_eq!(decisions(&rt, &[id.clone()]), 1);
+    assert_eq!(decisions(&rt, ids), 1);
     assert_eq!(coordinator_jobs(&rt), 1);
     assert_eq!(gallery_people(&rt), 1);
     wait_no_kept_jobs(&rt).await;

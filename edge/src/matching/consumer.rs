@@ -130,7 +130,9 @@ async fn handle(env: &Env, job: &EnrollmentJob) -> Result<()> {
     let detail = serde_json::json!({ "searched_people": outcome.searched_people }).to_string();
     match t.commit("application.match", Some(&detail)).await {
         // Someone else moved it first (a concurrent delivery of the same job): same outcome.
-        Ok(()) | Err(ApiError::Code(ErrorCode::Conflict)) => forget_job(env, &job.reference_id).await,
+        Ok(()) | Err(ApiError::Code(ErrorCode::Conflict)) => {
+            forget_job(env, &job.reference_id).await
+        }
         Err(e) => Err(api(e)),
     }
 }

@@ -131,11 +131,13 @@ pub async fn card_parts(db: &D1Database, application_id: &str) -> Result<Option<
 }
 
 /// The condition "this recording (`r`) still waits for the matcher": the application's latest
-/// recording, sent (or being sent) for enrolment, with no decision yet.
+/// recording, sent (or being sent) for enrolment, with no decision yet and not dead-lettered
+/// (those are the dashboard's stuck items, recorded again by their owner).
 const AWAITING_OUTCOME: &str = "a.stage IN ('BIO_CAPTURED', 'SENT_FOR_ENROLLMENT') \
      AND r.reference_id = (SELECT l.reference_id FROM recordings l \
          WHERE l.application_id = a.id ORDER BY l.recorded_at DESC LIMIT 1) \
-     AND NOT EXISTS (SELECT 1 FROM match_results m WHERE m.reference_id = r.reference_id)";
+     AND NOT EXISTS (SELECT 1 FROM match_results m WHERE m.reference_id = r.reference_id) \
+     AND NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.job_id = r.reference_id)";
 
 #[derive(Deserialize)]
 struct ReferenceId {
@@ -143,8 +145,7 @@ struct ReferenceId {
 }
 
 /// Recordings of applications sent for enrolment over `minutes` minutes before `now` that still
-/// wait for the matcher and were not dead-lettered (those are the dashboard's stuck items): at
-/// most `limit`, the longest waiting first.
+/// wait for the matcher: at most `limit`, the longest waiting first.
 pub async fn overdue_for_matching(
     db: &D1Database,
     now: &str,
@@ -157,7 +158,6 @@ pub async fn overdue_for_matching(
              WHERE a.stage = 'SENT_FOR_ENROLLMENT' \
                AND a.updated_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1, ?2) \
                AND {AWAITING_OUTCOME} \
-               AND NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.job_id = r.reference_id) \
              ORDER BY a.updated_at LIMIT ?3"
         ))
         .bind(&[now.into(), format!("-{minutes} minutes").into(), limit.into()])?
@@ -168,7 +168,7 @@ pub async fn overdue_for_matching(
 }
 
 /// Of these reference ids, those whose recording no longer waits for the matcher (decided,
-/// moved on, or no such recording): their kept jobs are leftovers.
+/// dead-lettered, moved on, or no such recording): their kept jobs are leftovers.
 pub async fn no_longer_awaiting(db: &D1Database, reference_ids: &[String]) -> Result<Vec<String>> {
     let rows: Vec<ReferenceId> = db
         .prepare(format!(
