@@ -42,23 +42,9 @@ pub async fn delete(bucket: &Bucket, reference_id: &str) -> Result<()> {
 
 /// The reference ids of every kept job, in key order (few: a decided job is deleted at once).
 pub async fn kept(bucket: &Bucket) -> Result<Vec<String>> {
-    let mut ids = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut list = bucket.list().prefix(PREFIX);
-        if let Some(c) = cursor.take() {
-            list = list.cursor(c);
-        }
-        let page = list.execute().await?;
-        ids.extend(page.objects().iter().filter_map(|o| {
-            o.key()
-                .strip_prefix(PREFIX)?
-                .strip_suffix(".json")
-                .map(str::to_string)
-        }));
-        match page.cursor() {
-            Some(c) if page.truncated() => cursor = Some(c),
-            _ => return Ok(ids),
-        }
-    }
+    Ok(super::files::keys(bucket, PREFIX)
+        .await?
+        .iter()
+        .filter_map(|k| Some(k.strip_prefix(PREFIX)?.strip_suffix(".json")?.to_string()))
+        .collect())
 }
