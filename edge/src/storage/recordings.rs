@@ -145,7 +145,8 @@ struct ReferenceId {
 }
 
 /// Recordings of applications sent for enrolment over `minutes` minutes before `now` that still
-/// wait for the matcher: at most `limit`, the longest waiting first.
+/// wait for the matcher: at most `limit`, the most recently sent first (old ones that cannot be
+/// sent again, having no kept job, never crowd out a job lost today).
 pub async fn overdue_for_matching(
     db: &D1Database,
     now: &str,
@@ -158,7 +159,7 @@ pub async fn overdue_for_matching(
              WHERE a.stage = 'SENT_FOR_ENROLLMENT' \
                AND a.updated_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1, ?2) \
                AND {AWAITING_OUTCOME} \
-             ORDER BY a.updated_at LIMIT ?3"
+             ORDER BY a.updated_at DESC LIMIT ?3"
         ))
         .bind(&[now.into(), format!("-{minutes} minutes").into(), limit.into()])?
         .all()
