@@ -43,7 +43,7 @@ const VILLAGE: &str = "33.15.13.2001";
 /// How long the matcher may take to decide a kill point's recordings on a loaded machine.
 const DECIDE_TIMEOUT: Duration = Duration::from_secs(240);
 /// Time without any decision after which the local queue counts as stalled ([`wait_decided`]).
-const STALL: Duration = Duration::from_secs(30);
+const STALL: Duration = Duration::from_secs(15);
 /// Pause between a client's tries while the runtime is down.
 const RETRY_PAUSE: Duration = Duration::from_millis(200);
 
