@@ -23,8 +23,9 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 }
 
 /// The cron trigger (wrangler.toml `[triggers]`, every 10 minutes): a signed checkpoint of the
-/// audit chain's head, and the retention sweep of held templates. The sweep releases only what
-/// is due, so running it more often than daily changes nothing but its promptness.
+/// audit chain's head, the retention sweep of held templates, and the redrive of matching jobs
+/// left without a decision. The sweeps act only on what is due, so running them more often
+/// changes nothing but their promptness.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     services::audit_chain::scheduled(env.clone()).await;
@@ -33,6 +34,15 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         Err(e) => {
             worker::console_error!("retention sweep failed (retried at the next trigger): {e}")
         }
+    }
+    match services::enrolment_redrive::sweep(&env).await {
+        Ok(r) => worker::console_log!(
+            "redrive: {} matching jobs resent, {} overdue without a kept job, {} leftovers deleted",
+            r.resent,
+            r.without_job,
+            r.cleared
+        ),
+        Err(e) => worker::console_error!("redrive failed (retried at the next trigger): {e}"),
     }
     if let Err(e) = services::sign_in_throttle::forget_old(&env).await {
         worker::console_error!("forgetting old sign-in attempts failed: {e}");

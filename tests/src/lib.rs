@@ -7,6 +7,7 @@ pub mod browser;
 mod d1_file;
 pub mod fingerprints;
 pub mod fixtures;
+mod local_files;
 pub mod printing;
 pub mod process_cpu;
 mod process_group;

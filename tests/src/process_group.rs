@@ -39,6 +39,19 @@ impl GroupChild {
     }
 }
 
+impl GroupChild {
+    /// Kills the whole group at once with SIGKILL (a crash: nothing gets to finish or flush).
+    pub fn kill(&mut self) {
+        let group = format!("-{}", self.supervisor.id());
+        let status = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -KILL {group}: {status}");
+        let _ = self.supervisor.wait();
+    }
+}
+
 impl Drop for GroupChild {
     fn drop(&mut self) {
         // Closing stdin wakes the supervisor's `read`, which then ends the whole group.

@@ -8,6 +8,8 @@ pub struct Runtime {
     pub base_url: String,
     pub state_dir: PathBuf,
     port: u16,
+    /// Launches so far (each has its own wrangler log).
+    launches: u32,
     /// This runtime's certificate signing key (`CERT_SIGNING_KEY`): fresh per runtime, kept
     /// across restarts so what it signed still verifies.
     signing_key: String,
@@ -25,16 +27,21 @@ impl Runtime {
     /// hundreds an hour into Purwodadi. The attack suite checks the budgets as configured on a
     /// runtime of its own ([`Runtime::start_as_configured`]).
     pub async fn start() -> Self {
-        Self::start_with(&[
-            "PREFILLS_PER_CLIENT_PER_HOUR:1000000",
-            "PREFILLS_PER_KECAMATAN_PER_HOUR:1000000",
-        ])
-        .await
+        Self::start_with_vars(&[]).await
     }
 
     /// A runtime with edge/wrangler.toml's settings as they are.
     pub async fn start_as_configured() -> Self {
         Self::start_with(&[]).await
+    }
+
+    /// As [`Runtime::start`], with further `NAME:value` settings over edge/wrangler.toml's `[vars]`.
+    pub async fn start_with_vars(vars: &[&str]) -> Self {
+        let lifted = [
+            "PREFILLS_PER_CLIENT_PER_HOUR:1000000",
+            "PREFILLS_PER_KECAMATAN_PER_HOUR:1000000",
+        ];
+        Self::start_with(&[&lifted[..], vars].concat()).await
     }
 
     /// A runtime with these `NAME:value` settings over edge/wrangler.toml's `[vars]`.
@@ -52,28 +59,43 @@ impl Runtime {
             base_url: String::new(),
             state_dir,
             port: 0,
+            launches: 0,
             signing_key: fresh_signing_key(),
             vars: vars.iter().map(|v| v.to_string()).collect(),
             _state: Some(state),
             process: None,
         };
+        rt.port = crate::free_port();
         rt.launch().await;
         rt
     }
 
-    /// Stops the runtime (all of workerd) and starts it again on the same local state.
+    /// Stops the runtime (all of workerd) and starts it again on the same local state, on the
+    /// same port when it is still free (so clients carry on at the same address).
     pub async fn restart(&mut self) {
         self.process = None;
         self.launch().await;
     }
 
-    /// Starts wrangler dev on a free port. A port found free can be taken by another process (a
+    /// Kills the runtime at once (SIGKILL to all of wrangler and workerd), as a crash would:
+    /// requests in flight get no answer, and what the runtime kept only in memory (the local
+    /// queue's messages) is gone. [`Runtime::restart`] brings it back on the same state.
+    pub fn kill(&mut self) {
+        if let Some(mut process) = self.process.take() {
+            process.kill();
+        }
+    }
+
+    /// Starts wrangler dev on `self.port`. A port found free can be taken by another process (a
     /// parallel test's workerd or Chromium) before wrangler binds it: then it tries another port.
     async fn launch(&mut self) {
         for _ in 0..3 {
             match self.try_launch().await {
                 Ok(()) => return,
-                Err(log) if log.contains("Address already in use") => self.process = None,
+                Err(log) if log.contains("Address already in use") => {
+                    self.process = None;
+                    self.port = crate::free_port();
+                }
                 Err(log) => panic!("wrangler dev did not become ready:\n{log}"),
             }
         }
@@ -81,9 +103,11 @@ impl Runtime {
     }
 
     async fn try_launch(&mut self) -> Result<(), String> {
-        self.port = crate::free_port();
         self.base_url = format!("http://127.0.0.1:{}", self.port);
-        let log = self.state_dir.join(format!("wrangler-{}.log", self.port));
+        self.launches += 1;
+        let log = self
+            .state_dir
+            .join(format!("wrangler-{}-{}.log", self.launches, self.port));
         let args = wrangler_args(&[
             "dev",
             "--ip",
@@ -187,6 +211,17 @@ impl Runtime {
     /// Like [`Runtime::d1_query`], but a refused statement is an `Err` with SQLite's message.
     pub fn d1_try(&self, sql: &str) -> Result<serde_json::Value, String> {
         crate::d1_file::execute(&self.state_dir, sql)
+    }
+
+    /// The sum over every instance of Durable Object class `class` of what `count_sql` (a
+    /// `SELECT COUNT(*) ...` on the object's own SQLite) gives.
+    pub fn durable_object_count(&self, class: &str, count_sql: &str) -> u64 {
+        crate::local_files::durable_object_count(&self.state_dir, class, count_sql)
+    }
+
+    /// The keys of the local R2 bucket's objects under `prefix`.
+    pub fn r2_keys(&self, prefix: &str) -> Vec<String> {
+        crate::local_files::r2_keys(&self.state_dir, prefix)
     }
 
     /// Fires the cron trigger (`wrangler dev --test-scheduled`), as Cloudflare would on schedule.

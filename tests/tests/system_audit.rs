@@ -606,6 +606,14 @@ async fn a_job_failing_every_retry_becomes_a_stuck_item_not_a_loss(_ctx: Ctx) {
         tokio::time::sleep(Duration::from_millis(500)).await;
     };
     assert_eq!(letter["reference_id"], json!(reference));
+    // Recorded as dead: its copy kept for the redrive goes with it (ARCHITECTURE.md, "Retention").
+    while !rt.r2_keys("matching-jobs/").is_empty() {
+        assert!(
+            start.elapsed() < DEAD_LETTER_TIMEOUT,
+            "dead-lettered job still kept"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     assert_eq!(letter["queue"], "rekam-enrollment-dlq");
     assert_eq!(letter["purpose"], "search");
     // The record keeps who and when, never the templates the message carried.

@@ -5,7 +5,8 @@
 //! job of purpose `EnrolAdjudicated` (a "not a duplicate" approval whose direct enrolment failed)
 //! enrols the coordinator's held templates instead. A failure retries the message with
 //! exponential backoff; after `max_retries` the queue moves it to the dead-letter queue
-//! (wrangler.toml). A redelivered job is harmless at every step.
+//! (wrangler.toml). A redelivered job is harmless at every step. Once a search's decision is
+//! committed (or the application has moved on), the job kept in R2 for the redrive is deleted.
 
 use super::coordinator;
 use super::messages::{MatchDecision, Outcome, ProcessRequest};
@@ -15,7 +16,7 @@ use crate::services::random;
 use crate::services::transition::{Mover, Transition};
 use crate::storage::match_results::{self, NewMatchResult};
 use crate::storage::recordings;
-use crate::storage::{cases, pending_enrolments};
+use crate::storage::{cases, matching_jobs, pending_enrolments};
 use shared::api::{EnrollmentJob, ErrorCode, JobPurpose};
 use shared::lifecycle::Stage;
 use worker::{Env, MessageBatch, MessageExt, QueueRetryOptionsBuilder, Result};
@@ -78,9 +79,13 @@ async fn handle(env: &Env, job: &EnrollmentJob) -> Result<()> {
         },
     )
     .await?;
-    if recorded.stage != Stage::SentForEnrollment {
+    match recorded.stage {
+        Stage::SentForEnrollment => {}
+        // The recording request has not moved it yet (it sends the job first): its kept job
+        // stays, and the redrive sends it again if this answer is all the job got.
+        Stage::BioCaptured => return Ok(()),
         // Already moved (a redelivery after the batch below succeeded), or moved on by staff.
-        return Ok(());
+        _ => return forget_job(env, &job.reference_id).await,
     }
     let ctx = RequestContext::for_queue(env.clone());
     let mut t = Transition::load(&ctx, Mover::MatchingWorker, &[&recorded.application_id])
@@ -125,9 +130,24 @@ async fn handle(env: &Env, job: &EnrollmentJob) -> Result<()> {
     let detail = serde_json::json!({ "searched_people": outcome.searched_people }).to_string();
     match t.commit("application.match", Some(&detail)).await {
         // Someone else moved it first (a concurrent delivery of the same job): same outcome.
-        Ok(()) | Err(ApiError::Code(ErrorCode::Conflict)) => Ok(()),
+        Ok(()) | Err(ApiError::Code(ErrorCode::Conflict)) => {
+            forget_job(env, &job.reference_id).await
+        }
         Err(e) => Err(api(e)),
     }
+}
+
+/// Deletes the decided job's kept copy. A failure only leaves a leftover, which the redrive's
+/// sweep deletes later: the decision stands, so the message is still acknowledged.
+async fn forget_job(env: &Env, reference_id: &str) -> Result<()> {
+    let deleted = match env.bucket(bindings::FILES) {
+        Ok(bucket) => matching_jobs::delete(&bucket, reference_id).await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = deleted {
+        worker::console_error!("kept job {reference_id} not deleted (the redrive will): {e}");
+    }
+    Ok(())
 }
 
 fn api(e: ApiError) -> worker::Error {

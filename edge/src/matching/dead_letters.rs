@@ -2,11 +2,13 @@
 //! consumer lands here and is recorded in D1 (`dead_letters`: job, reference id, application,
 //! purpose, times; never its templates), then acknowledged. The dinas dashboard lists every
 //! unresolved one as a stuck item, so no job is lost silently. Its templates leave with the
-//! message: the owner (the dinas supervisor) has the application recorded again. A failed D1
+//! message, and their copy kept for the redrive (`storage::matching_jobs`) is deleted with the
+//! record: the owner (the dinas supervisor) has the application recorded again. A failed D1
 //! write retries the message; Queues keeps it meanwhile (up to the queue's retention period).
 
 use crate::bindings;
 use crate::storage::dead_letters::{self, DeadLetter};
+use crate::storage::matching_jobs;
 use shared::api::{EnrollmentJob, JobPurpose};
 use worker::{Env, MessageBatch, MessageExt, Result};
 
@@ -23,6 +25,7 @@ pub async fn consume(batch: MessageBatch<EnrollmentJob>, env: Env) -> Result<()>
         }
     };
     let db = env.d1(bindings::DB)?;
+    let bucket = env.bucket(bindings::FILES)?;
     let queue = batch.queue();
     let recorded_at = iso(worker::Date::now().as_millis());
     for message in messages {
@@ -42,6 +45,10 @@ pub async fn consume(batch: MessageBatch<EnrollmentJob>, env: Env) -> Result<()>
         match dead_letters::record(&db, &entry).await {
             Ok(()) => {
                 worker::console_error!("enrolment job {} dead-lettered and recorded", job.job_id);
+                // Recorded as dead: the redrive's sweep deletes the kept copy if this fails.
+                if let Err(e) = matching_jobs::delete(&bucket, &job.reference_id).await {
+                    worker::console_error!("kept job {} not deleted: {e}", job.reference_id);
+                }
                 message.ack();
             }
             Err(e) => {

@@ -10,6 +10,7 @@ pub mod certificate_keys;
 pub mod certificates;
 pub mod dashboard;
 pub mod distribution;
+pub mod enrolment_redrive;
 pub mod idempotency;
 pub mod printing;
 pub mod random;

@@ -5,7 +5,9 @@
 //! SENT_FOR_ENROLLMENT, and the answer is stored under the client's key. A retry with the same
 //! key (the tablet's outbox) gets that answer; one that comes before (3) finds the recording and
 //! redoes only what is missing. The matcher is idempotent on the job id, so a job sent twice is
-//! searched once.
+//! searched once. The job is kept in R2 (`storage::matching_jobs`) before it is sent, until the
+//! matcher's decision is committed: a job the queue loses is sent again by the cron's redrive
+//! (`services/enrolment_redrive.rs`).
 
 use super::idempotency::{self, Answer, IdempotencyKey, Prior};
 use super::transition::{Mover, Transition};
@@ -13,7 +15,7 @@ use crate::bindings;
 use crate::http::{ApiError, ApiResult, RequestContext};
 use crate::services::auth::Principal;
 use crate::services::random;
-use crate::storage::{files, recordings};
+use crate::storage::{files, matching_jobs, recordings};
 use sha2::{Digest, Sha256};
 use shared::api::{
     BiometricSubmission, EnrollmentJob, ErrorCode, FingerResult, FingerTemplate, JobPurpose,
@@ -177,7 +179,8 @@ pub async fn record(
 }
 
 /// The job carries the templates exactly as the tablet sent them (base64 wire form, checked by
-/// `validate_recording`): no decode and re-encode on the way to the queue.
+/// `validate_recording`): no decode and re-encode on the way to the queue. It is kept in R2
+/// first (a retry rewrites the same job), so it outlives a queue that loses it.
 async fn enqueue(
     ctx: &RequestContext,
     reference_id: &str,
@@ -201,6 +204,7 @@ async fn enqueue(
             .collect(),
         purpose: JobPurpose::Search,
     };
+    matching_jobs::put(&ctx.env.bucket(bindings::FILES)?, &job).await?;
     ctx.env
         .queue(bindings::ENROLLMENT)?
         .send(&job)

@@ -131,20 +131,7 @@ pub async fn put_checkpoint(bucket: &Bucket, id: i64, signed: Vec<u8>) -> Result
 
 /// The keys of every stored checkpoint, in id order.
 async fn checkpoint_keys(bucket: &Bucket) -> Result<Vec<String>> {
-    let mut keys = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut list = bucket.list().prefix(CHECKPOINTS);
-        if let Some(c) = cursor.take() {
-            list = list.cursor(c);
-        }
-        let page = list.execute().await?;
-        keys.extend(page.objects().iter().map(|o| o.key()));
-        match page.cursor() {
-            Some(c) if page.truncated() => cursor = Some(c),
-            _ => return Ok(keys),
-        }
-    }
+    super::files::keys(bucket, CHECKPOINTS).await
 }
 
 /// Every stored checkpoint's bytes, in id order.

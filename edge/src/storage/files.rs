@@ -21,3 +21,21 @@ pub async fn put(bucket: &Bucket, key: &str, bytes: Vec<u8>, content_type: &str)
 pub async fn delete(bucket: &Bucket, key: &str) -> Result<()> {
     bucket.delete(key).await
 }
+
+/// The keys of every object under `prefix`, in key order (all listing pages).
+pub async fn keys(bucket: &Bucket, prefix: &str) -> Result<Vec<String>> {
+    let mut keys = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut list = bucket.list().prefix(prefix);
+        if let Some(c) = cursor.take() {
+            list = list.cursor(c);
+        }
+        let page = list.execute().await?;
+        keys.extend(page.objects().iter().map(|o| o.key()));
+        match page.cursor() {
+            Some(c) if page.truncated() => cursor = Some(c),
+            _ => return Ok(keys),
+        }
+    }
+}

@@ -21,6 +21,7 @@ pub mod handovers;
 pub mod held_releases;
 pub mod idempotency_keys;
 pub mod match_results;
+pub mod matching_jobs;
 pub mod pending_enrolments;
 pub mod print_runs;
 pub mod proposals;

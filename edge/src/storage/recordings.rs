@@ -129,3 +129,57 @@ pub async fn card_parts(db: &D1Database, application_id: &str) -> Result<Option<
     .first(None)
     .await
 }
+
+/// The condition "this recording (`r`) still waits for the matcher": the application's latest
+/// recording, sent (or being sent) for enrolment, with no decision yet and not dead-lettered
+/// (those are the dashboard's stuck items, recorded again by their owner).
+const AWAITING_OUTCOME: &str = "a.stage IN ('BIO_CAPTURED', 'SENT_FOR_ENROLLMENT') \
+     AND r.reference_id = (SELECT l.reference_id FROM recordings l \
+         WHERE l.application_id = a.id ORDER BY l.recorded_at DESC LIMIT 1) \
+     AND NOT EXISTS (SELECT 1 FROM match_results m WHERE m.reference_id = r.reference_id) \
+     AND NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.job_id = r.reference_id)";
+
+#[derive(Deserialize)]
+struct ReferenceId {
+    reference_id: String,
+}
+
+/// Recordings of applications sent for enrolment over `minutes` minutes before `now` that still
+/// wait for the matcher: at most `limit`, the most recently sent first (old ones that cannot be
+/// sent again, having no kept job, never crowd out a job lost today).
+pub async fn overdue_for_matching(
+    db: &D1Database,
+    now: &str,
+    minutes: u32,
+    limit: u32,
+) -> Result<Vec<String>> {
+    let rows: Vec<ReferenceId> = db
+        .prepare(format!(
+            "SELECT r.reference_id FROM applications a JOIN recordings r ON r.application_id = a.id \
+             WHERE a.stage = 'SENT_FOR_ENROLLMENT' \
+               AND a.updated_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1, ?2) \
+               AND {AWAITING_OUTCOME} \
+             ORDER BY a.updated_at DESC LIMIT ?3"
+        ))
+        .bind(&[now.into(), format!("-{minutes} minutes").into(), limit.into()])?
+        .all()
+        .await?
+        .results()?;
+    Ok(rows.into_iter().map(|r| r.reference_id).collect())
+}
+
+/// Of these reference ids, those whose recording no longer waits for the matcher (decided,
+/// dead-lettered, moved on, or no such recording): their kept jobs are leftovers.
+pub async fn no_longer_awaiting(db: &D1Database, reference_ids: &[String]) -> Result<Vec<String>> {
+    let rows: Vec<ReferenceId> = db
+        .prepare(format!(
+            "SELECT j.value AS reference_id FROM json_each(?1) j \
+             WHERE NOT EXISTS (SELECT 1 FROM recordings r JOIN applications a ON a.id = r.application_id \
+                 WHERE r.reference_id = j.value AND {AWAITING_OUTCOME})"
+        ))
+        .bind(&[super::decode::to_json(&reference_ids)?.into()])?
+        .all()
+        .await?
+        .results()?;
+    Ok(rows.into_iter().map(|r| r.reference_id).collect())
+}
