@@ -8,6 +8,7 @@ mod d1_file;
 pub mod fingerprints;
 pub mod fixtures;
 mod local_files;
+pub mod matcher_wait;
 pub mod printing;
 pub mod process_cpu;
 mod process_group;

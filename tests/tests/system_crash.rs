@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use tests::fixtures::{
     application_multipart, recording_body, submit_application, synthetic_finger,
 };
+use tests::matcher_wait::until_decided;
 use tests::printing::{person_form, verify};
 use tests::suite::Ctx;
 use tests::Runtime;
@@ -481,37 +482,12 @@ async fn settled_undecided(rt: &Runtime, ids: &[String]) -> u64 {
     }
 }
 
-/// Waits until none of these applications waits for the matcher; returns how many times the
-/// local queue had stalled meanwhile. The local queue broker (miniflare) dispatches a batch only
-/// when the previous one has returned, so a consumer invocation that never returns (the worker
-/// reloaded under it, as a loaded local runtime sometimes does) leaves every later job queued
-/// for ever: with no decision for [`STALL`], the runtime is restarted (the queue's contents go)
-/// and the redrive fired again, which is this test's subject. Production Queues end an
-/// invocation at its time limit and deliver again.
+/// Waits until none of these applications waits for the matcher (recovering from the local
+/// queue's stalls, counted); fails after [`DECIDE_TIMEOUT`].
 async fn wait_decided(rt: &mut Runtime, ids: &[String]) -> u32 {
-    let start = Instant::now();
-    let mut stalls = 0;
-    let mut last = (undecided(rt, ids), Instant::now());
-    loop {
-        let waiting = undecided(rt, ids);
-        if waiting == 0 {
-            return stalls;
-        }
-        assert!(
-            start.elapsed() < DECIDE_TIMEOUT,
-            "{waiting} recordings still undecided"
-        );
-        if waiting != last.0 {
-            last = (waiting, Instant::now());
-        } else if last.1.elapsed() >= STALL {
-            eprintln!("crash: the local queue stalled with {waiting} undecided: restarting");
-            stalls += 1;
-            rt.restart().await;
-            redrive(rt).await;
-            last = (waiting, Instant::now());
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    let waited = until_decided(rt, |rt| undecided(rt, ids), STALL, DECIDE_TIMEOUT).await;
+    assert_eq!(waited.undecided, 0, "recordings still undecided");
+    waited.stalls
 }
 
 /// Waits until no matching job is kept: the consumer deletes each once its decision is

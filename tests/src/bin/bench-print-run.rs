@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tests::fixtures::application_multipart;
 use tests::fixtures::{recording_body, synthetic_finger};
+use tests::matcher_wait::until_decided;
 use tests::printing::{close_run, create_run, person_form, print_all, serial};
 use tests::{Runtime, StaffClient};
 
@@ -22,6 +23,8 @@ const SEED_WAVE: usize = 50;
 /// Tries of one seeding request: a loaded local runtime sometimes answers 503 ("worker
 /// restarted mid-request"); every request here is idempotent, so it is simply sent again.
 const SEED_TRIES: usize = 5;
+/// Time without a decision after which the local queue counts as stalled.
+const STALL: Duration = Duration::from_secs(30);
 /// Chip data files fetched for the size figure.
 const CHIP_SAMPLES: usize = 10;
 
@@ -31,7 +34,9 @@ async fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(500);
-    let rt = Arc::new(tests::Runtime::start().await);
+    // The redrive sends a kept job again at once: the recovery from the local queue's stalls.
+    let mut rt = Arc::new(tests::Runtime::start_with_vars(&["REDRIVE_AFTER_MINUTES:0"]).await);
+    let mut stalls = 0;
     let seeding = Instant::now();
     // A few more than the run: the local runtime's in-memory queue can lose a job in a burst
     // (production Queues deliver at least once), and the run is to have exactly `n` cards.
@@ -57,11 +62,12 @@ async fn main() {
         for h in handles {
             ids.extend(h.await.unwrap());
         }
-        wait_decided(&rt, Duration::from_secs(60)).await;
+        stalls += wait_decided(&mut rt, Duration::from_secs(60)).await;
         eprintln!("seeded {} of {n}", ids.len());
     }
     // A loaded machine's matcher can trail the waves: the run waits for the last decisions.
-    wait_decided(&rt, Duration::from_secs(600)).await;
+    stalls += wait_decided(&mut rt, Duration::from_secs(600)).await;
+    eprintln!("the local queue stalled {stalls} times while seeding (each recovered by a restart and the redrive)");
     // The run takes every recording the matcher decided (all unique: distinct synthetic people).
     let ready = rt.d1_query("SELECT id FROM applications WHERE stage = 'PRINT_READY_RECORD'");
     let mut ids: Vec<String> = ready
@@ -147,25 +153,28 @@ async fn main() {
 }
 
 /// Waits until the matcher has decided every recording sent, or `limit` has passed (then says
-/// how many are left; those are left out of the run).
-async fn wait_decided(rt: &Runtime, limit: Duration) {
-    let waited = Instant::now();
-    loop {
-        let pending = rt.d1_count(
-            "SELECT COUNT(*) AS n FROM applications WHERE stage IN ('BIO_CAPTURED', 'SENT_FOR_ENROLLMENT')",
+/// how many are left; those are left out of the run). Returns the local queue's stalls.
+async fn wait_decided(rt: &mut Arc<Runtime>, limit: Duration) -> u32 {
+    let rt = Arc::get_mut(rt).expect("no seeding task holds the runtime between waves");
+    let waited = until_decided(
+        rt,
+        |rt| {
+            rt.d1_count(
+                "SELECT COUNT(*) AS n FROM applications WHERE stage IN ('BIO_CAPTURED', 'SENT_FOR_ENROLLMENT')",
+            )
+        },
+        STALL,
+        limit,
+    )
+    .await;
+    if waited.undecided > 0 {
+        eprintln!(
+            "{} recordings still undecided after {} s",
+            waited.undecided,
+            limit.as_secs()
         );
-        if pending == 0 {
-            return;
-        }
-        if waited.elapsed() > limit {
-            eprintln!(
-                "{pending} recordings still undecided after {} s",
-                limit.as_secs()
-            );
-            return;
-        }
-        tokio::time::sleep(Duration::from_secs(1)).await;
     }
+    waited.stalls
 }
 
 /// Sends a request made by `send` until it is not a 503, up to [`SEED_TRIES`] times.

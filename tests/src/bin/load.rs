@@ -251,5 +251,15 @@ async fn record(staff: &StaffClient, id: &str, person: u64) -> Option<()> {
         synthetic_finger(person, 0, p)
     });
     let resp = staff.record_biometrics(id, &body).await;
-    resp.status().is_success().then_some(())
+    if resp.status().is_success() {
+        return Some(());
+    }
+    // A refusal is a finding to explain, not only a count.
+    let status = resp.status().as_u16();
+    let text = resp.text().await.unwrap_or_default();
+    eprintln!(
+        "recording {id} refused: {status} {}",
+        text.chars().take(200).collect::<String>()
+    );
+    None
 }
