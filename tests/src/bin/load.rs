@@ -2,10 +2,12 @@
 //! page and the kecamatan's recordings: per phase and concurrency, throughput, p50/p99/max
 //! latency and what was stored against what was accepted (they must be equal).
 //!
-//! `cargo run --release -p tests --bin load -- [SECONDS] [CONCURRENCY,...]` (default 10 s at
-//! 4,8,16). Needs the built worker (`tools/build.sh all`). Each phase at each concurrency runs
-//! for SECONDS or 2,000 requests (recordings: as many as were prepared, 25 per loop), whichever
-//! ends first; traffic goes to 127.0.0.1 only.
+//! `cargo run --release -p tests --bin load -- [SECONDS] [LEVELS] [RECORDING LEVELS]`, levels as
+//! concurrencies like `4,8,16` (the default for both). Needs the built worker (`tools/build.sh
+//! all`). Each phase at each concurrency runs for SECONDS or 2,000 requests (recordings: as many
+//! as were prepared, 25 per loop), whichever ends first; traffic goes to 127.0.0.1 only. After
+//! each phase, the CPU time per request of each process (the generator, wrangler's Node.js, each
+//! workerd) says where the time went.
 //!
 //! Each simulated resident comes from an address of their own (`CF-Connecting-IP`), as on the
 //! internet, so the per-address budgets do not stand in for the system's capacity; the shared
@@ -27,10 +29,13 @@ const MAX_REQUESTS: usize = 2000;
 async fn main() {
     let mut args = std::env::args().skip(1);
     let seconds: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(10);
-    let levels: Vec<usize> = args
+    let levels = args
         .next()
-        .map(|a| a.split(',').filter_map(|n| n.parse().ok()).collect())
-        .unwrap_or_else(|| vec![4, 8, 16]);
+        .map_or_else(|| vec![4, 8, 16], |a| concurrencies(&a));
+    // Recordings keep the matcher busy for minutes after each level: fewer levels may be asked.
+    let recording_levels = args
+        .next()
+        .map_or_else(|| levels.clone(), |a| concurrencies(&a));
     let rt = Arc::new(Runtime::start().await);
     let span = Duration::from_secs(seconds);
     let person = Arc::new(AtomicUsize::new(1));
@@ -73,7 +78,7 @@ async fn main() {
 
     // Recordings: applications verified beforehand (not timed), then recorded under load.
     let staff = Arc::new(rt.staff_client("kec.purwodadi").await);
-    for &c in &levels {
+    for &c in &recording_levels {
         let ready = prepare_recordings(&rt, &staff, &person, MAX_REQUESTS.min(c * 25)).await;
         let ready = Arc::new(ready);
         let before = count(&rt, "recordings");
@@ -178,6 +183,11 @@ fn report<T>(what: &str, concurrency: usize, run: &Run<T>, stored: Option<u64>, 
 
 fn count(rt: &Runtime, table: &str) -> u64 {
     rt.d1_count(&format!("SELECT COUNT(*) AS n FROM {table}"))
+}
+
+/// "4,8,16" as concurrency levels.
+fn concurrencies(list: &str) -> Vec<usize> {
+    list.split(',').filter_map(|n| n.parse().ok()).collect()
 }
 
 /// A distinct documentation-range address per simulated person.
