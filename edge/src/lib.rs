@@ -3,7 +3,8 @@
 mod bindings;
 mod durable;
 mod handlers;
-mod http;
+// Public for the fuzz targets (edge/fuzz), which drive the request parsers natively.
+pub mod http;
 mod matching;
 mod router;
 mod services;

@@ -13,15 +13,26 @@ pub fn refuse_cross_site(req: &Request) -> ApiResult<()> {
     }
     let header = |name: &str| req.headers().get(name).ok().flatten();
     let own_origin = req.url().ok().map(|u| u.origin().ascii_serialization());
-    let allowed = match (header("sec-fetch-site"), header("origin")) {
-        (Some(site), _) => same_site_fetch(&site),
-        (None, Some(origin)) => own_origin.is_some_and(|own| own == origin),
-        (None, None) => true,
-    };
-    if allowed {
+    let (site, origin) = (header("sec-fetch-site"), header("origin"));
+    if may_write(site.as_deref(), origin.as_deref(), own_origin.as_deref()) {
         Ok(())
     } else {
         Err(ApiError::Code(ErrorCode::Forbidden))
+    }
+}
+
+/// Whether a state-changing request with these `Sec-Fetch-Site` and `Origin` headers may go on,
+/// the worker's own origin being `own_origin`: where the browser says it sent it from decides,
+/// else the page's origin, else (no browser) nothing stands in the way.
+pub fn may_write(
+    sec_fetch_site: Option<&str>,
+    origin: Option<&str>,
+    own_origin: Option<&str>,
+) -> bool {
+    match (sec_fetch_site, origin) {
+        (Some(site), _) => same_site_fetch(site),
+        (None, Some(origin)) => own_origin == Some(origin),
+        (None, None) => true,
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod api_error;
 pub mod body;
 pub mod context;
+pub mod cookies;
 pub mod cross_site;
 pub mod request_id;
 pub mod security_headers;

@@ -8,12 +8,7 @@ use worker::{Response, Result};
 
 /// The response for a stored file's bytes, named `name` (without extension) when saved.
 pub fn respond(bytes: Vec<u8>, name: &str) -> Result<Response> {
-    let (content_type, extension) = match sniff(&bytes) {
-        Some("image/jpeg") => ("image/jpeg", "jpg"),
-        Some("image/png") => ("image/png", "png"),
-        Some("application/pdf") => ("application/pdf", "pdf"),
-        _ => ("application/octet-stream", "bin"),
-    };
+    let (content_type, extension) = served_type(&bytes);
     let mut resp = Response::from_bytes(bytes)?;
     let headers = resp.headers_mut();
     headers.set("Content-Type", content_type)?;
@@ -24,4 +19,15 @@ pub fn respond(bytes: Vec<u8>, name: &str) -> Result<Response> {
     headers.set("Content-Security-Policy", "sandbox; default-src 'none'")?;
     headers.set("Cache-Control", "private, no-store")?;
     Ok(resp)
+}
+
+/// The content type and file extension a stored file is served with: what its bytes are (a
+/// JPEG, a PNG or a PDF), else opaque bytes.
+pub fn served_type(bytes: &[u8]) -> (&'static str, &'static str) {
+    match sniff(bytes) {
+        Some("image/jpeg") => ("image/jpeg", "jpg"),
+        Some("image/png") => ("image/png", "png"),
+        Some("application/pdf") => ("application/pdf", "pdf"),
+        _ => ("application/octet-stream", "bin"),
+    }
 }
