@@ -3,8 +3,7 @@
 mod bindings;
 mod durable;
 mod handlers;
-// Public for the fuzz targets (edge/fuzz), which drive the request parsers natively.
-pub mod http;
+mod http;
 mod matching;
 mod router;
 mod services;

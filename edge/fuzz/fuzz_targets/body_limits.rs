@@ -1,9 +1,9 @@
-//! Fuzz target: reading a body under a ceiling (`edge::http::body::Bounded`, what every handler's
-//! body read does with the stream), with any `Content-Length` and any chunking. Input, as text
+//! Fuzz target: reading a body under a ceiling (`Bounded`, what every handler's body read does
+//! with the stream), with any `Content-Length` and any chunking. Input, as text
 //! lines: the ceiling; the `Content-Length` value (`-` for none); then one chunk per line.
 #![no_main]
 
-use edge::http::body::Bounded;
+use edge_fuzz::parse::ceiling::Bounded;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,9 +3,9 @@
 //! `Idempotency-Key`, `Cookie`. Each parser is checked against its documented rule.
 #![no_main]
 
-use edge::http::body::{is_form_data, is_json};
-use edge::http::cookies::session_token;
-use edge::http::cross_site::may_write;
+use edge_fuzz::parse::content_type::{is_form_data, is_json};
+use edge_fuzz::parse::cookies::session_token;
+use edge_fuzz::parse::fetch_site::may_write;
 use libfuzzer_sys::fuzz_target;
 use shared::validation::is_idempotency_key;
 

@@ -80,7 +80,7 @@ fn idempotency_key(req: &Request) -> ApiResult<String> {
 
 /// Parses a multipart body already size-checked, through the runtime's own parser.
 async fn parse_multipart(body: Vec<u8>, content_type: &str) -> ApiResult<worker::FormData> {
-    if !crate::http::body::is_form_data(content_type) {
+    if !crate::http::parse::content_type::is_form_data(content_type) {
         return Err(ApiError::MALFORMED);
     }
     let headers = worker::Headers::new();

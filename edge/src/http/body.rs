@@ -2,6 +2,8 @@
 //! ceiling is refused before a byte is read, and a body without a declared length is read only
 //! up to the ceiling (the stream is dropped there), so no request makes the worker hold more.
 
+use super::parse::ceiling::{Bounded, OverCeiling};
+use super::parse::content_type::is_json;
 use super::{ApiError, ApiResult};
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
@@ -22,41 +24,6 @@ pub async fn bytes(req: &mut Request, limit: usize) -> ApiResult<Vec<u8>> {
         body.push(&chunk?)?;
     }
     Ok(body.into_bytes())
-}
-
-/// A body being read under a ceiling, chunk by chunk: what [`bytes`] does with the stream, apart
-/// from the stream (the edge's fuzz targets drive it with any header and chunking).
-pub struct Bounded {
-    body: Vec<u8>,
-    limit: usize,
-}
-
-impl Bounded {
-    /// Refuses a declared `Content-Length` over `limit` before a byte is read. A value that is
-    /// not a number declares nothing: the bytes that come are counted all the same.
-    pub fn new(content_length: Option<&str>, limit: usize) -> ApiResult<Bounded> {
-        let declared: Option<usize> = content_length.and_then(|v| v.trim().parse().ok());
-        if declared.is_some_and(|n| n > limit) {
-            return Err(ApiError::TOO_LARGE);
-        }
-        Ok(Bounded {
-            body: Vec::with_capacity(declared.unwrap_or(0)),
-            limit,
-        })
-    }
-
-    /// Appends the next chunk, or refuses the body as soon as it would pass the ceiling.
-    pub fn push(&mut self, chunk: &[u8]) -> ApiResult<()> {
-        if self.body.len() + chunk.len() > self.limit {
-            return Err(ApiError::TOO_LARGE);
-        }
-        self.body.extend_from_slice(chunk);
-        Ok(())
-    }
-
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.body
-    }
 }
 
 /// A JSON body, sent as JSON: any other declared type is refused (a form post from another
@@ -85,63 +52,8 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
     serde_json::from_slice(body).map_err(|_| ApiError::MALFORMED)
 }
 
-/// `application/json`, with parameters (`; charset=utf-8`) or not, in any letter case.
-pub fn is_json(content_type: Option<&str>) -> bool {
-    content_type.is_some_and(|v| media_type(v).eq_ignore_ascii_case("application/json"))
-}
-
-/// `multipart/form-data`, in any letter case, with its parameters (the boundary, which the
-/// runtime's own form parser reads and requires).
-pub fn is_form_data(content_type: &str) -> bool {
-    media_type(content_type).eq_ignore_ascii_case("multipart/form-data")
-}
-
-/// A `Content-Type` value without its parameters.
-fn media_type(content_type: &str) -> &str {
-    content_type.split(';').next().unwrap_or_default().trim()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{is_form_data, is_json, Bounded};
-
-    #[test]
-    fn only_json_is_json() {
-        assert!(is_json(Some("application/json")));
-        assert!(is_json(Some("Application/JSON; charset=utf-8")));
-        for other in [
-            None,
-            Some(""),
-            Some("text/plain"),
-            Some("application/x-www-form-urlencoded"),
-            Some("multipart/form-data; boundary=x"),
-            Some("application/jsonp"),
-        ] {
-            assert!(!is_json(other), "{other:?}");
-        }
-    }
-
-    #[test]
-    fn only_form_data_is_form_data() {
-        assert!(is_form_data("multipart/form-data; boundary=x"));
-        assert!(is_form_data(" Multipart/Form-Data ;boundary=x"));
-        for other in [
-            "",
-            "multipart/form-datax; boundary=x",
-            "multipart/mixed; boundary=x",
-            "application/json",
-        ] {
-            assert!(!is_form_data(other), "{other:?}");
-        }
-    }
-
-    #[test]
-    fn a_body_over_the_ceiling_is_refused_declared_or_not() {
-        assert!(Bounded::new(Some(" 11 "), 10).is_err());
-        let mut body = Bounded::new(Some("not a number"), 10).unwrap();
-        body.push(b"12345").unwrap();
-        body.push(b"67890").unwrap();
-        assert!(body.push(b"!").is_err());
-        assert_eq!(body.into_bytes(), b"1234567890");
+impl From<OverCeiling> for ApiError {
+    fn from(_: OverCeiling) -> Self {
+        ApiError::TOO_LARGE
     }
 }

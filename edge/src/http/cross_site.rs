@@ -3,6 +3,7 @@
 //! a request came from in `Sec-Fetch-Site` (all current browsers) or at least `Origin`.
 //! Requests with neither come from programs, not browsers, and carry no ambient cookie risk.
 
+use super::parse::fetch_site::may_write;
 use super::{ApiError, ApiResult};
 use shared::api::ErrorCode;
 use worker::{Method, Request};
@@ -18,40 +19,5 @@ pub fn refuse_cross_site(req: &Request) -> ApiResult<()> {
         Ok(())
     } else {
         Err(ApiError::Code(ErrorCode::Forbidden))
-    }
-}
-
-/// Whether a state-changing request with these `Sec-Fetch-Site` and `Origin` headers may go on,
-/// the worker's own origin being `own_origin`: where the browser says it sent it from decides,
-/// else the page's origin, else (no browser) nothing stands in the way.
-pub fn may_write(
-    sec_fetch_site: Option<&str>,
-    origin: Option<&str>,
-    own_origin: Option<&str>,
-) -> bool {
-    match (sec_fetch_site, origin) {
-        (Some(site), _) => same_site_fetch(site),
-        (None, Some(origin)) => own_origin == Some(origin),
-        (None, None) => true,
-    }
-}
-
-/// `same-origin`, or `none` (typed by the user, not sent by a page); never `same-site` (a
-/// sibling subdomain is another party) nor `cross-site`.
-fn same_site_fetch(value: &str) -> bool {
-    matches!(value.trim(), "same-origin" | "none")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_site_fetch;
-
-    #[test]
-    fn only_the_own_origin_or_the_user_may_write() {
-        assert!(same_site_fetch("same-origin"));
-        assert!(same_site_fetch("none"));
-        assert!(!same_site_fetch("same-site"));
-        assert!(!same_site_fetch("cross-site"));
-        assert!(!same_site_fetch(""));
     }
 }

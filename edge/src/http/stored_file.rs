@@ -3,7 +3,7 @@
 //! rather than render it, in a sandbox with nothing allowed should it render anyway. A file
 //! crafted to look like HTML or script therefore never runs in the app's origin.
 
-use shared::validation::sniff;
+use super::parse::served_type::served_type;
 use worker::{Response, Result};
 
 /// The response for a stored file's bytes, named `name` (without extension) when saved.
@@ -19,15 +19,4 @@ pub fn respond(bytes: Vec<u8>, name: &str) -> Result<Response> {
     headers.set("Content-Security-Policy", "sandbox; default-src 'none'")?;
     headers.set("Cache-Control", "private, no-store")?;
     Ok(resp)
-}
-
-/// The content type and file extension a stored file is served with: what its bytes are (a
-/// JPEG, a PNG or a PDF), else opaque bytes.
-pub fn served_type(bytes: &[u8]) -> (&'static str, &'static str) {
-    match sniff(bytes) {
-        Some("image/jpeg") => ("image/jpeg", "jpg"),
-        Some("image/png") => ("image/png", "png"),
-        Some("application/pdf") => ("application/pdf", "pdf"),
-        _ => ("application/octet-stream", "bin"),
-    }
 }

@@ -174,10 +174,11 @@ pub async fn logout(req: &Request, ctx: &RequestContext) -> ApiResult<()> {
     Ok(())
 }
 
-/// The session token in these headers' cookies (`http::cookies`).
+/// The session token in these headers' cookies (`http::parse::cookies`).
 pub(crate) fn session_token(headers: &Headers, ctx: &RequestContext) -> Option<String> {
     let cookies = headers.get("cookie").ok().flatten()?;
-    crate::http::cookies::session_token(&cookies, session_cookie(ctx.https)).map(str::to_string)
+    crate::http::parse::cookies::session_token(&cookies, session_cookie(ctx.https))
+        .map(str::to_string)
 }
 
 pub(crate) fn token_hash(token: &str) -> String {

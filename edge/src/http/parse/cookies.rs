@@ -1,4 +1,4 @@
-//! Reading the session cookie out of a `Cookie` header, whatever else the header carries.
+//! The session cookie out of a `Cookie` header, whatever else the header carries.
 
 /// The session token under the cookie `name`: 64 hex digits, else none. Two cookies of that name
 /// are none too: which one a browser sends first is not for a planted cookie to decide.
