@@ -69,8 +69,9 @@ cargo test -p app --features public --quiet
 cargo test -p app --features staff --quiet
 
 step "fuzzing: every fuzz target for a bounded time"
-# The engine's decoders and the edge's request parsers; a crash (panic or failed property) fails.
-tools/fuzz.sh "${FUZZ_SECONDS:-10}"
+# The engine's decoders and the edge's request parsers, 10 s each, two at a time on two cores; a
+# crash (a panic or a failed property) fails.
+tools/fuzz.sh 10
 
 step "build app and worker bundles"
 tools/build.sh all
