@@ -9,6 +9,10 @@ use biometrics::template::wire;
 use libfuzzer_sys::fuzz_target;
 use serde::{de::DeserializeOwned, Serialize};
 use shared::api::*;
+use shared::auth::{
+    password_problems, username_valid, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+    PASSWORD_MIN_DISTINCT,
+};
 use shared::validation::{
     signature_png, sniff, validate_recording, ValidFinger, FACE_MAX_BYTES, SIGNATURE_MAX_BYTES,
 };
@@ -20,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
     };
     match which % 19 {
         0 => drop(accepted::<LoginRequest>(body)),
-        1 => drop(accepted::<ChangePasswordRequest>(body)),
+        1 => {
+            if let Some(change) = accepted::<ChangePasswordRequest>(body) {
+                password_rules(&change.new_password, "operator.toroh");
+            }
+        }
         2 => drop(accepted::<QueueQuery>(body)),
         3 => drop(accepted::<ProposalRequest>(body)),
         4 => drop(accepted::<ReviewRequest>(body)),
@@ -34,8 +42,17 @@ fuzz_target!(|data: &[u8]| {
         12 => drop(accepted::<RevokeCertificateRequest>(body)),
         13 => drop(accepted::<ReturnRequest>(body)),
         14 => drop(accepted::<ReceiveRequest>(body)),
-        15 => drop(accepted::<NewStaffAccount>(body)),
-        16 => drop(accepted::<ResetPasswordRequest>(body)),
+        15 => {
+            if let Some(account) = accepted::<NewStaffAccount>(body) {
+                username_rule(&account.username);
+                password_rules(&account.password, &account.username);
+            }
+        }
+        16 => {
+            if let Some(reset) = accepted::<ResetPasswordRequest>(body) {
+                password_rules(&reset.password, "operator.toroh");
+            }
+        }
         17 => {
             if let Some(handover) = accepted::<HandoverRequest>(body) {
                 if let Ok(png) = signature_png(&handover.signature_png_base64) {
@@ -88,4 +105,27 @@ fn recording_rules(sub: &BiometricSubmission) {
     assert!(valid.face_jpeg.len() <= FACE_MAX_BYTES);
     assert_eq!(sniff(&valid.signature_png), Some("image/png"));
     assert!(valid.signature_png.len() <= SIGNATURE_MAX_BYTES);
+}
+
+/// A user name is 3-32 of `a-z 0-9 . _ -`, starting with a letter (`shared::auth`).
+fn username_rule(username: &str) {
+    let mut chars = username.chars();
+    let rule = (3..=32).contains(&username.chars().count())
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
+    assert_eq!(username_valid(username), rule, "{username:?}");
+}
+
+/// A password the edge takes (no problem found) is 12-128 characters, of at least six different
+/// ones, and does not contain the user name.
+fn password_rules(password: &str, username: &str) {
+    if !password_problems(password, username).is_empty() {
+        return;
+    }
+    let chars: Vec<char> = password.chars().collect();
+    assert!((PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&chars.len()));
+    let distinct: std::collections::BTreeSet<char> = chars.into_iter().collect();
+    assert!(distinct.len() >= PASSWORD_MIN_DISTINCT);
+    let user = username.trim().to_lowercase();
+    assert!(user.is_empty() || !password.to_lowercase().contains(&user));
 }
