@@ -15,11 +15,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # 2. Debian packages: headless Chromium for browser tests; its driver; the sqlite3 shell, with
-#    which matching tests and the runtime benchmark write into a gallery shard's local storage.
+#    which matching tests and the runtime benchmark write into a gallery shard's local storage;
+#    g++, which builds libFuzzer (the C++ part of the fuzz targets, tools/fuzz.sh).
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
+command -v g++ >/dev/null || need_apt+=(g++)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -68,6 +68,11 @@ cargo test --workspace --exclude tests --quiet
 cargo test -p app --features public --quiet
 cargo test -p app --features staff --quiet
 
+step "fuzzing: every fuzz target for a bounded time"
+# The engine's decoders and the edge's request parsers, 10 s each, two at a time on two cores; a
+# crash (a panic or a failed property) fails.
+tools/fuzz.sh 10
+
 step "build app and worker bundles"
 tools/build.sh all
 # The resident's first load is a budget (#2): a change that breaks it fails here, with figures.

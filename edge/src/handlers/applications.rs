@@ -47,9 +47,7 @@ async fn read_submission(mut req: Request, ctx: &RequestContext) -> ApiResult<Su
     let form_data = parse_multipart(body, &content_type).await?;
 
     let form: ApplicationForm = match form_data.get("application") {
-        Some(FormEntry::Field(json)) => {
-            serde_json::from_str(&json).map_err(|_| ApiError::MALFORMED)?
-        }
+        Some(FormEntry::Field(json)) => crate::http::body::parse(json.as_bytes())?,
         _ => return Err(ApiError::MALFORMED),
     };
     let mut uploads = Vec::new();
@@ -82,7 +80,7 @@ fn idempotency_key(req: &Request) -> ApiResult<String> {
 
 /// Parses a multipart body already size-checked, through the runtime's own parser.
 async fn parse_multipart(body: Vec<u8>, content_type: &str) -> ApiResult<worker::FormData> {
-    if !content_type.starts_with("multipart/form-data") {
+    if !crate::http::parse::content_type::is_form_data(content_type) {
         return Err(ApiError::MALFORMED);
     }
     let headers = worker::Headers::new();

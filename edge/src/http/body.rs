@@ -2,6 +2,8 @@
 //! ceiling is refused before a byte is read, and a body without a declared length is read only
 //! up to the ceiling (the stream is dropped there), so no request makes the worker hold more.
 
+use super::parse::ceiling::{Bounded, OverCeiling};
+use super::parse::content_type::is_json;
 use super::{ApiError, ApiResult};
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
@@ -13,26 +15,15 @@ pub const JSON_LIMIT: usize = 1024 * 1024;
 
 /// The body's bytes, at most `limit` of them; more is 413 `payload_too_large`.
 pub async fn bytes(req: &mut Request, limit: usize) -> ApiResult<Vec<u8>> {
-    let declared: Option<usize> = req
-        .headers()
-        .get("content-length")?
-        .and_then(|v| v.trim().parse().ok());
-    if declared.is_some_and(|n| n > limit) {
-        return Err(ApiError::TOO_LARGE);
-    }
+    let mut body = Bounded::new(req.headers().get("content-length")?.as_deref(), limit)?;
     // A request without a body has no stream: it is an empty body.
     let Ok(mut stream) = req.stream() else {
         return Ok(Vec::new());
     };
-    let mut body = Vec::with_capacity(declared.unwrap_or(0));
     while let Some(chunk) = stream.next().await {
-        let chunk = chunk?;
-        if body.len() + chunk.len() > limit {
-            return Err(ApiError::TOO_LARGE);
-        }
-        body.extend_from_slice(&chunk);
+        body.push(&chunk?)?;
     }
-    Ok(body)
+    Ok(body.into_bytes())
 }
 
 /// A JSON body, sent as JSON: any other declared type is refused (a form post from another
@@ -61,32 +52,8 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
     serde_json::from_slice(body).map_err(|_| ApiError::MALFORMED)
 }
 
-/// `application/json`, with parameters (`; charset=utf-8`) or not, in any letter case.
-fn is_json(content_type: Option<&str>) -> bool {
-    content_type.is_some_and(|v| {
-        v.split(';')
-            .next()
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_json;
-
-    #[test]
-    fn only_json_is_json() {
-        assert!(is_json(Some("application/json")));
-        assert!(is_json(Some("Application/JSON; charset=utf-8")));
-        for other in [
-            None,
-            Some(""),
-            Some("text/plain"),
-            Some("application/x-www-form-urlencoded"),
-            Some("multipart/form-data; boundary=x"),
-            Some("application/jsonp"),
-        ] {
-            assert!(!is_json(other), "{other:?}");
-        }
+impl From<OverCeiling> for ApiError {
+    fn from(_: OverCeiling) -> Self {
+        ApiError::TOO_LARGE
     }
 }

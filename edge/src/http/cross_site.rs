@@ -3,6 +3,7 @@
 //! a request came from in `Sec-Fetch-Site` (all current browsers) or at least `Origin`.
 //! Requests with neither come from programs, not browsers, and carry no ambient cookie risk.
 
+use super::parse::fetch_site::may_write;
 use super::{ApiError, ApiResult};
 use shared::api::ErrorCode;
 use worker::{Method, Request};
@@ -13,34 +14,10 @@ pub fn refuse_cross_site(req: &Request) -> ApiResult<()> {
     }
     let header = |name: &str| req.headers().get(name).ok().flatten();
     let own_origin = req.url().ok().map(|u| u.origin().ascii_serialization());
-    let allowed = match (header("sec-fetch-site"), header("origin")) {
-        (Some(site), _) => same_site_fetch(&site),
-        (None, Some(origin)) => own_origin.is_some_and(|own| own == origin),
-        (None, None) => true,
-    };
-    if allowed {
+    let (site, origin) = (header("sec-fetch-site"), header("origin"));
+    if may_write(site.as_deref(), origin.as_deref(), own_origin.as_deref()) {
         Ok(())
     } else {
         Err(ApiError::Code(ErrorCode::Forbidden))
-    }
-}
-
-/// `same-origin`, or `none` (typed by the user, not sent by a page); never `same-site` (a
-/// sibling subdomain is another party) nor `cross-site`.
-fn same_site_fetch(value: &str) -> bool {
-    matches!(value.trim(), "same-origin" | "none")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_site_fetch;
-
-    #[test]
-    fn only_the_own_origin_or_the_user_may_write() {
-        assert!(same_site_fetch("same-origin"));
-        assert!(same_site_fetch("none"));
-        assert!(!same_site_fetch("same-site"));
-        assert!(!same_site_fetch("cross-site"));
-        assert!(!same_site_fetch(""));
     }
 }

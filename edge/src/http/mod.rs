@@ -4,6 +4,7 @@ pub mod api_error;
 pub mod body;
 pub mod context;
 pub mod cross_site;
+pub mod parse;
 pub mod request_id;
 pub mod security_headers;
 pub mod stored_file;

@@ -3,17 +3,12 @@
 //! rather than render it, in a sandbox with nothing allowed should it render anyway. A file
 //! crafted to look like HTML or script therefore never runs in the app's origin.
 
-use shared::validation::sniff;
+use super::parse::served_type::served_type;
 use worker::{Response, Result};
 
 /// The response for a stored file's bytes, named `name` (without extension) when saved.
 pub fn respond(bytes: Vec<u8>, name: &str) -> Result<Response> {
-    let (content_type, extension) = match sniff(&bytes) {
-        Some("image/jpeg") => ("image/jpeg", "jpg"),
-        Some("image/png") => ("image/png", "png"),
-        Some("application/pdf") => ("application/pdf", "pdf"),
-        _ => ("application/octet-stream", "bin"),
-    };
+    let (content_type, extension) = served_type(&bytes);
     let mut resp = Response::from_bytes(bytes)?;
     let headers = resp.headers_mut();
     headers.set("Content-Type", content_type)?;

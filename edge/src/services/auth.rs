@@ -174,21 +174,11 @@ pub async fn logout(req: &Request, ctx: &RequestContext) -> ApiResult<()> {
     Ok(())
 }
 
-/// The session token in these headers' cookies. Two session cookies are none: which one a
-/// browser sends first is not for a planted cookie to decide.
+/// The session token in these headers' cookies (`http::parse::cookies`).
 pub(crate) fn session_token(headers: &Headers, ctx: &RequestContext) -> Option<String> {
     let cookies = headers.get("cookie").ok().flatten()?;
-    let name = session_cookie(ctx.https);
-    let mut values = cookies.split(';').filter_map(|c| {
-        let (n, value) = c.trim().split_once('=')?;
-        (n == name).then_some(value)
-    });
-    let value = values.next()?;
-    if values.next().is_some() || value.len() != 64 || !value.bytes().all(|b| b.is_ascii_hexdigit())
-    {
-        return None;
-    }
-    Some(value.to_string())
+    crate::http::parse::cookies::session_token(&cookies, session_cookie(ctx.https))
+        .map(str::to_string)
 }
 
 pub(crate) fn token_hash(token: &str) -> String {

@@ -1,8 +1,8 @@
 //! Fuzz target: the codec entry point (format sniffing, raster decoders, WSQ, resampling).
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use biometrics::codec::decode;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     // The first two bytes choose the claimed resolution, so resampling is exercised too.

@@ -1,8 +1,8 @@
 //! Fuzz target: ISO 19794-2 import; accepted records keep minutiae in frame and survive export.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use biometrics::template::{from_iso, to_iso};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(fingers) = from_iso(data) {

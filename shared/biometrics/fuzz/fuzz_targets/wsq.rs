@@ -1,8 +1,8 @@
 //! Fuzz target: the WSQ decoder must return Ok or Err on any bytes, within the size limits.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use biometrics::codec::{decode_wsq, MAX_SOURCE_SIDE_PX};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(decoded) = decode_wsq(data) {
