@@ -46,8 +46,6 @@ impl RequestContext {
     }
 }
 
-const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
-
 impl RequestContext {
     /// A queue job has no request: its context names the matching worker as the client, and a
     /// request id of its own, for the audit log.
@@ -92,7 +90,9 @@ impl RequestContext {
 fn clock() -> (f64, String, Date) {
     let now_ms = js_sys::Date::now();
     let now = String::from(js_sys::Date::new(&now_ms.into()).to_iso_string());
-    let wib = String::from(js_sys::Date::new(&(now_ms + WIB_OFFSET_MS).into()).to_iso_string());
+    let wib = String::from(
+        js_sys::Date::new(&(now_ms + shared::domain::WIB_OFFSET_MS).into()).to_iso_string(),
+    );
     let today = Date::parse_iso(&wib[..10]).expect("the runtime's clock gives a valid date");
     (now_ms, now, today)
 }

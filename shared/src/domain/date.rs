@@ -33,6 +33,12 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// The regency's time zone, WIB (UTC+7, no daylight saving), in milliseconds. Applications,
+/// certificates and cards are dated on Grobogan's calendar: the edge and the browser both turn
+/// their clock's instant into today's date with this offset, so a device set to another zone
+/// (a verifier abroad, a phone left on UTC) agrees with the date the edge printed.
+pub const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
+
 /// Gregorian leap-year rule: every 4th year, except centuries, except every 4th century (2000 is
 /// leap, 1900 is not).
 pub const fn is_leap_year(year: u16) -> bool {

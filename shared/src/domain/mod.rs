@@ -20,7 +20,7 @@ mod sixteen;
 
 pub use address::{PostalCode, UnitNumber};
 pub use application::{Address, ValidApplication};
-pub use date::{days_in_month, is_leap_year, Date, DateError};
+pub use date::{days_in_month, is_leap_year, Date, DateError, WIB_OFFSET_MS};
 pub use distribution::{
     days_waiting, is_uncollected, old_ktp_expected, ManifestCode, MAX_CARDS_PER_SHIPMENT,
     MAX_EXTRA_DESCRIPTION_CHARS, UNCOLLECTED_AFTER_DAYS,
