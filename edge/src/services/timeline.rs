@@ -5,7 +5,8 @@ use shared::api::{RerecordReason, TimelineEntry};
 use shared::lifecycle::{ReturnReason, Stage};
 
 /// The timeline in order and the reasons of the latest return for correction. The public view
-/// passes `dates_only`: the time of day adds nothing for the resident and narrows who was where.
+/// passes `dates_only` (WIB dates): the time of day adds nothing for the resident and narrows
+/// who was where.
 pub fn from_events(
     events: &[EventRow],
     dates_only: bool,
@@ -24,8 +25,10 @@ pub fn from_events(
         {
             continue;
         }
+        // A date is Grobogan's (WIB): an event stored at 18:00 UTC happened the next day there.
         let at = if dates_only {
-            e.at.chars().take(10).collect()
+            shared::domain::Date::wib_of_utc_timestamp(&e.at)
+                .map_or_else(|| e.at.chars().take(10).collect(), |d| d.to_string())
         } else {
             e.at.clone()
         };

@@ -121,6 +121,33 @@ impl Date {
         Date::new(year, month, day).ok()
     }
 
+    /// The day after, or `None` past year 9999.
+    pub fn next_day(self) -> Option<Date> {
+        if self.day < days_in_month(self.year, self.month) {
+            Date::new(self.year, self.month, self.day + 1).ok()
+        } else if self.month < 12 {
+            Date::new(self.year, self.month + 1, 1).ok()
+        } else {
+            Date::new(self.year.checked_add(1)?, 1, 1).ok()
+        }
+    }
+
+    /// The WIB date of a UTC timestamp as stored (`yyyy-mm-ddThh:…Z`): from 17:00 UTC on it is
+    /// already the next day in Grobogan. `None` when the text does not start that way.
+    pub fn wib_of_utc_timestamp(timestamp: &str) -> Option<Date> {
+        let date = Date::parse_iso(timestamp.get(..10)?).ok()?;
+        if timestamp.as_bytes().get(10) != Some(&b'T') {
+            return None;
+        }
+        let hour: u8 = timestamp.get(11..13)?.parse().ok()?;
+        const WIB_HOURS: u8 = (WIB_OFFSET_MS / 3_600_000.0) as u8;
+        if hour + WIB_HOURS >= 24 {
+            date.next_day()
+        } else {
+            Some(date)
+        }
+    }
+
     /// Days since 1 January of year 1 (day 0): lets callers count days between dates.
     pub fn day_number(self) -> i64 {
         // Shift the year to start in March so the leap day is last; the classic civil-days formula.
@@ -157,6 +184,24 @@ mod tests {
     fn check(input: &str, expected: Result<(u16, u8, u8), DateError>) {
         let got = Date::parse_iso(input).map(|d| (d.year(), d.month(), d.day()));
         assert_eq!(got, expected, "input {input:?}");
+    }
+
+    #[test]
+    fn a_utc_timestamp_is_dated_on_grobogans_calendar() {
+        let wib = |t: &str| Date::wib_of_utc_timestamp(t).map(|d| d.to_string());
+        assert_eq!(
+            wib("2026-12-07T16:59:59.999Z").as_deref(),
+            Some("2026-12-07")
+        );
+        assert_eq!(
+            wib("2026-12-07T17:00:00.000Z").as_deref(),
+            Some("2026-12-08")
+        );
+        assert_eq!(wib("2026-12-31T23:10:00Z").as_deref(), Some("2027-01-01"));
+        assert_eq!(wib("2024-02-28T18:00:00Z").as_deref(), Some("2024-02-29"));
+        assert_eq!(wib("2023-02-28T18:00:00Z").as_deref(), Some("2023-03-01"));
+        assert_eq!(wib("2026-12-07"), None);
+        assert_eq!(wib("2026-12-07T9"), None);
     }
 
     #[test]
