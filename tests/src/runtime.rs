@@ -203,6 +203,14 @@ impl Runtime {
             .unwrap_or_else(|e| panic!("d1 execute failed: {e}"))
     }
 
+    /// The stage of application `id`, as stored (`PRINT_READY_RECORD`).
+    pub fn stage_of(&self, id: &str) -> String {
+        self.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     /// The `n` column of the one row that `sql` (a `SELECT COUNT(*) AS n ...`) gives.
     pub fn d1_count(&self, sql: &str) -> u64 {
         self.d1_query(sql)[0]["n"].as_u64().unwrap()

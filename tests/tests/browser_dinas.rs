@@ -121,13 +121,6 @@ async fn sign_in_lands_each_role_on_its_console(ctx: Ctx) {
     b.screenshot(T, "03-administrator").await;
 }
 
-fn stage_of(rt: &Runtime, id: &str) -> String {
-    rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
 /// Opens the public status page of `code` and waits until it names `stage`.
 async fn public_status_is(b: &Browser, rt: &Runtime, code: &str, stage: Stage) {
     b.client.goto(&rt.url(&format!("/s/{code}"))).await.unwrap();
@@ -241,7 +234,7 @@ async fn record(
     assert!(resp.status().is_success(), "record {id}");
     let start = Instant::now();
     loop {
-        let stage = stage_of(rt, &id);
+        let stage = rt.stage_of(&id);
         if stage != "SENT_FOR_ENROLLMENT" {
             return (id, code, stage);
         }
@@ -332,7 +325,7 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
     click_button(&op, "Kirim usulan").await;
     wait_text(&op, "Menunggu persetujuan supervisor", 30).await;
     op.screenshot(T, "03-proposed").await;
-    assert_eq!(stage_of(rt, &held), stage, "a proposal alone moves nothing");
+    assert_eq!(rt.stage_of(&held), stage, "a proposal alone moves nothing");
 
     // The supervisor, in a second browser, opens the case and approves.
     let sup = ctx.browser(DESKTOP.0, DESKTOP.1).await;
@@ -353,10 +346,10 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
         )
         .await
         .unwrap();
-    let now = Stage::parse(&stage_of(rt, &held)).expect("a known stage");
+    let now = Stage::parse(&rt.stage_of(&held)).expect("a known stage");
     assert_eq!(now, Stage::DuplicateRecord, "held for the clarification");
     assert_eq!(shown, json!(now.label(Lang::Id)));
-    assert_eq!(stage_of(rt, &first), "PRINT_READY_RECORD");
+    assert_eq!(rt.stage_of(&first), "PRINT_READY_RECORD");
     sup.screenshot(T, "05-approved").await;
 
     // Each resident's status page says where they stand, and nothing of the other person.
@@ -399,8 +392,8 @@ async fn operator_proposes_duplicate_and_a_supervisor_approves_it(ctx: Ctx) {
         "the second application cancelled",
     )
     .await;
-    assert_eq!(stage_of(rt, &held), "CANCELLED");
-    assert_eq!(stage_of(rt, &first), "PRINT_READY_RECORD");
+    assert_eq!(rt.stage_of(&held), "CANCELLED");
+    assert_eq!(rt.stage_of(&first), "PRINT_READY_RECORD");
     let linked = rt.d1_query(&format!(
         "SELECT existing_application_id, outcome, documents_json FROM clarifications WHERE application_id = '{held}'"
     ));
@@ -484,7 +477,7 @@ async fn not_a_duplicate_at_1280x800_then_a_third_recording_is_caught(ctx: Ctx) 
         "the application printable",
     )
     .await;
-    assert_eq!(stage_of(rt, &held), "PRINT_READY_RECORD");
+    assert_eq!(rt.stage_of(&held), "PRINT_READY_RECORD");
     public_status_is(&sup, rt, &held_code, Stage::PrintReadyRecord).await;
     // The person joined the gallery after the approval.
     let enrolled = rt.d1_count(&format!(
@@ -537,7 +530,7 @@ async fn not_a_duplicate_at_1280x800_then_a_third_recording_is_caught(ctx: Ctx) 
         "the third application cancelled",
     )
     .await;
-    assert_eq!(stage_of(rt, &third), "CANCELLED");
+    assert_eq!(rt.stage_of(&third), "CANCELLED");
     sup.client.goto(&rt.url("/dinas/adjudikasi")).await.unwrap();
     heading(&sup, "Tanda untuk supervisor").await;
     wait_js(
@@ -606,7 +599,7 @@ async fn duplicate_by_two(rt: &Runtime, case: &str, application: &str, candidate
         json!({ "reason": "Setuju" }),
     )
     .await;
-    assert_eq!(stage_of(rt, application), "DUPLICATE_RECORD");
+    assert_eq!(rt.stage_of(application), "DUPLICATE_RECORD");
 }
 
 async fn surat_keterangan_is_printed_then_checked_by_phone_camera_also_offline_until_revoked(
@@ -1202,6 +1195,6 @@ async fn print_queue_to_run_preview_and_printed_cards(ctx: Ctx) {
     wait_text(&b, "Ditutup", 30).await;
     b.screenshot(T, "05-run-closed").await;
     for (id, _) in &apps {
-        assert_eq!(stage_of(rt, id), "CARD_PRINTED");
+        assert_eq!(rt.stage_of(id), "CARD_PRINTED");
     }
 }

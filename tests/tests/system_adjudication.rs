@@ -48,20 +48,13 @@ async fn record(
     assert!(resp.status().is_success(), "record {id}");
     let start = Instant::now();
     loop {
-        let stage = stage_of(rt, &id);
+        let stage = rt.stage_of(&id);
         if stage != "SENT_FOR_ENROLLMENT" {
             return (id, stage);
         }
         assert!(start.elapsed() < DECISION_TIMEOUT, "{id} still {stage}");
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-}
-
-fn stage_of(rt: &Runtime, id: &str) -> String {
-    rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 /// A person recorded first in Purwodadi (printable) and again in Kedungjati under another NIK
@@ -279,7 +272,7 @@ async fn not_a_duplicate_is_two_persons_then_enrolled_so_a_third_recording_is_ca
     assert_eq!(status, 200, "{proposed}");
     assert_eq!(proposed["proposal"]["status"], "pending");
     let proposal = proposed["proposal"]["id"].as_str().unwrap().to_string();
-    assert_eq!(stage_of(&rt, &held), "DUPLICATE_RECORD");
+    assert_eq!(rt.stage_of(&held), "DUPLICATE_RECORD");
     let propose_rows = audit_rows(&rt, "case.propose", &case);
     assert_eq!(propose_rows, 1);
     // The operator cannot approve at all; the supervisor must open the case and give a reason.
@@ -366,7 +359,7 @@ async fn not_a_duplicate_is_two_persons_then_enrolled_so_a_third_recording_is_ca
     assert_eq!(open(&supervisor, &third_case).await.0, 200);
     let (status, _) = review(&supervisor, &third_case, &own, "approve", "a-own", "Mine").await;
     assert_eq!(status, 403);
-    assert_eq!(stage_of(&rt, &third), "DUPLICATE_RECORD");
+    assert_eq!(rt.stage_of(&third), "DUPLICATE_RECORD");
 
     // Nobody adjudicates a record they recorded (as if the dinas operator had recorded it).
     rt.d1_query(&format!(
@@ -478,7 +471,7 @@ async fn duplicate_clarification_rerecord_and_operator_prints_paths() {
         (status, sent_back["proposal"]["status"].clone()),
         (200, json!("sent_back"))
     );
-    assert_eq!(stage_of(&rt, &held), "DUPLICATE_RECORD");
+    assert_eq!(rt.stage_of(&held), "DUPLICATE_RECORD");
     assert_eq!(open(&operator, &case).await.0, 200);
     let body = json!({ "decision": "inconclusive", "reason": "Smudged right hand, record again" });
     let (_, proposed) = propose(&operator, &case, "i-1", body).await;
@@ -594,7 +587,7 @@ async fn duplicate_clarification_rerecord_and_operator_prints_paths() {
     let operator_list = operator.get("/api/dinas/flags").send().await.unwrap();
     assert_eq!(operator_list.status().as_u16(), 403);
     assert_eq!(
-        stage_of(&rt, &again),
+        rt.stage_of(&again),
         "DUPLICATE_RECORD",
         "the other one is still to decide"
     );

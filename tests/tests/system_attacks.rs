@@ -237,13 +237,6 @@ fn stored_with_nik(rt: &Runtime, form: &Value) -> u64 {
     ))
 }
 
-fn stage_of(rt: &Runtime, id: &str) -> String {
-    rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
 /// A page on another site makes the browser post (with the staff member's cookie, were it
 /// sent) or submits a form on the resident's behalf: refused, nothing written.
 async fn writes_sent_by_another_site_are_refused(ctx: Ctx) {
@@ -263,7 +256,7 @@ async fn writes_sent_by_another_site_are_refused(ctx: Ctx) {
             .await
             .unwrap();
         assert_eq!(resp.status().as_u16(), 403, "{header}: {value}");
-        assert_eq!(stage_of(rt, &id), "PRE_FILLED", "{header}: {value}");
+        assert_eq!(rt.stage_of(&id), "PRE_FILLED", "{header}: {value}");
     }
     let form = own_form(1);
     let resp = tests::http_client()
@@ -391,7 +384,7 @@ async fn bodies_without_a_length_are_cut_at_the_ceiling(_ctx: Ctx) {
     )
     .await;
     assert_eq!(status, 413);
-    assert_eq!(stage_of(rt, &id), "PRE_FILLED");
+    assert_eq!(rt.stage_of(&id), "PRE_FILLED");
 }
 
 /// A document part with no content, whatever type it declares, is a field error; nothing of

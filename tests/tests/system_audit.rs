@@ -433,13 +433,6 @@ async fn verify_and_record(kecamatan: &StaffClient, id: &str, key: &str, seed: u
         .is_success());
 }
 
-fn stage_of(rt: &Runtime, id: &str) -> String {
-    rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
 async fn export_holds_the_whole_history_and_every_access(ctx: Ctx) {
     let rt = ctx.runtime().await;
     let kecamatan = rt.staff_client("kec.purwodadi").await;
@@ -457,11 +450,11 @@ async fn export_holds_the_whole_history_and_every_access(ctx: Ctx) {
         .is_success());
     verify_and_record(&kecamatan, &id, "audit-export-recording", 7_301_000).await;
     let start = Instant::now();
-    while stage_of(rt, &id) != "PRINT_READY_RECORD" {
+    while rt.stage_of(&id) != "PRINT_READY_RECORD" {
         assert!(
             start.elapsed() < Duration::from_secs(90),
             "stuck at {}",
-            stage_of(rt, &id)
+            rt.stage_of(&id)
         );
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
@@ -643,7 +636,7 @@ async fn a_job_failing_every_retry_becomes_a_stuck_item_not_a_loss(_ctx: Ctx) {
     // the dinas supervisor, has it recorded again (ARCHITECTURE.md, "Retention").
     rt.d1_query("ALTER TABLE match_results_away RENAME TO match_results");
     tokio::time::sleep(Duration::from_secs(3)).await;
-    assert_eq!(stage_of(&rt, &id), "SENT_FOR_ENROLLMENT");
+    assert_eq!(rt.stage_of(&id), "SENT_FOR_ENROLLMENT");
     assert_eq!(
         rt.d1_count(&format!(
             "SELECT COUNT(*) AS n FROM match_results WHERE reference_id = '{reference}'"

@@ -38,7 +38,7 @@ async fn printable(
     assert!(recorded.status().is_success(), "record {id}");
     let start = Instant::now();
     loop {
-        let stage = stage_of(rt, &id);
+        let stage = rt.stage_of(&id);
         if stage == "PRINT_READY_RECORD" {
             return (code, id);
         }
@@ -48,13 +48,6 @@ async fn printable(
         );
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-}
-
-fn stage_of(rt: &Runtime, id: &str) -> String {
-    rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 fn count(rt: &Runtime, sql: &str) -> u64 {
@@ -190,7 +183,7 @@ async fn the_dinas_issues_one_verifiable_certificate_at_a_time_and_nobody_else_c
         ),
         1
     );
-    assert_eq!(stage_of(&rt, &id), "PRINT_READY_RECORD");
+    assert_eq!(rt.stage_of(&id), "PRINT_READY_RECORD");
 
     // The same request under the same key is answered again, and nothing more is stored.
     let replay = issue(&operator, &id, Some("cert-one-issue-0001")).await;

@@ -58,7 +58,7 @@ async fn a_job_the_queue_lost_is_resent_by_the_redrive(_ctx: Ctx) {
     // consumer takes a batch after a second at the earliest) and dies with it.
     rt.kill();
     let reference = reference_of(&rt, &id);
-    assert_eq!(stage(&rt, &id), "SENT_FOR_ENROLLMENT");
+    assert_eq!(rt.stage_of(&id), "SENT_FOR_ENROLLMENT");
     assert_eq!(
         rt.r2_keys("matching-jobs/"),
         vec![format!("matching-jobs/{reference}.json")],
@@ -67,11 +67,11 @@ async fn a_job_the_queue_lost_is_resent_by_the_redrive(_ctx: Ctx) {
 
     rt.restart().await;
     tokio::time::sleep(Duration::from_secs(3)).await;
-    assert_eq!(stage(&rt, &id), "SENT_FOR_ENROLLMENT", "the job was lost");
+    assert_eq!(rt.stage_of(&id), "SENT_FOR_ENROLLMENT", "the job was lost");
     assert_eq!(redrive(&rt).await["resent"], 1);
     let ids = std::slice::from_ref(&id);
     wait_decided(&mut rt, ids).await;
-    assert_eq!(stage(&rt, &id), "PRINT_READY_RECORD");
+    assert_eq!(rt.stage_of(&id), "PRINT_READY_RECORD");
     assert_eq!(decisions(&rt, ids), 1);
     assert_eq!(coordinator_jobs(&rt), 1);
     assert_eq!(gallery_people(&rt), 1);
@@ -226,7 +226,7 @@ async fn recording_kill_point(
     );
     let stalls = wait_decided(rt, &ids).await;
     for (person, id) in people.iter().zip(&ids) {
-        assert_eq!(stage(rt, id), "PRINT_READY_RECORD", "person {person}");
+        assert_eq!(rt.stage_of(id), "PRINT_READY_RECORD", "person {person}");
         let recordings = rt.d1_count(&format!(
             "SELECT COUNT(*) AS n FROM recordings WHERE application_id = '{id}'"
         ));
@@ -522,13 +522,6 @@ fn count_at(rt: &Runtime, ids: &[String], stage: &str) -> u64 {
         "SELECT COUNT(*) AS n FROM applications WHERE id IN ({}) AND stage = '{stage}'",
         sql_list(ids)
     ))
-}
-
-fn stage(rt: &Runtime, id: &str) -> String {
-    rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 fn reference_of(rt: &Runtime, id: &str) -> String {

@@ -53,20 +53,13 @@ async fn record(
 async fn decided(rt: &Runtime, id: &str) -> String {
     let start = Instant::now();
     loop {
-        let stage = stage_of(rt, id);
+        let stage = rt.stage_of(id);
         if stage != "SENT_FOR_ENROLLMENT" {
             return stage;
         }
         assert!(start.elapsed() < DECISION_TIMEOUT, "{id} still {stage}");
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-}
-
-fn stage_of(rt: &Runtime, id: &str) -> String {
-    rt.d1_query(&format!("SELECT stage FROM applications WHERE id = '{id}'"))[0]["stage"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 /// (reference id, decision, candidates, searched people) of an application's recording.
@@ -291,7 +284,7 @@ async fn a_failed_outcome_write_is_retried_without_enrolling_twice() {
     rt.d1_query("ALTER TABLE match_results RENAME TO match_results_away");
     let (a, _) = record(&rt, &staff, &purwodadi_form(), "retry-a", 4, 0).await;
     tokio::time::sleep(Duration::from_secs(4)).await;
-    assert_eq!(stage_of(&rt, &a), "SENT_FOR_ENROLLMENT");
+    assert_eq!(rt.stage_of(&a), "SENT_FOR_ENROLLMENT");
     rt.d1_query("ALTER TABLE match_results_away RENAME TO match_results");
     assert_eq!(decided(&rt, &a).await, "PRINT_READY_RECORD");
     let a_ref = match_result(&rt, &a).0;
